@@ -1,0 +1,46 @@
+/** What crosses every bridge: a value or a typed error. Messages are for people, codes for code. */
+
+export const ERROR_CODES = [
+  'VALIDATION', // input did not match the channel's schema
+  'PASSWORD_POLICY', // a new password breaks a rule; message says which
+  'AUTH_INVALID', // unknown login or wrong password (deliberately the same)
+  'AUTH_THROTTLED', // too many failures; details.retryAt says when to try again
+  'AUTH_REQUIRED', // no session: sign in first
+  'SESSION_LOCKED', // idle lock: unlock with the password
+  'SESSION_EXPIRED', // absolute limit reached: sign in again
+  'FORBIDDEN', // the session's role lacks the permission
+  'SETUP_DONE', // first-run setup was already completed
+  'SETUP_REQUIRED', // no account exists yet
+  'MFA_REQUIRED', // password passed, second factor pending
+  'MFA_INVALID', // wrong or reused second-factor code
+  'NOT_FOUND',
+  'CONFLICT',
+  'DELIVERY_LOCKED', // ticket already issued to the other delivery mode
+  'VAULT_UNAVAILABLE', // the OS keychain cannot be reached
+  'STORE_UNAVAILABLE', // the database cannot be opened or is refused
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Field the error belongs to, so a screen can show it next to that input. */
+  field?: string;
+  /** Epoch milliseconds after which a throttled action may be retried. */
+  retryAt?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = (code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): { ok: false; error: AppError } => ({
+  ok: false,
+  error: { code, message, ...extra },
+});
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
