@@ -22,7 +22,11 @@ export interface OperatorSummary {
 }
 
 export type SessionView =
-  | { state: 'signedOut' }
+  | {
+      state: 'signedOut';
+      /** Why the last session ended, when it ended by itself. */
+      reason?: 'expired';
+    }
   | {
       state: 'active';
       operator: OperatorSummary;

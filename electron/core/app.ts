@@ -1,0 +1,145 @@
+/**
+ * Composition root: builds every service from a config. Both transports call startCore and then
+ * only `dispatch`. Nothing here knows Electron or HTTP.
+ */
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import pkg from '../../package.json';
+import { fail, type AppError } from '../../shared/result';
+import { AuditLog } from './audit/audit-log';
+import { AuthService } from './auth/auth-service';
+import { SessionManager } from './auth/sessions';
+import { SignInThrottle } from './auth/throttle';
+import { createDispatch } from './dispatch';
+import { buildHandlers } from './handlers';
+import { InstitutionSettings } from './settings/institution-settings';
+import { DATABASE_FILE, openDatabase, StoreError, type Db } from './store/database';
+import { OperatorsRepo } from './store/operators-repo';
+import { SettingsRepo } from './store/settings-repo';
+import { ThrottleRepo } from './store/throttle-repo';
+import { osKeychain, VaultUnavailableError, type Keychain } from './vault/keychain';
+import { Vault } from './vault/vault';
+import { systemClock, type Clock, type Dispatch } from './types';
+
+export interface CoreConfig {
+  dataDir: string;
+  shell: 'electron' | 'web';
+  kiosk: boolean;
+  /** Shown in the audit log and on issued tickets; defaults to BOX_OFFICE_TERMINAL or the host name. */
+  terminal?: string;
+  clock?: Clock;
+  keychain?: Keychain;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  close(): void;
+  /** For tests and benchmarks in Node; transports use only dispatch. */
+  internals: { db: Db; vault: Vault; audit: AuditLog; sessions: SessionManager; settings: InstitutionSettings; clock: Clock };
+}
+
+export const PRODUCT_NAME = 'Box Office';
+
+/** Builds the core; throws StoreError or VaultUnavailableError when it cannot run. */
+export async function createCore(config: CoreConfig): Promise<Core> {
+  const clock = config.clock ?? systemClock;
+  const terminal = config.terminal ?? process.env.BOX_OFFICE_TERMINAL ?? os.hostname();
+  const db = openDatabase(path.join(config.dataDir, DATABASE_FILE));
+  try {
+    const settingsRepo = new SettingsRepo(db);
+    const vault = await openVault(settingsRepo, config.keychain ?? osKeychain());
+    const settings = new InstitutionSettings(settingsRepo);
+    const audit = new AuditLog(db, clock, terminal);
+    const sessions = new SessionManager(clock, () => settings.get('sessionLimits'));
+    const auth = new AuthService({
+      operators: new OperatorsRepo(db),
+      sessions,
+      throttle: new SignInThrottle(new ThrottleRepo(db), clock),
+      audit,
+      settings,
+      clock,
+    });
+    const handlers = buildHandlers({
+      auth,
+      sessions,
+      settings,
+      appInfo: () => ({ product: PRODUCT_NAME, version: pkg.version, kiosk: config.kiosk, shell: config.shell, terminal }),
+    });
+    const dispatch = createDispatch(handlers, sessions, {
+      onInternalError: (channel, error) => console.error(`[box-office] ${channel} failed:`, error),
+    });
+    let closed = false;
+    return {
+      dispatch,
+      close: () => {
+        if (closed) return;
+        closed = true;
+        db.close();
+      },
+      internals: { db, vault, audit, sessions, settings, clock },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The installation id names this store's keys in the keychain; a store that has used a key never gets a new one silently. */
+async function openVault(settings: SettingsRepo, keychain: Keychain): Promise<Vault> {
+  let installationId = settings.get<string>('installation.id');
+  if (!installationId) {
+    installationId = crypto.randomUUID();
+    settings.set('installation.id', installationId);
+  }
+  const vault = await Vault.open(keychain, installationId, settings.get<boolean>('vault.keyCreated') === true);
+  settings.set('vault.keyCreated', true);
+  return vault;
+}
+
+export interface StartedCore {
+  dispatch: Dispatch;
+  close(): void;
+  /** The reason the core is not running, or null once it runs. */
+  failure(): AppError | null;
+}
+
+/**
+ * Never throws: a missing keychain or a refused store becomes a blocking answer the screen shows.
+ * While blocked, an `app.info` call (the screen's "Try again") tries to start the core again, so
+ * unlocking the keychain does not need a restart.
+ */
+export async function startCore(config: CoreConfig): Promise<StartedCore> {
+  let core: Core | null = null;
+  let failure: AppError | null = null;
+  let attempt: Promise<void> | null = null;
+  const tryStart = () =>
+    (attempt ??= createCore(config)
+      .then((created) => {
+        core = created;
+        failure = null;
+      })
+      .catch((error: unknown) => {
+        failure = startupFailure(error);
+        console.error(`[box-office] ${failure.code}: ${failure.message}`);
+      })
+      .finally(() => {
+        attempt = null;
+      }));
+  await tryStart();
+  return {
+    dispatch: async (channel, input, caller) => {
+      if (!core && channel === 'app.info') await tryStart();
+      if (core) return core.dispatch(channel, input, caller);
+      return { ok: false, error: failure! };
+    },
+    close: () => core?.close(),
+    failure: () => failure,
+  };
+}
+
+function startupFailure(error: unknown): AppError {
+  if (error instanceof VaultUnavailableError) return fail('VAULT_UNAVAILABLE', error.message).error;
+  if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message).error;
+  return fail('INTERNAL', `Box Office could not start: ${(error as Error).message}`).error;
+}

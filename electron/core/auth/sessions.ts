@@ -1,0 +1,99 @@
+/**
+ * Sessions live in memory only: a restart signs everyone out. One session per seat (a window or
+ * a browser tab). Idle time locks a session; the absolute limit ends it.
+ */
+import crypto from 'node:crypto';
+import type { Role } from '../../../shared/roles';
+import type { Clock } from '../types';
+
+export interface SessionLimits {
+  idleLockMs: number;
+  absoluteMs: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleLockMs: 15 * 60_000, absoluteMs: 12 * 3_600_000 };
+
+export interface Session {
+  id: string;
+  operatorId: number;
+  login: string;
+  roles: Role[];
+  signedInAt: number;
+  lastActivityAt: number;
+  locked: boolean;
+}
+
+export type SessionLookup = { status: 'none' } | { status: 'expired' } | { status: 'locked'; session: Session } | { status: 'active'; session: Session };
+
+export class SessionManager {
+  private readonly bySeat = new Map<string, Session>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly limits: () => SessionLimits,
+  ) {}
+
+  start(seat: string, operator: { id: number; login: string; roles: Role[] }): Session {
+    const now = this.clock.now();
+    const session: Session = {
+      id: crypto.randomUUID(),
+      operatorId: operator.id,
+      login: operator.login,
+      roles: [...operator.roles],
+      signedInAt: now,
+      lastActivityAt: now,
+      locked: false,
+    };
+    this.bySeat.set(seat, session);
+    return session;
+  }
+
+  /** Looks the seat's session up, applying the idle lock and the absolute limit as of now. */
+  lookup(seat: string): SessionLookup {
+    const session = this.bySeat.get(seat);
+    if (!session) return { status: 'none' };
+    const now = this.clock.now();
+    const { idleLockMs, absoluteMs } = this.limits();
+    if (now - session.signedInAt >= absoluteMs) {
+      this.bySeat.delete(seat);
+      return { status: 'expired' };
+    }
+    if (!session.locked && now - session.lastActivityAt >= idleLockMs) session.locked = true;
+    return session.locked ? { status: 'locked', session } : { status: 'active', session };
+  }
+
+  touch(session: Session): void {
+    session.lastActivityAt = this.clock.now();
+  }
+
+  unlock(session: Session): void {
+    session.locked = false;
+    this.touch(session);
+  }
+
+  end(seat: string): Session | undefined {
+    const session = this.bySeat.get(seat);
+    this.bySeat.delete(seat);
+    return session;
+  }
+
+  /** Ends every session of one operator (disabled account, reset password). */
+  endForOperator(operatorId: number): number {
+    let ended = 0;
+    for (const [seat, session] of this.bySeat) {
+      if (session.operatorId === operatorId) {
+        this.bySeat.delete(seat);
+        ended += 1;
+      }
+    }
+    return ended;
+  }
+
+  idleLockAt(session: Session): number {
+    return session.lastActivityAt + this.limits().idleLockMs;
+  }
+
+  expiresAt(session: Session): number {
+    return session.signedInAt + this.limits().absoluteMs;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Sign-in throttling per login name: five failures are free, then each failure locks the name for
+ * a delay that starts at 30 s and doubles up to 15 minutes. Unknown names are throttled alike so
+ * the answer never reveals whether an account exists.
+ */
+import type { ThrottleRepo, ThrottleState } from '../store/throttle-repo';
+import type { Clock } from '../types';
+
+export const FREE_FAILURES = 5;
+export const FIRST_DELAY_MS = 30_000;
+export const MAX_DELAY_MS = 15 * 60_000;
+
+export function lockDuration(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES), MAX_DELAY_MS);
+}
+
+export class SignInThrottle {
+  constructor(
+    private readonly repo: ThrottleRepo,
+    private readonly clock: Clock,
+  ) {}
+
+  /** When the name is locked: the time it opens again; otherwise null. */
+  lockedUntil(login: string): number | null {
+    const { lockedUntil } = this.repo.get(login);
+    return lockedUntil > this.clock.now() ? lockedUntil : null;
+  }
+
+  fail(login: string): ThrottleState {
+    return this.repo.recordFailure(login, this.clock.now(), lockDuration);
+  }
+
+  succeed(login: string): void {
+    this.repo.clear(login);
+  }
+}
+
+/** Runs tasks for the same key one after another, so two sign-ins for one name cannot both pass the throttle check. */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+}

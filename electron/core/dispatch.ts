@@ -1,0 +1,61 @@
+/**
+ * The gate every call passes, whatever the transport: known channel → session and permission →
+ * input schema → one handler. Handlers may throw only on bugs; those become INTERNAL.
+ */
+import { contract, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput } from '../../shared/contract';
+import { can } from '../../shared/roles';
+import { fail, type Result } from '../../shared/result';
+import type { Session, SessionLookup, SessionManager } from './auth/sessions';
+import type { CallerContext, Dispatch } from './types';
+
+export interface Call {
+  seat: string;
+  /** The caller's active (or, for anySession channels, possibly locked) session; null on public channels without one. */
+  session: Session | null;
+  /** How the seat's session stood when the call arrived (a public status call needs "expired"). */
+  lookup: SessionLookup;
+}
+
+export type Handler<C extends ChannelName> = (input: ParsedInput<C>, call: Call) => Promise<Result<ChannelOutput<C>>> | Result<ChannelOutput<C>>;
+export type HandlerTable = { [C in ChannelName]: Handler<C> };
+
+export interface DispatchOptions {
+  /** Reports unexpected errors; receives the channel name, never the input (it may hold a password). */
+  onInternalError?: (channel: ChannelName, error: unknown) => void;
+}
+
+export function createDispatch(handlers: HandlerTable, sessions: SessionManager, options: DispatchOptions = {}): Dispatch {
+  return async (channel: unknown, input: unknown, caller: CallerContext): Promise<Result<unknown>> => {
+    if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', 'This action does not exist.');
+    const def = contract[channel];
+    const lookup = sessions.lookup(caller.seat);
+    const access = authorize(def.access, lookup, sessions);
+    if (!access.ok) return access;
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.map(String).join('.') || undefined;
+      return fail('VALIDATION', issue?.message ?? 'The input is not valid.', field ? { field } : {});
+    }
+    try {
+      const handler = handlers[channel] as Handler<typeof channel>;
+      return await handler(parsed.data as never, { seat: caller.seat, session: access.value, lookup });
+    } catch (error) {
+      options.onInternalError?.(channel, error);
+      return fail('INTERNAL', 'Something went wrong on this terminal. Try again; if it persists, tell your administrator.');
+    }
+  };
+}
+
+function authorize(access: (typeof contract)[ChannelName]['access'], found: SessionLookup, sessions: SessionManager): Result<Session | null> {
+  if (access === 'public') return { ok: true, value: found.status === 'active' ? found.session : null };
+  if (found.status === 'none') return fail('AUTH_REQUIRED', 'Sign in first.');
+  if (found.status === 'expired') return fail('SESSION_EXPIRED', 'Your session reached its time limit. Sign in again.');
+  if (access === 'anySession') return { ok: true, value: found.session };
+  if (found.status === 'locked') return fail('SESSION_LOCKED', 'This terminal is locked. Enter your password to unlock it.');
+  if (access !== 'session' && !can(found.session.roles, access)) {
+    return fail('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
+  }
+  sessions.touch(found.session);
+  return { ok: true, value: found.session };
+}

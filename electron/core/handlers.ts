@@ -1,0 +1,36 @@
+/** The one table: channel → service call. Inputs arrive here already validated and authorized. */
+import { ok } from '../../shared/result';
+import type { AppInfo } from '../../shared/views';
+import type { AuthService } from './auth/auth-service';
+import { passwordReport } from './auth/password-policy';
+import type { SessionManager } from './auth/sessions';
+import type { HandlerTable } from './dispatch';
+import type { InstitutionSettings } from './settings/institution-settings';
+
+export interface Services {
+  auth: AuthService;
+  sessions: SessionManager;
+  settings: InstitutionSettings;
+  appInfo: () => Omit<AppInfo, 'setupPending' | 'institution' | 'passwordPolicy'>;
+}
+
+export function buildHandlers(s: Services): HandlerTable {
+  return {
+    'app.info': () =>
+      ok({
+        ...s.appInfo(),
+        setupPending: s.auth.setupPending(),
+        institution: s.settings.get('name'),
+        passwordPolicy: s.settings.get('passwordPolicy'),
+      }),
+    'setup.createFirstAccount': (input, call) => s.auth.createFirstAccount(call.seat, input),
+    'auth.status': (_input, { lookup }) => {
+      if (lookup.status === 'expired') return ok({ state: 'signedOut', reason: 'expired' });
+      return ok(s.auth.view(lookup.status === 'none' ? null : lookup.session));
+    },
+    'auth.signIn': (input, call) => s.auth.signIn(call.seat, input.login, input.password),
+    'auth.unlock': (input, call) => s.auth.unlock(call.seat, call.session!, input.password),
+    'auth.signOut': (_input, call) => ok(s.auth.signOut(call.seat)),
+    'auth.checkPassword': (input) => ok(passwordReport(input.password, s.settings.get('passwordPolicy'))),
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Opens the store: refuses a damaged or newer database before writing a byte to it,
+ * then sets the pragmas and applies pending migrations in one transaction.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, latestVersion, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export class StoreError extends Error {
+  constructor(
+    readonly reason: 'newer' | 'corrupt' | 'unopenable',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export const DATABASE_FILE = 'box-office.sqlite';
+
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new StoreError('unopenable', `The data file ${file} cannot be opened (${(error as Error).message}). Check that the folder is writable.`);
+  }
+  try {
+    refuseUnusable(db, file, migrations);
+    // WAL: readers never block the writer; FULL: an issued ticket or a changed credential survives power loss.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function refuseUnusable(db: Db, file: string, migrations: readonly Migration[]): void {
+  let check: string;
+  let version: number;
+  try {
+    check = String(db.pragma('quick_check', { simple: true }));
+    version = Number(db.pragma('user_version', { simple: true }));
+  } catch (error) {
+    throw new StoreError('corrupt', `The data file ${file} is not a readable Box Office database (${(error as Error).message}). It was left untouched; restore a backup or choose another data folder.`);
+  }
+  if (check !== 'ok') {
+    throw new StoreError('corrupt', `The data file ${file} failed its integrity check (${check}). It was left untouched; restore a backup.`);
+  }
+  const latest = latestVersion(migrations);
+  if (version > latest) {
+    throw new StoreError('newer', `The data file ${file} was written by a newer version of Box Office (schema ${version}; this version knows up to ${latest}). It was left untouched; install the newer version.`);
+  }
+}
+
+/** Applies every pending migration in one IMMEDIATE transaction, so two processes cannot both migrate. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const run = db.transaction(() => {
+    const current = Number(db.pragma('user_version', { simple: true }));
+    const pending = migrations.filter((m) => m.version > current);
+    for (const migration of pending) migration.up(db);
+    const target = latestVersion(migrations);
+    if (target > current) db.pragma(`user_version = ${target}`);
+    return target;
+  });
+  return run.immediate();
+}

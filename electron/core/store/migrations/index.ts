@@ -1,0 +1,10 @@
+/** The registry: every migration in order. Versions only go up; never edit a shipped one. */
+import type { Migration } from './registry';
+import { m001Initial } from './001-initial';
+
+export type { Migration } from './registry';
+
+export const MIGRATIONS: readonly Migration[] = [m001Initial];
+
+export const latestVersion = (migrations: readonly Migration[] = MIGRATIONS): number =>
+  migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;

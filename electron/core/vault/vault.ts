@@ -1,0 +1,78 @@
+/**
+ * Secrets at rest: one random master key per installation lives in the OS keychain; from it we
+ * derive (HKDF) an AES-256-GCM key for encrypting secrets in the store and an HMAC key for keyed
+ * hashes of codes and tokens. The master key never leaves this process.
+ */
+import crypto from 'node:crypto';
+import { VaultUnavailableError, type Keychain } from './keychain';
+
+const CIPHER_VERSION = 'v1';
+
+export class Vault {
+  private constructor(
+    private readonly keychain: Keychain,
+    private readonly installationId: string,
+    private readonly encryptionKey: Buffer,
+    private readonly macKey: Buffer,
+  ) {}
+
+  /**
+   * Loads this installation's master key, creating it on first run. `expectExisting` is true when
+   * the store already holds data encrypted with it: then a missing key is an error, never a new key.
+   */
+  static async open(keychain: Keychain, installationId: string, expectExisting: boolean): Promise<Vault> {
+    const account = masterKeyAccount(installationId);
+    let encoded = await keychain.get(account);
+    if (!encoded) {
+      if (expectExisting) {
+        throw new VaultUnavailableError(
+          `the data key of this installation (${installationId}) is missing from the keychain, so its encrypted secrets cannot be read; restore the keychain or reset the installation`,
+        );
+      }
+      encoded = crypto.randomBytes(32).toString('base64');
+      await keychain.set(account, encoded);
+    }
+    const master = Buffer.from(encoded, 'base64');
+    if (master.length !== 32) throw new VaultUnavailableError('the data key in the keychain is malformed');
+    const derive = (info: string) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.from(installationId), Buffer.from(info), 32));
+    return new Vault(keychain, installationId, derive('box-office/encrypt/v1'), derive('box-office/mac/v1'));
+  }
+
+  /** AES-256-GCM; `context` is bound as associated data so a ciphertext cannot be moved to another row. */
+  encrypt(plaintext: string | Buffer, context: string): string {
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.encryptionKey, iv);
+    cipher.setAAD(Buffer.from(context));
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return [CIPHER_VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+  }
+
+  decrypt(sealed: string, context: string): Buffer {
+    const [version, iv, tag, body] = sealed.split('.');
+    if (version !== CIPHER_VERSION || !iv || !tag || body === undefined) throw new Error('Unrecognised ciphertext');
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.encryptionKey, Buffer.from(iv, 'base64'));
+    decipher.setAAD(Buffer.from(context));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
+  }
+
+  /** HMAC-SHA256 under the vault's key: codes and tokens are stored only as this. */
+  keyedHash(purpose: string, value: string): string {
+    return crypto.createHmac('sha256', this.macKey).update(purpose).update('\0').update(value).digest('hex');
+  }
+
+  /** Secrets kept in the keychain itself (gateway credentials, this machine's device tokens). */
+  async getSecret(name: string): Promise<string | null> {
+    return this.keychain.get(`${this.installationId}:${name}`);
+  }
+
+  async setSecret(name: string, secret: string): Promise<void> {
+    await this.keychain.set(`${this.installationId}:${name}`, secret);
+  }
+
+  async deleteSecret(name: string): Promise<boolean> {
+    return this.keychain.delete(`${this.installationId}:${name}`);
+  }
+}
+
+const masterKeyAccount = (installationId: string) => `${installationId}:master-key`;

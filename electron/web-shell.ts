@@ -1,0 +1,49 @@
+/**
+ * Entry of the web shell: the app in a browser when no Electron binary is present (development,
+ * tests, Chromium kiosks). Prints one line with the address and its launch token.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startCore } from './core/app';
+import { defaultDataDir } from './web/default-data-dir';
+import { startWebShell } from './web/server';
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(process.env.BOX_OFFICE_DATA_DIR || defaultDataDir());
+  const kiosk = process.env.BOX_OFFICE_KIOSK === '1' || process.argv.includes('--kiosk');
+  const port = Number(process.env.BOX_OFFICE_PORT ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`BOX_OFFICE_PORT must be a port number, not "${process.env.BOX_OFFICE_PORT}".`);
+
+  const core = await startCore({ dataDir, shell: 'web', kiosk });
+  const here = __dirname; // dist/electron once bundled
+  const shell = await startWebShell({
+    dispatch: core.dispatch,
+    rendererDir: path.join(here, '..', 'renderer'),
+    bridgeFile: path.join(here, '..', 'web', 'bridge.js'),
+    port,
+  });
+  console.log(`Box office: ${shell.url}`);
+  console.error(`[box-office] data folder: ${dataDir}`);
+  if (process.argv.includes('--open')) openBrowser(shell.url);
+
+  const stop = () => {
+    void shell.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => console.error('[box-office] Could not open a browser; open the address above yourself.'));
+  child.unref();
+}
+
+main().catch((error: unknown) => {
+  console.error(`[box-office] ${(error as Error).message}`);
+  process.exit(1);
+});
