@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Permission } from './roles';
 import type { AppInfo, SessionView, ActiveSession } from './views';
 import type { PasswordRuleResult } from './password-rules';
+import type { ErrorCode } from './result';
 
 /**
  * public      — callable without a session (sign-in, app info)
@@ -19,13 +20,17 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   access: Access;
   summary: string;
+  /** The output, in words, for docs/API.md (the type itself is O). */
+  returns: string;
+  /** Error codes particular to this channel (beyond the ones every channel may answer). */
+  errors: readonly ErrorCode[];
   /** Phantom: carries the output type; never read at run time. */
   readonly output?: O;
 }
 
 const channel =
   <O>() =>
-  <I extends z.ZodType>(def: { input: I; access: Access; summary: string }): ChannelDef<I, O> =>
+  <I extends z.ZodType>(def: Omit<ChannelDef<I, O>, 'output'>): ChannelDef<I, O> =>
     def;
 
 const empty = z.object({}).strict();
@@ -49,36 +54,50 @@ export const contract = {
     input: empty,
     access: 'public',
     summary: 'Product name, version, whether first-run setup is pending, kiosk mode, terminal and password policy.',
+    returns: '`AppInfo`: `{ product, version, setupPending, kiosk, shell, terminal, institution, passwordPolicy }`',
+    errors: [],
   }),
   'setup.createFirstAccount': channel<ActiveSession>()({
     input: z.object({ login: loginSchema, displayName: displayNameSchema, password: passwordInput }).strict(),
     access: 'public',
     summary: 'First run only: creates the first account (roles service and admin) and signs it in.',
+    returns: 'the active `SessionView` of the new account',
+    errors: ['SETUP_DONE', 'PASSWORD_POLICY'],
   }),
   'auth.status': channel<SessionView>()({
     input: empty,
     access: 'public',
     summary: 'The state of this window\'s session: signedOut, active or locked.',
+    returns: '`SessionView`: `{ state: "signedOut", reason?: "expired" }` | `{ state: "active", operator, permissions, signedInAt, idleLockAt, expiresAt }` | `{ state: "locked", operator, expiresAt }`',
+    errors: [],
   }),
   'auth.signIn': channel<SessionView>()({
     input: z.object({ login: loginSchema, password: passwordInput }).strict(),
     access: 'public',
     summary: 'Signs in with login and password. Unknown login and wrong password give the same AUTH_INVALID.',
+    returns: '`SessionView`: `{ state: "signedOut", reason?: "expired" }` | `{ state: "active", operator, permissions, signedInAt, idleLockAt, expiresAt }` | `{ state: "locked", operator, expiresAt }`',
+    errors: ['AUTH_INVALID', 'AUTH_THROTTLED'],
   }),
   'auth.unlock': channel<SessionView>()({
     input: z.object({ password: passwordInput }).strict(),
     access: 'anySession',
     summary: 'Unlocks an idle-locked session with the signed-in operator\'s password.',
+    returns: '`SessionView`: `{ state: "signedOut", reason?: "expired" }` | `{ state: "active", operator, permissions, signedInAt, idleLockAt, expiresAt }` | `{ state: "locked", operator, expiresAt }`',
+    errors: ['AUTH_INVALID', 'AUTH_THROTTLED'],
   }),
   'auth.signOut': channel<SessionView>()({
     input: empty,
     access: 'anySession',
     summary: 'Ends this window\'s session.',
+    returns: '`{ state: "signedOut" }`',
+    errors: [],
   }),
   'auth.checkPassword': channel<{ rules: PasswordRuleResult[]; common: boolean }>()({
     input: z.object({ password: z.string().max(4096) }).strict(),
     access: 'public',
     summary: 'Checks a candidate password against the policy and the common-password list; stores nothing.',
+    returns: '`{ rules: { rule, passed, label }[], common: boolean }`',
+    errors: [],
   }),
 } as const satisfies Record<string, ChannelDef>;
 

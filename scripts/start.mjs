@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm start`: sets up what is missing (system packages, npm dependencies, the build), then starts the
+// Electron app when an Electron binary is present, otherwise the web shell in a browser.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { electronBinary, fetchElectronBinary } from './electron-binary.mjs';
+import { runInKeyringSession } from './keyring-session.mjs';
+import { ensureNativeFor } from './native-abi.mjs';
+import { ensureBuild, ensureNpmDependencies, ensureSystemPackages, root, RUNTIME_PACKAGES } from './setup.mjs';
+
+const started = Date.now();
+ensureSystemPackages(RUNTIME_PACKAGES);
+ensureNpmDependencies();
+await ensureBuild();
+
+const args = process.argv.slice(2);
+const forceWeb = process.env.BOX_OFFICE_SHELL === 'web';
+const binary = forceWeb ? null : (electronBinary() ?? fetchElectronBinary());
+
+if (binary) {
+  ensureNativeFor('electron');
+  console.error(`[start] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: starting Electron`);
+  const child = spawn(binary, [root, ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  if (!forceWeb) console.error('[start] no Electron binary on this machine: starting the web shell instead.');
+  ensureNativeFor('node');
+  const webShell = [path.join(root, 'dist', 'electron', 'web-shell.cjs'), ...args];
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
+  if (hasDisplay) webShell.push('--open');
+  console.error(`[start] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (process.platform === 'linux' && !secretServiceReachable() && process.env.BOX_OFFICE_IN_KEYRING !== '1') {
+    // No keyring in this session (a server or a bare console). Start the user's GNOME keyring in a
+    // private session: it is unlocked with BOX_OFFICE_KEYRING_PASSWORD, or a password asked here.
+    const password = process.env.BOX_OFFICE_KEYRING_PASSWORD ?? (await askPassword());
+    if (password) {
+      console.error('[start] no keychain in this session: unlocking your login keyring in a private session.');
+      process.exit(await runInKeyringSession(process.execPath, webShell, { password }));
+    }
+    console.error('[start] no keychain in this session and no keyring password given: the app will say how to get one.');
+  }
+  const child = spawn(process.execPath, webShell, { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+/** Asks keytar, in a child process with a time limit, whether a Secret Service answers. */
+function secretServiceReachable() {
+  const probe = spawnSync(process.execPath, ['-e', "require('keytar').findCredentials('Box Office probe').then(() => process.exit(0), () => process.exit(1))"], {
+    cwd: root,
+    timeout: 10_000,
+    stdio: 'ignore',
+  });
+  return probe.status === 0;
+}
+
+/** Reads a password from the terminal without echo; null when there is no terminal. */
+async function askPassword() {
+  if (!process.stdin.isTTY) return null;
+  process.stderr.write('Password for your login keyring (creates it on first use): ');
+  const { stdin } = process;
+  stdin.setRawMode(true);
+  stdin.resume();
+  let value = '';
+  return new Promise((resolve) => {
+    const onData = (chunk) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stderr.write('\n');
+          return resolve(value || null);
+        }
+        if (ch === '\u0003') process.exit(130);
+        if (ch === '\u007f') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
