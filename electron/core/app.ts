@@ -12,7 +12,7 @@ import { AuthService } from './auth/auth-service';
 import { SessionManager } from './auth/sessions';
 import { SignInThrottle } from './auth/throttle';
 import { createDispatch } from './dispatch';
-import { buildHandlers } from './handlers';
+import { buildHandlers } from './handlers/index';
 import { InstitutionSettings } from './settings/institution-settings';
 import { DATABASE_FILE, openDatabase, StoreError, type Db } from './store/database';
 import { OperatorsRepo } from './store/operators-repo';

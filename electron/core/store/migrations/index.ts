@@ -1,10 +1,12 @@
 /** The registry: every migration in order. Versions only go up; never edit a shipped one. */
 import type { Migration } from './registry';
 import { m001Initial } from './001-initial';
+import { m002TwoFactor } from './002-two-factor';
+import { m003Delivery } from './003-delivery';
 
 export type { Migration } from './registry';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002TwoFactor, m003Delivery];
 
 export const latestVersion = (migrations: readonly Migration[] = MIGRATIONS): number =>
   migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;

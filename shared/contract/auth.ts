@@ -1,39 +1,8 @@
-/**
- * The one contract: every channel's name, input schema, output type and who may call it.
- * Preload, web-shell bridge, handlers and renderer types all derive from this object.
- */
+/** Channels of first-run setup, sign-in and sessions. */
 import { z } from 'zod';
-import type { Permission } from './roles';
-import type { AppInfo, SessionView, ActiveSession } from './views';
-import type { PasswordRuleResult } from './password-rules';
-import type { ErrorCode } from './result';
-
-/**
- * public      — callable without a session (sign-in, app info)
- * anySession  — any session, even locked (sign out, unlock)
- * session     — an active, unlocked session
- * Permission  — an active session whose role holds that permission
- */
-export type Access = 'public' | 'anySession' | 'session' | Permission;
-
-export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
-  input: I;
-  access: Access;
-  summary: string;
-  /** The output, in words, for docs/API.md (the type itself is O). */
-  returns: string;
-  /** Error codes particular to this channel (beyond the ones every channel may answer). */
-  errors: readonly ErrorCode[];
-  /** Phantom: carries the output type; never read at run time. */
-  readonly output?: O;
-}
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(def: Omit<ChannelDef<I, O>, 'output'>): ChannelDef<I, O> =>
-    def;
-
-const empty = z.object({}).strict();
+import type { SessionView, ActiveSession } from '../views';
+import type { PasswordRuleResult } from '../password-rules';
+import { channel, empty } from './define';
 
 /** Login names: case-insensitive, stored lower-case. */
 export const loginSchema = z
@@ -49,14 +18,7 @@ const passwordInput = z.string().min(1, 'Enter the password.').max(4096, 'The pa
 
 const displayNameSchema = z.string().trim().min(1, 'Enter a name.').max(120, 'A name has at most 120 characters.');
 
-export const contract = {
-  'app.info': channel<AppInfo>()({
-    input: empty,
-    access: 'public',
-    summary: 'Product name, version, whether first-run setup is pending, kiosk mode, terminal and password policy.',
-    returns: '`AppInfo`: `{ product, version, setupPending, kiosk, shell, terminal, institution, passwordPolicy }`',
-    errors: [],
-  }),
+export const authChannels = {
   'setup.createFirstAccount': channel<ActiveSession>()({
     input: z.object({ login: loginSchema, displayName: displayNameSchema, password: passwordInput }).strict(),
     access: 'public',
@@ -99,15 +61,4 @@ export const contract = {
     returns: '`{ rules: { rule, passed, label }[], common: boolean }`',
     errors: [],
   }),
-} as const satisfies Record<string, ChannelDef>;
-
-export type Contract = typeof contract;
-export type ChannelName = keyof Contract;
-export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
-export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
-export type ChannelOutput<C extends ChannelName> = NonNullable<Contract[C]['output']>;
-
-export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
-
-export const isChannelName = (value: unknown): value is ChannelName =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+} as const;

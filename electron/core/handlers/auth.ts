@@ -1,0 +1,23 @@
+/** Handlers of app info, first-run setup, sign-in and sessions. */
+import { ok } from '../../../shared/result';
+import { passwordReport } from '../auth/password-policy';
+import type { DomainHandlers, Services } from './index';
+
+export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'auth.'> => ({
+  'app.info': () =>
+    ok({
+      ...s.appInfo(),
+      setupPending: s.auth.setupPending(),
+      institution: s.settings.get('name'),
+      passwordPolicy: s.settings.get('passwordPolicy'),
+    }),
+  'setup.createFirstAccount': (input, call) => s.auth.createFirstAccount(call.seat, input),
+  'auth.status': (_input, { lookup }) => {
+    if (lookup.status === 'expired') return ok({ state: 'signedOut', reason: 'expired' });
+    return ok(s.auth.view(lookup.status === 'none' ? null : lookup.session));
+  },
+  'auth.signIn': (input, call) => s.auth.signIn(call.seat, input.login, input.password),
+  'auth.unlock': (input, call) => s.auth.unlock(call.seat, call.session!, input.password),
+  'auth.signOut': (_input, call) => ok(s.auth.signOut(call.seat)),
+  'auth.checkPassword': (input) => ok(passwordReport(input.password, s.settings.get('passwordPolicy'))),
+});

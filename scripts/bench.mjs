@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npm run bench`: prints figures (no pass/fail). Runs in a private keyring session like the tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureBuild, ensureNpmDependencies, ensureSystemPackages, root, TEST_PACKAGES } from './setup.mjs';
+import { runInKeyringSession } from './keyring-session.mjs';
+
+if (process.env.BOX_OFFICE_IN_KEYRING !== '1') {
+  ensureSystemPackages(TEST_PACKAGES);
+  ensureNpmDependencies();
+  await ensureBuild();
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'box-office-bench-home-'));
+  const code = await runInKeyringSession(process.execPath, [path.join(root, 'scripts', 'bench.mjs')], { env: { ...process.env, HOME: home } });
+  fs.rmSync(home, { recursive: true, force: true });
+  process.exit(code);
+}
+
+const benches = fs.readdirSync(path.join(root, 'bench')).filter((f) => f.endsWith('.mjs')).sort();
+for (const file of benches) {
+  const { run } = await import(path.join(root, 'bench', file));
+  await run();
+}

@@ -1,0 +1,28 @@
+/**
+ * Declaring a channel: its input schema, who may call it, and its output type (a phantom).
+ */
+import { z } from 'zod';
+import type { Permission } from '../roles';
+import type { ErrorCode } from '../result';
+
+export type Access = 'public' | 'anySession' | 'session' | Permission;
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  access: Access;
+  summary: string;
+  /** The output, in words, for docs/API.md (the type itself is O). */
+  returns: string;
+  /** Error codes particular to this channel (beyond the ones every channel may answer). */
+  errors: readonly ErrorCode[];
+  /** Phantom: carries the output type; never read at run time. */
+  readonly output?: O;
+}
+
+export const channel =
+  <O>() =>
+  <I extends z.ZodType>(def: Omit<ChannelDef<I, O>, 'output'>): ChannelDef<I, O> =>
+    def;
+
+/** Inputs that take nothing. */
+export const empty = z.object({}).strict();
