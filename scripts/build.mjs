@@ -17,7 +17,7 @@ export async function buildAll({ quiet = false } = {}) {
     esbuild({ ...node, entryPoints: [at('electron/web-shell.ts')], outfile: at('dist/electron/web-shell.cjs') }),
     // A sandboxed preload may require only 'electron': everything else is bundled into this one file.
     esbuild({ ...node, entryPoints: [at('electron/preload.ts')], outfile: at('dist/electron/preload.cjs'), external: ['electron'] }),
-    esbuild({ bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: [at('electron/web/bridge.ts')], outfile: at('dist/web/bridge.js'), logLevel: 'warning' }),
+    esbuild({ bundle: true, minify: true, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: [at('electron/web/bridge.ts')], outfile: at('dist/web/bridge.js'), logLevel: 'warning' }),
   ]);
   await vite({ configFile: at('vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
 }

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../shared/roles';
+import { ROLE_LABELS } from '../../../shared/roles';
+import type { ActiveSession } from '../../../shared/views';
+import { Brand } from '../components/Brand';
+import { call } from '../state/api';
+import { useSession, type Route } from '../state/session-store';
+
+interface Section {
+  route: Route;
+  label: string;
+  permission: Permission | null;
+  render: () => ReactNode;
+}
+
+/** Every section of the signed-in app. A new screen is one entry here. */
+const SECTIONS: Section[] = [
+  { route: 'orders', label: 'Orders', permission: 'orders.read', render: () => <Placeholder title="Orders" text="Look up orders and hand tickets to customers as mobile tickets or print@home PDFs." /> },
+  { route: 'gate', label: 'Gate', permission: 'gate.scan', render: () => <Placeholder title="Gate" text="Scan barcodes at the entrance: valid, already scanned, revoked or unknown." /> },
+  { route: 'admin', label: 'Admin', permission: 'operators.manage', render: () => <Placeholder title="Admin" text="Create operators, decide who must use two-factor authentication, and read the audit log." /> },
+];
+
+export const sectionsFor = (session: ActiveSession) => SECTIONS.filter((s) => s.permission === null || session.permissions.includes(s.permission));
+
+export function HomeScreen({ session }: { session: ActiveSession }) {
+  const { info, route, navigate, setSession } = useSession();
+  const sections = sectionsFor(session);
+  const current = sections.find((s) => s.route === route) ?? sections[0];
+
+  async function signOut() {
+    const result = await call((a) => a.auth.signOut());
+    setSession(result.ok ? result.value : { state: 'signedOut' });
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Brand institution={info?.institution} />
+        <nav aria-label="Main" className="topbar__nav">
+          {sections.map((s) => (
+            <button key={s.route} type="button" className="navlink" aria-current={s === current ? 'page' : undefined} onClick={() => navigate(s.route)}>
+              {s.label}
+            </button>
+          ))}
+        </nav>
+        <div className="topbar__who">
+          <div className="who">
+            <span className="who__name">{session.operator.displayName}</span>
+            <span className="who__meta">
+              {session.operator.roles.map((r) => ROLE_LABELS[r]).join(' · ')}
+              {info?.terminal ? ` · ${info.terminal}` : ''}
+            </span>
+          </div>
+          <button type="button" className="button button--ghost" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main className="content">{current ? current.render() : <Placeholder title="Nothing to show" text="Your role has no screen on this terminal. Ask an administrator." />}</main>
+    </div>
+  );
+}
+
+function Placeholder({ title, text }: { title: string; text: string }) {
+  return (
+    <section className="panel" aria-labelledby="panel-title">
+      <h1 id="panel-title">{title}</h1>
+      <p className="lead">{text}</p>
+      <p className="muted">This screen arrives in a later release.</p>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../components/Alert';
+import { Brand } from '../components/Brand';
+import { Field } from '../components/Field';
+import { formatWait, useCountdown } from '../components/useCountdown';
+import { call } from '../state/api';
+import { useSession } from '../state/session-store';
+
+/** The idle lock: the operator's work stays where it was; only their password opens it again. */
+export function LockScreen() {
+  const { session, setSession } = useSession();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const wait = useCountdown(retryAt);
+  if (session.state !== 'locked') return null;
+
+  async function unlock(event: FormEvent) {
+    event.preventDefault();
+    const result = await call((a) => a.auth.unlock({ password }));
+    setPassword('');
+    if (result.ok) return setSession(result.value);
+    setError(result.error.message);
+    setRetryAt(result.error.code === 'AUTH_THROTTLED' ? (result.error.retryAt ?? null) : null);
+  }
+
+  async function signOut() {
+    const result = await call((a) => a.auth.signOut());
+    setSession(result.ok ? result.value : { state: 'signedOut' });
+  }
+
+  return (
+    <main className="card-page card-page--locked">
+      <form className="card" onSubmit={unlock} noValidate aria-labelledby="lock-title">
+        <Brand />
+        <h1 id="lock-title">Locked — {session.operator.displayName}</h1>
+        <p className="lead">This terminal was locked after a while without activity. Enter your password to carry on where you were.</p>
+        {error ? (
+          <Alert>
+            {error}
+            {wait > 0 ? <span className="countdown"> Try again in {formatWait(wait)}.</span> : null}
+          </Alert>
+        ) : null}
+        <Field label="Password" name="password" type="password" autoComplete="current-password" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={wait > 0}>
+            Unlock
+          </button>
+          <button type="button" className="button" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * The renderer's only door out. Every call goes through `call`, which turns session-level errors
+ * (locked, expired, signed out elsewhere) into a change of screen, once, for every screen.
+ */
+import type { BoxOfficeApi } from '../../../shared/api';
+import type { AppError, Result } from '../../../shared/result';
+import { useSession } from './session-store';
+
+export function api(): BoxOfficeApi {
+  if (!window.boxOffice) throw new Error('The Box Office bridge is missing.');
+  return window.boxOffice;
+}
+
+const SESSION_ERRORS = new Set<AppError['code']>(['SESSION_LOCKED', 'SESSION_EXPIRED', 'AUTH_REQUIRED']);
+
+export async function call<T>(request: (a: BoxOfficeApi) => Promise<Result<T>>): Promise<Result<T>> {
+  const result = await request(api());
+  if (!result.ok && SESSION_ERRORS.has(result.error.code)) void useSession.getState().refresh(result.error.code);
+  return result;
+}

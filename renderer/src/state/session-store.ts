@@ -1,0 +1,73 @@
+/** Who is signed in and what the app is: the state every screen reads. */
+import { create } from 'zustand';
+import type { AppError } from '../../../shared/result';
+import type { AppInfo, SessionView } from '../../../shared/views';
+
+export type Route = 'orders' | 'gate' | 'admin' | 'security';
+
+interface SessionState {
+  info: AppInfo | null;
+  /** A blocking error (no keychain, refused store, missing bridge): nothing else is reachable. */
+  blocked: AppError | null;
+  session: SessionView;
+  /** A one-line notice shown on the sign-in screen (e.g. why the session ended). */
+  notice: string | null;
+  route: Route | null;
+  load(): Promise<void>;
+  setSession(session: SessionView): void;
+  /** First-run setup finished: the new account is signed in and setup is no longer pending. */
+  setupDone(session: SessionView): void;
+  refresh(reason?: AppError['code']): Promise<void>;
+  navigate(route: Route): void;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  info: null,
+  blocked: null,
+  session: { state: 'signedOut' },
+  notice: null,
+  route: null,
+
+  async load() {
+    const bridge = window.boxOffice;
+    if (!bridge) {
+      set({ blocked: { code: 'INTERNAL', message: 'This page was opened outside Box Office. Start it with `npm start` and open the address it prints.' } });
+      return;
+    }
+    const info = await bridge.app.info();
+    if (!info.ok) {
+      set({ blocked: info.error });
+      return;
+    }
+    const status = await bridge.auth.status();
+    set({ info: info.value, blocked: null, session: status.ok ? status.value : { state: 'signedOut' } });
+  },
+
+  setSession(session) {
+    set({ session, notice: null });
+  },
+
+  setupDone(session) {
+    const info = get().info;
+    set({ session, notice: null, info: info && { ...info, setupPending: false } });
+  },
+
+  async refresh(reason) {
+    const status = await window.boxOffice?.auth.status();
+    if (!status?.ok) return;
+    const view = status.value;
+    const wasIn = get().session.state !== 'signedOut';
+    let notice: string | null = null;
+    if (view.state === 'signedOut' && wasIn) {
+      notice =
+        view.reason === 'expired' || reason === 'SESSION_EXPIRED'
+          ? 'Your session reached its time limit. Sign in again.'
+          : 'You were signed out. Sign in again.';
+    }
+    set({ session: view, notice: notice ?? get().notice });
+  },
+
+  navigate(route) {
+    set({ route });
+  },
+}));
