@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
           // scrypt at N=2^17 takes ~0.5 s a hash: tests that hash several times need room.
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -22,6 +23,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own web shell and Chromium; two cores are enough for two at a time.
           maxWorkers: 2,
+          // After the unit tests, so the two halves do not fight over two cores.
+          sequence: { groupOrder: 1 },
           fileParallelism: true,
         },
       },

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { launchOptions } from '../../../electron/window/launch-options';
+import { defaultDataDir } from '../../../electron/web/default-data-dir';
+
+describe('launch options', () => {
+  it('takes the data folder from --data-dir, then BOX_OFFICE_DATA_DIR, then the default', () => {
+    expect(launchOptions(['electron', '.'], {}, '/home/u/.config/Box Office').dataDir).toBe('/home/u/.config/Box Office');
+    expect(launchOptions(['electron', '.'], { BOX_OFFICE_DATA_DIR: '/srv/bo' }, '/d').dataDir).toBe('/srv/bo');
+    expect(launchOptions(['electron', '.', '--data-dir=/kiosk'], { BOX_OFFICE_DATA_DIR: '/srv/bo' }, '/d').dataDir).toBe('/kiosk');
+    expect(launchOptions(['electron', '.', '--data-dir', '/kiosk2'], {}, '/d').dataDir).toBe('/kiosk2');
+  });
+
+  it('turns kiosk mode on with --kiosk or BOX_OFFICE_KIOSK=1 only', () => {
+    expect(launchOptions(['x', '--kiosk'], {}, '/d').kiosk).toBe(true);
+    expect(launchOptions(['x'], { BOX_OFFICE_KIOSK: '1' }, '/d').kiosk).toBe(true);
+    expect(launchOptions(['x'], { BOX_OFFICE_KIOSK: '0' }, '/d').kiosk).toBe(false);
+  });
+
+  it('uses the folder Electron would use as userData', () => {
+    expect(defaultDataDir('Box Office', 'linux', { XDG_CONFIG_HOME: '/x' })).toBe('/x/Box Office');
+    expect(defaultDataDir('Box Office', 'win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' })).toMatch(/Roaming.Box Office$/);
+    expect(defaultDataDir('Box Office', 'darwin', {})).toMatch(/Library\/Application Support\/Box Office$/);
+  });
+});
