@@ -16,7 +16,7 @@ if (process.env.BOX_OFFICE_IN_KEYRING !== '1') {
   process.exit(code);
 }
 
-const benches = fs.readdirSync(path.join(root, 'bench')).filter((f) => f.endsWith('.mjs')).sort();
+const benches = fs.readdirSync(path.join(root, 'bench')).filter((f) => /^\d+-.*\.mjs$/.test(f)).sort();
 for (const file of benches) {
   const { run } = await import(path.join(root, 'bench', file));
   await run();
