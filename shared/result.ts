@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'SETUP_REQUIRED', // no account exists yet
   'MFA_REQUIRED', // password passed, second factor pending
   'MFA_INVALID', // wrong or reused second-factor code
+  'REAUTH_REQUIRED', // a security change needs the password again (signed in over an hour ago)
+  'SMS_UNAVAILABLE', // the SMS gateway failed or timed out; other methods still work
   'NOT_FOUND',
   'CONFLICT',
   'DELIVERY_LOCKED', // ticket already issued to the other delivery mode

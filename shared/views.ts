@@ -1,6 +1,7 @@
 /** What the renderer may see. Nothing here ever holds a secret (hash, seed, token, code). */
 import type { Permission, Role } from './roles';
 import type { PasswordPolicy } from './password-rules';
+import type { RememberDeviceOffer, SecondFactorMethods } from './mfa-views';
 
 export interface AppInfo {
   product: string;
@@ -25,7 +26,7 @@ export type SessionView =
   | {
       state: 'signedOut';
       /** Why the last session ended, when it ended by itself. */
-      reason?: 'expired';
+      reason?: 'expired' | 'secondFactorTimeout';
     }
   | {
       state: 'active';
@@ -37,6 +38,21 @@ export type SessionView =
       /** Absolute end of the session (epoch ms). */
       expiresAt: number;
     }
-  | { state: 'locked'; operator: OperatorSummary; expiresAt: number };
+  | { state: 'locked'; operator: OperatorSummary; expiresAt: number }
+  | {
+      /** Password passed; a code from one of these methods is asked. */
+      state: 'secondFactor';
+      operator: OperatorSummary;
+      methods: SecondFactorMethods;
+      remember: RememberDeviceOffer;
+      /** The pending sign-in ends then (5 minutes after the password). */
+      expiresAt: number;
+    }
+  | {
+      /** Password passed; this operator must enroll a second factor before anything else. */
+      state: 'enrollment';
+      operator: OperatorSummary;
+      expiresAt: number;
+    };
 
 export type ActiveSession = Extract<SessionView, { state: 'active' }>;

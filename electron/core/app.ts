@@ -18,6 +18,18 @@ import { DATABASE_FILE, openDatabase, StoreError, type Db } from './store/databa
 import { OperatorsRepo } from './store/operators-repo';
 import { SettingsRepo } from './store/settings-repo';
 import { ThrottleRepo } from './store/throttle-repo';
+import { DevicesRepo } from './store/devices-repo';
+import { MfaRepo } from './store/mfa-repo';
+import type { MfaContext } from './mfa/context';
+import { Enrollment } from './mfa/enrollment';
+import { Factors } from './mfa/factors';
+import { SecondFactorStep } from './mfa/second-factor-step';
+import { SmsCodes } from './mfa/sms-codes';
+import type { SmsGateway } from './mfa/sms/gateway';
+import { HttpGateway } from './mfa/sms/http-gateway';
+import { OutboxGateway } from './mfa/sms/outbox-gateway';
+import { TrustedDevices } from './mfa/trusted-devices';
+import { OperatorsService } from './operators/operators-service';
 import { osKeychain, VaultUnavailableError, type Keychain } from './vault/keychain';
 import { Vault } from './vault/vault';
 import { systemClock, type Clock, type Dispatch } from './types';
@@ -30,16 +42,20 @@ export interface CoreConfig {
   terminal?: string;
   clock?: Clock;
   keychain?: Keychain;
+  /** Shows the SMS outbox through dev.smsOutbox (development only); default: BOX_OFFICE_DEV_OUTBOX=1. */
+  devOutbox?: boolean;
 }
 
 export interface Core {
   dispatch: Dispatch;
   close(): void;
   /** For tests and benchmarks in Node; transports use only dispatch. */
-  internals: { db: Db; vault: Vault; audit: AuditLog; sessions: SessionManager; settings: InstitutionSettings; clock: Clock };
+  internals: { db: Db; vault: Vault; audit: AuditLog; sessions: SessionManager; settings: InstitutionSettings; clock: Clock; outbox: OutboxGateway };
 }
 
 export const PRODUCT_NAME = 'Box Office';
+/** The keychain name of the http SMS gateway's auth token. */
+export const SMS_TOKEN_SECRET = 'sms-gateway-token';
 
 /** Builds the core; throws StoreError or VaultUnavailableError when it cannot run. */
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -52,18 +68,37 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const settings = new InstitutionSettings(settingsRepo);
     const audit = new AuditLog(db, clock, terminal);
     const sessions = new SessionManager(clock, () => settings.get('sessionLimits'));
-    const auth = new AuthService({
-      operators: new OperatorsRepo(db),
-      sessions,
-      throttle: new SignInThrottle(new ThrottleRepo(db), clock),
-      audit,
-      settings,
-      clock,
-    });
+    const operators = new OperatorsRepo(db);
+    const mfaRepo = new MfaRepo(db);
+    const devicesRepo = new DevicesRepo(db);
+    const outbox = new OutboxGateway(config.dataDir, clock);
+    const smsGateway = (): SmsGateway => {
+      const gateway = settings.get('smsGateway');
+      return gateway.kind === 'http' ? new HttpGateway(gateway, () => vault.getSecret(SMS_TOKEN_SECRET)) : outbox;
+    };
+    const mfaContext: MfaContext = { repo: mfaRepo, devices: devicesRepo, operators, vault, audit, settings, sessions, clock, sms: smsGateway, kiosk: config.kiosk, terminal };
+    const factors = new Factors(mfaContext);
+    const trusted = new TrustedDevices(mfaContext);
+    const smsCodes = new SmsCodes(mfaContext);
+    const auth = new AuthService({ operators, sessions, throttle: new SignInThrottle(new ThrottleRepo(db), clock), audit, settings, clock, factors, devices: trusted });
+    const devOutbox = config.devOutbox ?? process.env.BOX_OFFICE_DEV_OUTBOX === '1';
     const handlers = buildHandlers({
       auth,
       sessions,
       settings,
+      audit,
+      vault,
+      operatorsRepo: operators,
+      operators: new OperatorsService({ operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock }),
+      mfa: {
+        repo: mfaRepo,
+        factors,
+        devices: trusted,
+        sms: smsCodes,
+        step: new SecondFactorStep(mfaContext, smsCodes, trusted),
+        enrollment: new Enrollment(mfaContext, smsCodes, factors),
+      },
+      devOutbox: () => (devOutbox && settings.get('smsGateway').kind === 'outbox' ? outbox : null),
       appInfo: () => ({ product: PRODUCT_NAME, version: pkg.version, kiosk: config.kiosk, shell: config.shell, terminal }),
     });
     const dispatch = createDispatch(handlers, sessions, {
@@ -77,7 +112,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         closed = true;
         db.close();
       },
-      internals: { db, vault, audit, sessions, settings, clock },
+      internals: { db, vault, audit, sessions, settings, clock, outbox },
     };
   } catch (error) {
     db.close();

@@ -50,10 +50,22 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
 function authorize(access: (typeof contract)[ChannelName]['access'], found: SessionLookup, sessions: SessionManager): Result<Session | null> {
   if (access === 'public') return { ok: true, value: found.status === 'active' ? found.session : null };
   if (found.status === 'none') return fail('AUTH_REQUIRED', 'Sign in first.');
-  if (found.status === 'expired') return fail('SESSION_EXPIRED', 'Your session reached its time limit. Sign in again.');
+  if (found.status === 'expired') {
+    return found.reason === 'pending'
+      ? fail('AUTH_REQUIRED', 'The second step of sign-in took longer than 5 minutes. Sign in again.')
+      : fail('SESSION_EXPIRED', 'Your session reached its time limit. Sign in again.');
+  }
   if (access === 'anySession') return { ok: true, value: found.session };
+  if (found.status === 'pending') {
+    const stage = found.session.stage;
+    if (access === 'challenge' && stage === 'challenge') return { ok: true, value: found.session };
+    if (access === 'enrollment' && stage === 'enrollment') return { ok: true, value: found.session };
+    // Half-way through sign-in, nothing else is reachable.
+    return fail('MFA_REQUIRED', stage === 'enrollment' ? 'Set up your second factor first.' : 'Enter the code of your second factor first.');
+  }
   if (found.status === 'locked') return fail('SESSION_LOCKED', 'This terminal is locked. Enter your password to unlock it.');
-  if (access !== 'session' && !can(found.session.roles, access)) {
+  if (access === 'challenge') return fail('CONFLICT', 'You are already signed in.');
+  if (access !== 'session' && access !== 'enrollment' && !can(found.session.roles, access)) {
     return fail('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
   }
   sessions.touch(found.session);

@@ -3,15 +3,7 @@ import { z } from 'zod';
 import type { SessionView, ActiveSession } from '../views';
 import type { PasswordRuleResult } from '../password-rules';
 import { channel, empty } from './define';
-
-/** Login names: case-insensitive, stored lower-case. */
-export const loginSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(2, 'Enter a login of at least 2 characters.')
-  .max(64, 'A login has at most 64 characters.')
-  .regex(/^[a-z0-9][a-z0-9._@-]*$/, 'A login uses letters, digits and . _ - @ only, and starts with a letter or digit.');
+import { loginSchema } from './login';
 
 /** Bounded so a huge body cannot cost a hash; the policy's own limit (256) gives the clearer message. */
 const passwordInput = z.string().min(1, 'Enter the password.').max(4096, 'The password is too long.');

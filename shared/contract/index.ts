@@ -7,13 +7,17 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './app';
 import { authChannels } from './auth';
+import { mfaChannels } from './mfa';
+import { operatorsChannels } from './operators';
 
 export * from './define';
-export { loginSchema } from './auth';
+export { loginSchema } from './login';
 
 export const contract = {
   ...appChannels,
   ...authChannels,
+  ...mfaChannels,
+  ...operatorsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 

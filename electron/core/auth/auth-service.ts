@@ -11,8 +11,12 @@ import type { InstitutionSettings } from '../settings/institution-settings';
 import type { Clock } from '../types';
 import { dummyHash, hashPassword, verifyPassword } from './password-hash';
 import { passwordPolicyError } from './password-policy';
-import type { Session, SessionManager } from './sessions';
+import { PENDING_SECOND_FACTOR_MS, type Session, type SessionManager } from './sessions';
+import type { Factors } from '../mfa/factors';
+import type { TrustedDevices } from '../mfa/trusted-devices';
 import { KeyedQueue, type SignInThrottle } from './throttle';
+
+export const REAUTH_AFTER_MS = 60 * 60_000;
 
 const INVALID = 'The login or password is not right. Check both and try again.';
 
@@ -27,6 +31,8 @@ export class AuthService {
       audit: AuditLog;
       settings: InstitutionSettings;
       clock: Clock;
+      factors: Factors;
+      devices: TrustedDevices;
     },
   ) {}
 
@@ -86,9 +92,39 @@ export class AuthService {
     throttle.succeed(login);
     const previous = this.deps.sessions.end(seat);
     if (previous) audit.append({ kind: 'auth.sign-out', actorId: previous.operatorId, actorLogin: previous.login, detail: { session: previous.id, reason: 'replaced' } });
-    const session = this.deps.sessions.start(seat, operator);
-    audit.append({ kind: 'auth.sign-in', actorId: operator.id, actorLogin: operator.login, detail: { session: session.id } });
-    return ok(this.activeView(session, operator));
+    let stage = this.deps.factors.stageAfterPassword(operator);
+    // A device remembered on this machine skips the code, never the password.
+    if (stage === 'challenge' && (await this.deps.devices.honoured(operator.id))) stage = 'active';
+    const session = this.deps.sessions.start(seat, operator, stage);
+    audit.append({
+      kind: stage === 'active' ? 'auth.sign-in' : 'auth.password-accepted',
+      actorId: operator.id,
+      actorLogin: operator.login,
+      detail: { session: session.id, ...(stage === 'active' ? {} : { next: stage }) },
+    });
+    return ok(this.view(session));
+  }
+
+  /**
+   * Security changes ask for the password again when it was last given over an hour ago. A session
+   * still enrolling has just given it.
+   */
+  async reauthenticate(session: Session, password: string | undefined): Promise<Result<void>> {
+    if (session.stage !== 'active' || this.deps.clock.now() - session.passwordAt < REAUTH_AFTER_MS) return ok(undefined);
+    if (!password) return fail('REAUTH_REQUIRED', 'You signed in over an hour ago: enter your password again to change your security settings.', { field: 'password' });
+    return this.queue.run(session.login, async () => {
+      const lockedUntil = this.deps.throttle.lockedUntil(session.login);
+      if (lockedUntil) return throttled(lockedUntil, this.deps.clock.now());
+      const operator = this.deps.operators.byId(session.operatorId);
+      if (!operator || !(await verifyPassword(password, operator.passwordHash))) {
+        this.deps.throttle.fail(session.login);
+        this.deps.audit.append({ kind: 'auth.reauth-failed', actorId: session.operatorId, actorLogin: session.login });
+        return fail('AUTH_INVALID', 'That password is not right.', { field: 'password' });
+      }
+      this.deps.throttle.succeed(session.login);
+      session.passwordAt = this.deps.clock.now();
+      return ok(undefined);
+    });
   }
 
   async unlock(seat: string, session: Session, password: string): Promise<Result<SessionView>> {
@@ -124,6 +160,11 @@ export class AuthService {
     if (!session) return { state: 'signedOut' };
     const operator = this.deps.operators.byId(session.operatorId);
     if (!operator) return { state: 'signedOut' };
+    const pendingUntil = session.signedInAt + PENDING_SECOND_FACTOR_MS;
+    if (session.stage === 'challenge') {
+      return { state: 'secondFactor', operator: summary(operator), methods: this.deps.factors.methods(operator.id), remember: this.deps.devices.offer(), expiresAt: pendingUntil };
+    }
+    if (session.stage === 'enrollment') return { state: 'enrollment', operator: summary(operator), expiresAt: pendingUntil };
     if (session.locked) return { state: 'locked', operator: summary(operator), expiresAt: this.deps.sessions.expiresAt(session) };
     return this.activeView(session, operator);
   }

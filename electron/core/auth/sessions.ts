@@ -13,17 +13,34 @@ export interface SessionLimits {
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleLockMs: 15 * 60_000, absoluteMs: 12 * 3_600_000 };
 
+/** How long a password-passed, second-factor-pending sign-in waits for its code. */
+export const PENDING_SECOND_FACTOR_MS = 5 * 60_000;
+
+/**
+ * active: fully signed in. challenge: password passed, a second factor is asked.
+ * enrollment: password passed, the operator must enroll a second factor before anything else.
+ */
+export type SessionStage = 'active' | 'challenge' | 'enrollment';
+
 export interface Session {
   id: string;
   operatorId: number;
   login: string;
   roles: Role[];
+  stage: SessionStage;
   signedInAt: number;
+  /** When the password was last proven (sign-in or unlock): sensitive changes ask again after an hour. */
+  passwordAt: number;
   lastActivityAt: number;
   locked: boolean;
 }
 
-export type SessionLookup = { status: 'none' } | { status: 'expired' } | { status: 'locked'; session: Session } | { status: 'active'; session: Session };
+export type SessionLookup =
+  | { status: 'none' }
+  | { status: 'expired'; reason: 'absolute' | 'pending' }
+  | { status: 'pending'; session: Session }
+  | { status: 'locked'; session: Session }
+  | { status: 'active'; session: Session };
 
 export class SessionManager {
   private readonly bySeat = new Map<string, Session>();
@@ -33,14 +50,16 @@ export class SessionManager {
     private readonly limits: () => SessionLimits,
   ) {}
 
-  start(seat: string, operator: { id: number; login: string; roles: Role[] }): Session {
+  start(seat: string, operator: { id: number; login: string; roles: Role[] }, stage: SessionStage = 'active'): Session {
     const now = this.clock.now();
     const session: Session = {
       id: crypto.randomUUID(),
       operatorId: operator.id,
       login: operator.login,
       roles: [...operator.roles],
+      stage,
       signedInAt: now,
+      passwordAt: now,
       lastActivityAt: now,
       locked: false,
     };
@@ -53,10 +72,15 @@ export class SessionManager {
     const session = this.bySeat.get(seat);
     if (!session) return { status: 'none' };
     const now = this.clock.now();
+    if (session.stage !== 'active') {
+      if (now - session.signedInAt < PENDING_SECOND_FACTOR_MS) return { status: 'pending', session };
+      this.bySeat.delete(seat);
+      return { status: 'expired', reason: 'pending' };
+    }
     const { idleLockMs, absoluteMs } = this.limits();
     if (now - session.signedInAt >= absoluteMs) {
       this.bySeat.delete(seat);
-      return { status: 'expired' };
+      return { status: 'expired', reason: 'absolute' };
     }
     if (!session.locked && now - session.lastActivityAt >= idleLockMs) session.locked = true;
     return session.locked ? { status: 'locked', session } : { status: 'active', session };
@@ -68,7 +92,21 @@ export class SessionManager {
 
   unlock(session: Session): void {
     session.locked = false;
+    session.passwordAt = this.clock.now();
     this.touch(session);
+  }
+
+  /** The second factor passed (or was enrolled): the session becomes a full one, its clocks starting now. */
+  activate(session: Session): void {
+    const now = this.clock.now();
+    session.stage = 'active';
+    session.signedInAt = now;
+    session.lastActivityAt = now;
+  }
+
+  /** Sessions of an operator, e.g. to end them when an admin resets or disables the account. */
+  forOperator(operatorId: number): Session[] {
+    return [...this.bySeat.values()].filter((s) => s.operatorId === operatorId);
   }
 
   end(seat: string): Session | undefined {

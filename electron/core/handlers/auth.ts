@@ -1,5 +1,5 @@
 /** Handlers of app info, first-run setup, sign-in and sessions. */
-import { ok } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import { passwordReport } from '../auth/password-policy';
 import type { DomainHandlers, Services } from './index';
 
@@ -13,11 +13,12 @@ export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'a
     }),
   'setup.createFirstAccount': (input, call) => s.auth.createFirstAccount(call.seat, input),
   'auth.status': (_input, { lookup }) => {
-    if (lookup.status === 'expired') return ok({ state: 'signedOut', reason: 'expired' });
+    if (lookup.status === 'expired') return ok({ state: 'signedOut', reason: lookup.reason === 'pending' ? 'secondFactorTimeout' : 'expired' });
     return ok(s.auth.view(lookup.status === 'none' ? null : lookup.session));
   },
   'auth.signIn': (input, call) => s.auth.signIn(call.seat, input.login, input.password),
-  'auth.unlock': (input, call) => s.auth.unlock(call.seat, call.session!, input.password),
+  'auth.unlock': (input, call) =>
+    call.session!.stage === 'active' ? s.auth.unlock(call.seat, call.session!, input.password) : fail('MFA_REQUIRED', 'Finish the second step of sign-in first.'),
   'auth.signOut': (_input, call) => ok(s.auth.signOut(call.seat)),
   'auth.checkPassword': (input) => ok(passwordReport(input.password, s.settings.get('passwordPolicy'))),
 });

@@ -8,7 +8,20 @@ import type { AuthService } from '../auth/auth-service';
 import type { SessionManager } from '../auth/sessions';
 import type { HandlerTable } from '../dispatch';
 import type { InstitutionSettings } from '../settings/institution-settings';
+import type { AuditLog } from '../audit/audit-log';
+import type { Enrollment } from '../mfa/enrollment';
+import type { Factors } from '../mfa/factors';
+import type { SecondFactorStep } from '../mfa/second-factor-step';
+import type { SmsCodes } from '../mfa/sms-codes';
+import type { OutboxGateway } from '../mfa/sms/outbox-gateway';
+import type { TrustedDevices } from '../mfa/trusted-devices';
+import type { OperatorsService } from '../operators/operators-service';
+import type { MfaRepo } from '../store/mfa-repo';
+import type { OperatorsRepo } from '../store/operators-repo';
+import type { Vault } from '../vault/vault';
 import { authHandlers } from './auth';
+import { mfaHandlers } from './mfa';
+import { operatorsHandlers } from './operators';
 
 /** Every service a handler may call, built once in app.ts. */
 export interface Services {
@@ -16,6 +29,13 @@ export interface Services {
   sessions: SessionManager;
   settings: InstitutionSettings;
   appInfo: () => Omit<AppInfo, 'setupPending' | 'institution' | 'passwordPolicy'>;
+  audit: AuditLog;
+  vault: Vault;
+  operatorsRepo: OperatorsRepo;
+  operators: OperatorsService;
+  mfa: { repo: MfaRepo; factors: Factors; devices: TrustedDevices; step: SecondFactorStep; enrollment: Enrollment; sms: SmsCodes };
+  /** The outbox, when the developer view of it is switched on. */
+  devOutbox: () => OutboxGateway | null;
 }
 
 /** The handlers of the channels whose names start with one of the given prefixes. */
@@ -24,5 +44,7 @@ export type DomainHandlers<Prefix extends string> = { [C in Extract<ChannelName,
 export function buildHandlers(s: Services): HandlerTable {
   return {
     ...authHandlers(s),
+    ...mfaHandlers(s),
+    ...operatorsHandlers(s),
   };
 }

@@ -3,16 +3,27 @@ import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../../../shared/pa
 import type { SettingsRepo } from '../store/settings-repo';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../auth/sessions';
 
+export type SmsGatewaySettings = { kind: 'outbox' } | { kind: 'http'; baseUrl: string; accountSid: string; from: string };
+
 export interface Institution {
   name: string;
   passwordPolicy: PasswordPolicy;
   sessionLimits: SessionLimits;
+  /** The institution-wide two-factor feature; off until the service team switches it on. */
+  mfaEnabled: boolean;
+  /** "Remember this device" lifetime; 0 switches it off. */
+  rememberDeviceDays: number;
+  /** Where text messages go; the http gateway's auth token lives in the keychain, not here. */
+  smsGateway: SmsGatewaySettings;
 }
 
 const DEFAULTS: Institution = {
   name: 'Box Office',
   passwordPolicy: DEFAULT_PASSWORD_POLICY,
   sessionLimits: DEFAULT_SESSION_LIMITS,
+  mfaEnabled: false,
+  rememberDeviceDays: 30,
+  smsGateway: { kind: 'outbox' },
 };
 
 export class InstitutionSettings {

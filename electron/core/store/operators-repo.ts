@@ -40,6 +40,10 @@ export class OperatorsRepo {
     return row && toRecord(row);
   }
 
+  all(): OperatorRecord[] {
+    return (this.db.prepare(`${SELECT} ORDER BY o.display_name COLLATE NOCASE, o.login`).all() as OperatorRow[]).map(toRecord);
+  }
+
   byId(id: number): OperatorRecord | undefined {
     const row = this.db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as OperatorRow | undefined;
     return row && toRecord(row);

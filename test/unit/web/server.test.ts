@@ -50,7 +50,7 @@ describe('web shell', () => {
     expect(good.status).toBe(200);
     expect(JSON.parse(good.body)).toMatchObject({ ok: true, value: { product: 'Box Office', setupPending: true, shell: 'web' } });
     expect((await raw({ method: 'POST', path: '/api/app.info', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
-    const wrong = await raw({ method: 'POST', path: '/api/app.info', headers: apiHeaders({ Authorization: `Bearer ${shell.token.slice(0, -1)}A` }), body: '{}' });
+    const wrong = await raw({ method: 'POST', path: '/api/app.info', headers: apiHeaders({ Authorization: `Bearer ${shell.token.slice(0, -1)}${shell.token.endsWith('A') ? 'B' : 'A'}` }), body: '{}' });
     expect(wrong.status).toBe(401);
     expect(wrong.body).not.toContain(shell.token);
   });

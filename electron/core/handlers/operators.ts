@@ -1,0 +1,15 @@
+/** Handlers of operator administration. */
+import { fail, ok } from '../../../shared/result';
+import type { DomainHandlers, Services } from './index';
+
+export const operatorsHandlers = (s: Services): DomainHandlers<'operators.'> => ({
+  'operators.list': () => ok(s.operators.list()),
+  'operators.create': (input, { session }) => s.operators.create(session!, input),
+  'operators.setMfaRequired': (input, { session }) => s.operators.setMfaRequired(session!, input.operatorId, input.required),
+  'operators.resetMfa': (input, { session }) => s.operators.resetMfa(session!, input.operatorId),
+  'operators.devices': (input) => (s.operators.exists(input.operatorId) ? ok(s.mfa.devices.list(input.operatorId)) : fail('NOT_FOUND', 'That operator does not exist.')),
+  'operators.revokeDevice': (input, { session }) => {
+    if (!s.mfa.devices.revoke(input.operatorId, input.deviceId, session!.operatorId)) return fail('NOT_FOUND', 'That device is not remembered (any more).');
+    return ok(s.mfa.devices.list(input.operatorId));
+  },
+});

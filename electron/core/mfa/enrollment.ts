@@ -1,0 +1,109 @@
+/**
+ * Enrolling a second factor, at sign-in (required) or from My security (by choice). A new key or
+ * number counts only once the operator proves it with a code; until then it lives in memory, so an
+ * abandoned enrollment leaves the old factor working.
+ */
+import QRCode from 'qrcode';
+import type { SmsSent, TotpEnrollment } from '../../../shared/mfa-views';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { Session } from '../auth/sessions';
+import { phoneContext, totpContext, type MfaContext } from './context';
+import type { Factors } from './factors';
+import { parsePhone } from './phone';
+import { newRecoveryCodes } from './recovery-codes';
+import type { SmsCodes } from './sms-codes';
+import { groupSeed, matchTotp, newTotpSeed, totpUri } from './totp';
+
+interface Pending {
+  totpSeed?: string;
+  phone?: { e164: string; hint: string };
+}
+
+export class Enrollment {
+  /** Keyed by session id; gone with the session or a restart. */
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly ctx: MfaContext,
+    private readonly sms: SmsCodes,
+    private readonly factors: Factors,
+  ) {}
+
+  async startTotp(session: Session): Promise<Result<TotpEnrollment>> {
+    const seed = newTotpSeed();
+    const issuer = this.ctx.settings.get('name');
+    const uri = totpUri(seed, issuer, session.login);
+    this.pendingFor(session).totpSeed = seed;
+    this.ctx.audit.append({ kind: 'mfa.totp-enrollment-started', actorId: session.operatorId, actorLogin: session.login });
+    return ok({ issuer, account: session.login, uri, qrDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 }), manualKey: groupSeed(seed) });
+  }
+
+  confirmTotp(session: Session, code: string): Result<{ recoveryCodes: string[] | null }> {
+    const seed = this.pending.get(session.id)?.totpSeed;
+    if (!seed) return fail('CONFLICT', 'Start the authenticator set-up again: no key is waiting for confirmation.');
+    const now = this.ctx.clock.now();
+    const step = matchTotp(seed, code.replace(/\s/g, ''), now);
+    if (step === null) return fail('MFA_INVALID', 'That code does not match. Check that the app shows the "Box Office" entry you just added and enter its current code.', { field: 'code' });
+    const { repo, vault } = this.ctx;
+    repo.transaction(() => {
+      repo.saveTotp(session.operatorId, vault.encrypt(seed, totpContext(session.operatorId)), now);
+      repo.acceptStep(session.operatorId, step, now);
+    });
+    delete this.pendingFor(session).totpSeed;
+    this.ctx.audit.append({ kind: 'mfa.totp-enrolled', actorId: session.operatorId, actorLogin: session.login });
+    return ok({ recoveryCodes: this.finish(session) });
+  }
+
+  async startSms(session: Session, country: string, number: string): Promise<Result<SmsSent>> {
+    const phone = parsePhone(country, number);
+    if (!phone.ok) return fail('VALIDATION', phone.message, { field: phone.field });
+    this.pendingFor(session).phone = { e164: phone.e164, hint: phone.hint };
+    return this.sms.send(session.operatorId, phone.e164, phone.hint, 'enroll');
+  }
+
+  confirmSms(session: Session, code: string): Result<{ recoveryCodes: string[] | null }> {
+    const phone = this.pending.get(session.id)?.phone;
+    if (!phone) return fail('CONFLICT', 'Enter your mobile number again: no number is waiting for confirmation.');
+    if (!this.sms.check(session.operatorId, 'enroll', code.replace(/\s/g, ''))) {
+      return fail('MFA_INVALID', 'That code is not right or has expired. Check the latest text message, or send a new code.', { field: 'code' });
+    }
+    const { repo, vault, clock } = this.ctx;
+    repo.transaction(() => {
+      repo.savePhone(session.operatorId, vault.encrypt(phone.e164, phoneContext(session.operatorId)), phone.hint, clock.now());
+      repo.confirmPhone(session.operatorId, clock.now());
+    });
+    delete this.pendingFor(session).phone;
+    this.ctx.audit.append({ kind: 'mfa.sms-enrolled', actorId: session.operatorId, actorLogin: session.login, detail: { phone: phone.hint } });
+    return ok({ recoveryCodes: this.finish(session) });
+  }
+
+  regenerateRecoveryCodes(session: Session): Result<{ codes: string[] }> {
+    if (!this.factors.hasFactor(session.operatorId)) return fail('CONFLICT', 'Set up an authenticator app or a phone first; recovery codes back them up.');
+    const codes = this.issueRecoveryCodes(session.operatorId);
+    this.ctx.audit.append({ kind: 'mfa.recovery-codes-regenerated', actorId: session.operatorId, actorLogin: session.login });
+    return ok({ codes });
+  }
+
+  /** A first factor brings recovery codes (shown once); a required enrollment completes the sign-in. */
+  private finish(session: Session): string[] | null {
+    const codes = this.ctx.repo.recoveryCodesLeft(session.operatorId) === 0 ? this.issueRecoveryCodes(session.operatorId) : null;
+    if (session.stage === 'enrollment') {
+      this.ctx.sessions.activate(session);
+      this.ctx.audit.append({ kind: 'auth.sign-in', actorId: session.operatorId, actorLogin: session.login, detail: { session: session.id, enrolled: true } });
+    }
+    this.pending.delete(session.id);
+    return codes;
+  }
+
+  private issueRecoveryCodes(operatorId: number): string[] {
+    const codes = newRecoveryCodes();
+    this.ctx.repo.replaceRecoveryCodes(operatorId, codes.map((c) => this.ctx.vault.keyedHash('recovery', c)), this.ctx.clock.now());
+    return codes;
+  }
+
+  private pendingFor(session: Session): Pending {
+    let entry = this.pending.get(session.id);
+    if (!entry) this.pending.set(session.id, (entry = {}));
+    return entry;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The second step of sign-in. Wrong codes: five are free, then a growing delay (2 s doubling); every
+ * tenth drops the pending sign-in, so the password is asked again. Counters live in the store.
+ */
+import { fail, ok, type Result } from '../../../shared/result';
+import type { Session } from '../auth/sessions';
+import { totpContext, type MfaContext } from './context';
+import { normalizeRecoveryCode } from './recovery-codes';
+import type { SmsCodes } from './sms-codes';
+import { matchTotp } from './totp';
+import type { TrustedDevices } from './trusted-devices';
+
+export const FREE_CODE_FAILURES = 5;
+export const DROP_AFTER_FAILURES = 10;
+const FIRST_DELAY_MS = 2_000;
+const MAX_DELAY_MS = 15 * 60_000;
+
+export const codeLockDuration = (failures: number): number =>
+  failures < FREE_CODE_FAILURES ? 0 : Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_CODE_FAILURES), MAX_DELAY_MS);
+
+export type CodeMethod = 'totp' | 'sms' | 'recovery';
+
+export class SecondFactorStep {
+  constructor(
+    private readonly ctx: MfaContext,
+    private readonly sms: SmsCodes,
+    private readonly devices: TrustedDevices,
+  ) {}
+
+  async verify(seat: string, session: Session, input: { method: CodeMethod; code: string; rememberDevice: boolean; deviceLabel?: string | undefined }): Promise<Result<void>> {
+    const { repo, clock, audit, sessions } = this.ctx;
+    const operatorId = session.operatorId;
+    const { lockedUntil } = repo.failures(operatorId);
+    if (lockedUntil > clock.now()) {
+      const seconds = Math.ceil((lockedUntil - clock.now()) / 1000);
+      return fail('AUTH_THROTTLED', `Too many wrong codes. Wait ${seconds} seconds, then try again.`, { retryAt: lockedUntil });
+    }
+    if (!this.check(operatorId, input.method, input.code.replace(/\s/g, ''))) {
+      const state = repo.recordFailure(operatorId, clock.now(), codeLockDuration);
+      audit.append({ kind: 'mfa.verify-failed', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, failures: state.failures } });
+      if (state.failures % DROP_AFTER_FAILURES === 0) {
+        sessions.end(seat);
+        audit.append({ kind: 'mfa.sign-in-dropped', actorId: operatorId, actorLogin: session.login, detail: { failures: state.failures } });
+        return fail('AUTH_REQUIRED', 'Too many wrong codes. Sign in again with your password.');
+      }
+      if (state.lockedUntil > clock.now()) audit.append({ kind: 'mfa.throttle-started', actorId: operatorId, detail: { until: state.lockedUntil } });
+      return fail('MFA_INVALID', messageFor(input.method), { field: 'code' });
+    }
+    repo.clearFailures(operatorId);
+    if (input.rememberDevice) await this.devices.remember(operatorId, input.deviceLabel);
+    sessions.activate(session);
+    audit.append({ kind: 'mfa.verified', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, session: session.id } });
+    if (input.method === 'recovery') audit.append({ kind: 'mfa.recovery-code-used', actorId: operatorId, detail: { left: repo.recoveryCodesLeft(operatorId) } });
+    return ok(undefined);
+  }
+
+  private check(operatorId: number, method: CodeMethod, code: string): boolean {
+    const { repo, vault, clock } = this.ctx;
+    switch (method) {
+      case 'totp': {
+        const totp = repo.totp(operatorId);
+        if (!totp?.confirmedAt) return false;
+        const step = matchTotp(vault.decrypt(totp.seedSealed, totpContext(operatorId)).toString(), code, clock.now());
+        // The compare-and-set refuses a step already used, so a code seen over a shoulder is worthless.
+        return step !== null && repo.acceptStep(operatorId, step, null);
+      }
+      case 'sms':
+        return repo.phone(operatorId)?.confirmedAt ? this.sms.check(operatorId, 'sign-in', code) : false;
+      case 'recovery': {
+        const normalized = normalizeRecoveryCode(code);
+        return normalized !== null && repo.useRecoveryCode(operatorId, vault.keyedHash('recovery', normalized), clock.now());
+      }
+    }
+  }
+}
+
+const messageFor = (method: CodeMethod): string =>
+  method === 'recovery'
+    ? 'That recovery code is not valid or was already used. Check it and try again.'
+    : method === 'sms'
+      ? 'That code is not right or has expired. Check the latest text message, or ask for a new code.'
+      : 'That code is not right. Enter the code your authenticator app shows now; each code works once.';
+

@@ -1,0 +1,53 @@
+/**
+ * A Twilio-compatible REST provider: POST {base}/2010-04-01/Accounts/{sid}/Messages.json, form-encoded,
+ * HTTP basic auth. Credentials come from the keychain at send time and never reach a log.
+ */
+import type { SmsGateway, SmsMessage, SmsSendResult } from './gateway';
+
+export interface HttpGatewayConfig {
+  baseUrl: string;
+  accountSid: string;
+  from: string;
+  timeoutMs?: number;
+}
+
+export class HttpGateway implements SmsGateway {
+  readonly kind = 'http';
+
+  constructor(
+    private readonly config: HttpGatewayConfig,
+    /** Reads the auth token from the keychain when a message is sent. */
+    private readonly authToken: () => Promise<string | null>,
+  ) {}
+
+  async send(message: SmsMessage): Promise<SmsSendResult> {
+    const token = await this.authToken();
+    if (!token) return { ok: false, message: 'The SMS gateway has no credentials on this machine. Ask an administrator to set them again, or use your authenticator app or a recovery code.' };
+    const url = new URL(`2010-04-01/Accounts/${encodeURIComponent(this.config.accountSid)}/Messages.json`, this.config.baseUrl.endsWith('/') ? this.config.baseUrl : `${this.config.baseUrl}/`);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${this.config.accountSid}:${token}`).toString('base64')}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ To: message.to, From: this.config.from, Body: message.body }),
+        signal: AbortSignal.timeout(this.config.timeoutMs ?? 10_000),
+      });
+    } catch (error) {
+      const timedOut = (error as Error).name === 'TimeoutError';
+      return {
+        ok: false,
+        message: timedOut
+          ? 'The SMS provider did not answer in time. Try again in a minute, or use your authenticator app or a recovery code.'
+          : 'The SMS provider cannot be reached from this computer. Use your authenticator app or a recovery code, or try again later.',
+      };
+    }
+    const body = (await response.json().catch(() => ({}))) as { sid?: string; message?: string; code?: number };
+    if (response.ok && body.sid) return { ok: true, id: body.sid };
+    if (response.status === 401 || response.status === 403) return { ok: false, message: 'The SMS provider refused this terminal\'s credentials. Ask an administrator to check the SMS gateway settings.' };
+    const detail = body.message ? ` (${body.code ?? response.status}: ${body.message})` : ` (HTTP ${response.status})`;
+    return { ok: false, message: `The SMS provider could not send the code${detail}. Use your authenticator app or a recovery code, or try again later.` };
+  }
+}

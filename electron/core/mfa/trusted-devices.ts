@@ -1,0 +1,79 @@
+/**
+ * "Remember this device": a 256-bit token kept in this machine's keychain; the store holds only its
+ * keyed hash with a label, an expiry and the last use. It skips the second factor, never the password.
+ */
+import crypto from 'node:crypto';
+import type { DeviceView } from '../../../shared/mfa-views';
+import type { DeviceRecord } from '../store/devices-repo';
+import type { MfaContext } from './context';
+
+const DAY_MS = 86_400_000;
+const secretName = (operatorId: number) => `device:${operatorId}`;
+
+export class TrustedDevices {
+  constructor(private readonly ctx: MfaContext) {}
+
+  /** Offered only when the institution allows it and never on a kiosk. */
+  offer(): { offered: boolean; days: number } {
+    const days = this.ctx.settings.get('rememberDeviceDays');
+    return { offered: days > 0 && !this.ctx.kiosk, days };
+  }
+
+  /** True when this machine holds a live token for the operator: the code step may be skipped. */
+  async honoured(operatorId: number): Promise<boolean> {
+    if (this.ctx.kiosk) return false;
+    const token = await this.ctx.vault.getSecret(secretName(operatorId));
+    if (!token) return false;
+    const now = this.ctx.clock.now();
+    const device = this.ctx.devices.findValid(operatorId, this.ctx.vault.keyedHash('device', token), now);
+    if (!device) return false;
+    this.ctx.devices.touch(device.id, now);
+    this.ctx.audit.append({ kind: 'mfa.device-honoured', actorId: operatorId, detail: { device: device.id } });
+    return true;
+  }
+
+  async remember(operatorId: number, label: string | undefined): Promise<void> {
+    const { offered, days } = this.offer();
+    if (!offered) return;
+    const token = crypto.randomBytes(32).toString('base64url');
+    const now = this.ctx.clock.now();
+    const id = this.ctx.devices.add({
+      operatorId,
+      tokenHash: this.ctx.vault.keyedHash('device', token),
+      label: label || `${this.ctx.terminal}`,
+      terminal: this.ctx.terminal,
+      now,
+      expiresAt: now + days * DAY_MS,
+    });
+    await this.ctx.vault.setSecret(secretName(operatorId), token);
+    this.ctx.audit.append({ kind: 'mfa.device-remembered', actorId: operatorId, detail: { device: id, days } });
+  }
+
+  list(operatorId: number): DeviceView[] {
+    const now = this.ctx.clock.now();
+    return this.ctx.devices.list(operatorId).map((d) => view(d, now));
+  }
+
+  revoke(operatorId: number, deviceId: number, by: number): boolean {
+    const done = this.ctx.devices.revoke(operatorId, deviceId, this.ctx.clock.now());
+    if (done) this.ctx.audit.append({ kind: 'mfa.device-revoked', actorId: by, subject: String(operatorId), detail: { device: deviceId } });
+    return done;
+  }
+
+  /** Every device of the operator; also drops this machine's token from the keychain. */
+  async revokeAll(operatorId: number): Promise<number> {
+    const count = this.ctx.devices.revokeAll(operatorId, this.ctx.clock.now());
+    await this.ctx.vault.deleteSecret(secretName(operatorId));
+    return count;
+  }
+}
+
+const view = (d: DeviceRecord, now: number): DeviceView => ({
+  id: d.id,
+  label: d.label,
+  terminal: d.terminal,
+  createdAt: d.createdAt,
+  expiresAt: d.expiresAt,
+  lastUsedAt: d.lastUsedAt,
+  state: d.revokedAt !== null ? 'revoked' : d.expiresAt <= now ? 'expired' : 'active',
+});

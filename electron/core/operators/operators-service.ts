@@ -1,0 +1,93 @@
+/** Operator administration: create, list, require or release two-factor, reset factors. */
+import type { OperatorRow } from '../../../shared/mfa-views';
+import { fail, ok, type Result } from '../../../shared/result';
+import { can, type Role } from '../../../shared/roles';
+import type { AuditLog } from '../audit/audit-log';
+import { hashPassword } from '../auth/password-hash';
+import { passwordPolicyError } from '../auth/password-policy';
+import type { Session } from '../auth/sessions';
+import type { Factors } from '../mfa/factors';
+import type { TrustedDevices } from '../mfa/trusted-devices';
+import type { InstitutionSettings } from '../settings/institution-settings';
+import type { DevicesRepo } from '../store/devices-repo';
+import type { MfaRepo } from '../store/mfa-repo';
+import type { OperatorRecord, OperatorsRepo } from '../store/operators-repo';
+import type { Clock } from '../types';
+
+export class OperatorsService {
+  constructor(
+    private readonly deps: {
+      operators: OperatorsRepo;
+      mfa: MfaRepo;
+      devices: DevicesRepo;
+      factors: Factors;
+      trusted: TrustedDevices;
+      settings: InstitutionSettings;
+      audit: AuditLog;
+      clock: Clock;
+    },
+  ) {}
+
+  list(): OperatorRow[] {
+    return this.deps.operators.all().map((o) => this.row(o));
+  }
+
+  async create(by: Session, input: { login: string; displayName: string; roles: Role[]; password: string; mfaRequired?: boolean | undefined }): Promise<Result<OperatorRow>> {
+    // The service role can switch institution-wide security: only the service team hands it out.
+    if (input.roles.includes('service') && !can(by.roles, 'mfa.feature')) return fail('FORBIDDEN', 'Only the service team can give the service role.', { field: 'roles' });
+    if (this.deps.operators.byLogin(input.login)) return fail('CONFLICT', `The login "${input.login}" is taken. Choose another.`, { field: 'login' });
+    const policyError = passwordPolicyError(input.password, this.deps.settings.get('passwordPolicy'));
+    if (policyError) return { ok: false, error: policyError };
+    const passwordHash = await hashPassword(input.password);
+    // New operators must use two-factor by default once the institution has switched it on.
+    const mfaRequired = input.mfaRequired ?? this.deps.settings.get('mfaEnabled');
+    let id: number;
+    try {
+      id = this.deps.operators.insert({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash, mustChangePassword: false, now: this.deps.clock.now() });
+    } catch (error) {
+      if (String((error as Error).message).includes('UNIQUE')) return fail('CONFLICT', `The login "${input.login}" is taken. Choose another.`, { field: 'login' });
+      throw error;
+    }
+    this.deps.mfa.setRequired(id, mfaRequired);
+    this.deps.audit.append({ kind: 'operators.created', actorId: by.operatorId, actorLogin: by.login, subject: input.login, detail: { roles: input.roles.join(','), mfaRequired } });
+    return ok(this.row(this.deps.operators.byId(id)!));
+  }
+
+  setMfaRequired(by: Session, operatorId: number, required: boolean): Result<OperatorRow> {
+    const operator = this.deps.operators.byId(operatorId);
+    if (!operator) return notFound();
+    this.deps.mfa.setRequired(operatorId, required);
+    this.deps.audit.append({ kind: 'operators.mfa-required-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { required } });
+    return ok(this.row(operator));
+  }
+
+  /** Lost phone, new number: authenticator, phone, recovery codes and remembered devices go; enrollment is asked again. */
+  async resetMfa(by: Session, operatorId: number): Promise<Result<OperatorRow>> {
+    const operator = this.deps.operators.byId(operatorId);
+    if (!operator) return notFound();
+    this.deps.mfa.transaction(() => this.deps.mfa.removeAll(operatorId));
+    const devices = await this.deps.trusted.revokeAll(operatorId);
+    this.deps.audit.append({ kind: 'operators.mfa-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { devicesRevoked: devices } });
+    return ok(this.row(operator));
+  }
+
+  exists(operatorId: number): boolean {
+    return this.deps.operators.byId(operatorId) !== undefined;
+  }
+
+  private row(o: OperatorRecord): OperatorRow {
+    const m = this.deps.factors.methods(o.id);
+    return {
+      id: o.id,
+      login: o.login,
+      displayName: o.displayName,
+      roles: o.roles,
+      disabled: o.disabled,
+      mfaRequired: this.deps.mfa.isRequired(o.id),
+      methods: [...(m.totp ? (['totp'] as const) : []), ...(m.sms ? (['sms'] as const) : []), ...(m.recoveryCodesLeft > 0 ? (['recovery'] as const) : [])],
+      rememberedDevices: this.deps.devices.countLive(o.id, this.deps.clock.now()),
+    };
+  }
+}
+
+const notFound = () => fail('NOT_FOUND', 'That operator does not exist (any more). Reload the list.');

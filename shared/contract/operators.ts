@@ -1,0 +1,62 @@
+/** Channels of operator administration (admins, offline on the machine). */
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import type { DeviceView, OperatorRow } from '../mfa-views';
+import { channel, empty } from './define';
+import { loginSchema } from './login';
+
+const operatorId = z.number().int().positive();
+
+export const operatorsChannels = {
+  'operators.list': channel<OperatorRow[]>()({
+    input: empty,
+    access: 'operators.manage',
+    summary: 'Every operator with roles, two-factor requirement, enrolled methods and remembered devices.',
+    returns: '`OperatorRow[]`',
+    errors: [],
+  }),
+  'operators.create': channel<OperatorRow>()({
+    input: z
+      .object({
+        login: loginSchema,
+        displayName: z.string().trim().min(1, 'Enter a name.').max(120),
+        roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role.').max(ROLES.length),
+        password: z.string().min(1, 'Enter an initial password.').max(4096),
+        /** Defaults to the institution feature: on → required. */
+        mfaRequired: z.boolean().optional(),
+      })
+      .strict(),
+    access: 'operators.manage',
+    summary: 'Creates an operator. Only the service team may give the service role.',
+    returns: '`OperatorRow`',
+    errors: ['CONFLICT', 'PASSWORD_POLICY', 'FORBIDDEN'],
+  }),
+  'operators.setMfaRequired': channel<OperatorRow>()({
+    input: z.object({ operatorId, required: z.boolean() }).strict(),
+    access: 'operators.manage',
+    summary: 'Requires or releases two-factor authentication for one operator.',
+    returns: '`OperatorRow`',
+    errors: ['NOT_FOUND'],
+  }),
+  'operators.resetMfa': channel<OperatorRow>()({
+    input: z.object({ operatorId }).strict(),
+    access: 'operators.manage',
+    summary: 'Lost phone or new number: removes the operator\'s authenticator, phone, recovery codes and remembered devices.',
+    returns: '`OperatorRow`',
+    errors: ['NOT_FOUND'],
+  }),
+  'operators.devices': channel<DeviceView[]>()({
+    input: z.object({ operatorId }).strict(),
+    access: 'operators.manage',
+    summary: 'An operator\'s remembered devices.',
+    returns: '`DeviceView[]`',
+    errors: ['NOT_FOUND'],
+  }),
+  'operators.revokeDevice': channel<DeviceView[]>()({
+    input: z.object({ operatorId, deviceId: z.number().int().positive() }).strict(),
+    access: 'operators.manage',
+    summary: 'Forgets one remembered device of an operator.',
+    returns: '`DeviceView[]`',
+    errors: ['NOT_FOUND'],
+  }),
+} as const;
