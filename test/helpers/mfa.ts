@@ -1,0 +1,34 @@
+/** Steps that two-factor tests repeat: create an operator as the first admin, sign in, enroll. */
+import { expect } from 'vitest';
+import { totpCode } from '../../electron/core/mfa/totp';
+import type { Role } from '../../shared/roles';
+import { STRONG_PASSWORD, type TestCore } from './core';
+
+export const OPERATOR_PASSWORD = 'Counter&Tickets-77';
+
+/** Creates an operator through the admin channel, as the first account (seat-1). */
+export async function createOperator(t: TestCore, login: string, roles: Role[] = ['operator'], extra: { mfaRequired?: boolean } = {}) {
+  return t.must('operators.create', { login, displayName: login.toUpperCase(), roles, password: OPERATOR_PASSWORD, ...extra });
+}
+
+export const signIn = (t: TestCore, login: string, seat: string, password = OPERATOR_PASSWORD) => t.must('auth.signIn', { login, password }, seat);
+
+/** The key as shown on screen ("ABCD EFGH …") back to the seed. */
+export const seedOf = (manualKey: string) => manualKey.replace(/\s/g, '');
+
+export const codeNow = (t: TestCore, seed: string, offsetMs = 0) => totpCode(seed, t.clock.now() + offsetMs);
+
+/** Enrolls an authenticator for the session on `seat` and returns its seed and recovery codes. */
+export async function enrollTotp(t: TestCore, seat: string) {
+  const started = await t.must('mfa.startTotp', {}, seat);
+  const seed = seedOf(started.manualKey);
+  const done = await t.must('mfa.confirmTotp', { code: codeNow(t, seed) }, seat);
+  expect(done.session.state).toBe('active');
+  // Later codes must come from a later time step: the enrollment code's step is used up.
+  t.clock.advance(30_000);
+  return { seed, recoveryCodes: done.recoveryCodes ?? [] };
+}
+
+export const switchFeatureOn = (t: TestCore) => t.must('mfa.setFeature', { enabled: true });
+
+export { STRONG_PASSWORD };
