@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { BlockedScreen } from './screens/BlockedScreen';
+import { EnrollmentScreen } from './screens/EnrollmentScreen';
+import { RecoveryCodesScreen } from './screens/RecoveryCodesScreen';
+import { SecondFactorScreen } from './screens/SecondFactorScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { LockScreen } from './screens/LockScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -8,7 +11,7 @@ import { useSession } from './state/session-store';
 
 /** Picks the screen from the session state; core decides the state, the page only follows it. */
 export function App() {
-  const { info, blocked, session, load, refresh } = useSession();
+  const { info, blocked, session, recoveryCodes, load, refresh } = useSession();
 
   useEffect(() => {
     void load();
@@ -22,6 +25,14 @@ export function App() {
     return () => clearTimeout(timer);
   }, [lockAt, refresh]);
 
+  // The pending second step ends by itself after 5 minutes: follow it.
+  const pendingUntil = session.state === 'secondFactor' || session.state === 'enrollment' ? session.expiresAt : null;
+  useEffect(() => {
+    if (!pendingUntil) return;
+    const timer = setTimeout(() => void refresh(), Math.max(0, pendingUntil - Date.now()) + 500);
+    return () => clearTimeout(timer);
+  }, [pendingUntil, refresh]);
+
   // A slow heartbeat catches what timers cannot see (absolute limit, sign-out from elsewhere).
   useEffect(() => {
     if (session.state === 'signedOut') return;
@@ -32,6 +43,7 @@ export function App() {
   if (blocked) return <BlockedScreen error={blocked} />;
   if (!info) return <p className="loading" role="status">Starting Box Office…</p>;
   if (info.setupPending && session.state === 'signedOut') return <SetupScreen />;
+  if (recoveryCodes && session.state === 'active') return <RecoveryCodesScreen codes={recoveryCodes} />;
   switch (session.state) {
     case 'signedOut':
       return <SignInScreen />;
@@ -39,5 +51,9 @@ export function App() {
       return <LockScreen />;
     case 'active':
       return <HomeScreen session={session} />;
+    case 'secondFactor':
+      return <SecondFactorScreen view={session} />;
+    case 'enrollment':
+      return <EnrollmentScreen view={session} />;
   }
 }

@@ -3,13 +3,16 @@ import type { Permission } from '../../../shared/roles';
 import { ROLE_LABELS } from '../../../shared/roles';
 import type { ActiveSession } from '../../../shared/views';
 import { Brand } from '../components/Brand';
+import { AdminScreen } from './AdminScreen';
+import { MySecurityScreen } from './MySecurityScreen';
 import { call } from '../state/api';
 import { useSession, type Route } from '../state/session-store';
 
 interface Section {
   route: Route;
   label: string;
-  permission: Permission | null;
+  /** 'self': every signed-in role but the gate-only scanner, which reaches the gate and nothing else. */
+  permission: Permission | 'self';
   render: () => ReactNode;
 }
 
@@ -17,10 +20,14 @@ interface Section {
 const SECTIONS: Section[] = [
   { route: 'orders', label: 'Orders', permission: 'orders.read', render: () => <Placeholder title="Orders" text="Look up orders and hand tickets to customers as mobile tickets or print@home PDFs." /> },
   { route: 'gate', label: 'Gate', permission: 'gate.scan', render: () => <Placeholder title="Gate" text="Scan barcodes at the entrance: valid, already scanned, revoked or unknown." /> },
-  { route: 'admin', label: 'Admin', permission: 'operators.manage', render: () => <Placeholder title="Admin" text="Create operators, decide who must use two-factor authentication, and read the audit log." /> },
+  { route: 'admin', label: 'Admin', permission: 'operators.manage', render: () => <AdminScreen /> },
+  { route: 'security', label: 'My security', permission: 'self', render: () => <MySecurityScreen /> },
 ];
 
-export const sectionsFor = (session: ActiveSession) => SECTIONS.filter((s) => s.permission === null || session.permissions.includes(s.permission));
+const gateOnly = (session: ActiveSession) => session.operator.roles.every((r) => r === 'scanner');
+
+export const sectionsFor = (session: ActiveSession) =>
+  SECTIONS.filter((s) => (s.permission === 'self' ? !gateOnly(session) : session.permissions.includes(s.permission)));
 
 export function HomeScreen({ session }: { session: ActiveSession }) {
   const { info, route, navigate, setSession } = useSession();

@@ -13,6 +13,9 @@ interface SessionState {
   /** A one-line notice shown on the sign-in screen (e.g. why the session ended). */
   notice: string | null;
   route: Route | null;
+  /** Recovery codes just issued: shown once, before anything else, until the operator confirms they saved them. */
+  recoveryCodes: string[] | null;
+  showRecoveryCodes(codes: string[] | null): void;
   load(): Promise<void>;
   setSession(session: SessionView): void;
   /** First-run setup finished: the new account is signed in and setup is no longer pending. */
@@ -27,6 +30,11 @@ export const useSession = create<SessionState>((set, get) => ({
   session: { state: 'signedOut' },
   notice: null,
   route: null,
+  recoveryCodes: null,
+
+  showRecoveryCodes(codes) {
+    set({ recoveryCodes: codes });
+  },
 
   async load() {
     const bridge = window.boxOffice;
@@ -62,7 +70,9 @@ export const useSession = create<SessionState>((set, get) => ({
       notice =
         view.reason === 'expired' || reason === 'SESSION_EXPIRED'
           ? 'Your session reached its time limit. Sign in again.'
-          : 'You were signed out. Sign in again.';
+          : view.reason === 'secondFactorTimeout'
+            ? 'The second step of sign-in took longer than 5 minutes. Sign in again.'
+            : 'You were signed out. Sign in again.';
     }
     set({ session: view, notice: notice ?? get().notice });
   },

@@ -1,0 +1,43 @@
+import type { SessionView } from '../../../shared/views';
+import { Brand } from '../components/Brand';
+import { EnrollPanel } from '../components/EnrollPanel';
+import { formatWait, useCountdown } from '../components/useCountdown';
+import { call } from '../state/api';
+import { useSession } from '../state/session-store';
+
+/** Required enrollment right after the password: nothing else is reachable until it is done. */
+export function EnrollmentScreen({ view }: { view: Extract<SessionView, { state: 'enrollment' }> }) {
+  const { setSession, showRecoveryCodes } = useSession();
+  const left = useCountdown(view.expiresAt);
+  return (
+    <main className="card-page">
+      <section className="card card--wide" aria-labelledby="enroll-title">
+        <Brand />
+        <h1 id="enroll-title">Set up two-step verification</h1>
+        <p className="lead">
+          {view.operator.displayName}, your institution asks you to confirm each sign-in with a second step: a code from an app on your phone or a text
+          message. Choose one to continue.
+        </p>
+        <EnrollPanel
+          onDone={({ recoveryCodes, session }) => {
+            showRecoveryCodes(recoveryCodes);
+            setSession(session);
+          }}
+        />
+        <div className="actions actions--end">
+          <span className="muted">Time left: {formatWait(left)}</span>
+          <button
+            type="button"
+            className="button"
+            onClick={async () => {
+              const r = await call((a) => a.auth.signOut());
+              setSession(r.ok ? r.value : { state: 'signedOut' });
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </section>
+    </main>
+  );
+}
