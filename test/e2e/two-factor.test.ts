@@ -43,7 +43,7 @@ describe('two-step verification in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
     await pw(page.getByText(/off for this institution/)).toBeVisible();
     await page.getByRole('button', { name: 'Switch two-step verification on' }).click();
-    await pw(page.getByText(/Two-factor authentication is on/)).toBeVisible();
+    await pw(page.getByText(/Two-step verification is on/)).toBeVisible();
 
     // A new operator is required by default.
     await createOperator(page, 'olga', 'Box-office operator');
@@ -114,7 +114,7 @@ describe('two-step verification in Chromium', () => {
     await setUpFirstAccount(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'Switch two-step verification on' }).click();
-    await pw(page.getByText(/Two-factor authentication is on/)).toBeVisible();
+    await pw(page.getByText(/Two-step verification is on/)).toBeVisible();
     await createOperator(page, 'gate1', 'Gate scanner');
     await page.getByRole('button', { name: 'Create operator' }).click();
     await pw(page.getByRole('cell', { name: 'gate1', exact: true })).toBeVisible();

@@ -19,10 +19,10 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
       canSwitch,
       rememberDeviceDays: s.settings.get('rememberDeviceDays'),
       message: enabled
-        ? 'Two-factor authentication is on: operators created from now on must use it, and you can require or release it for each operator.'
+        ? 'Two-step verification is on: operators created from now on must use it, and you can require or release it for each operator.'
         : canSwitch
-          ? 'Two-factor authentication is off for this institution. Switch it on once your operators know the new sign-in.'
-          : 'Two-factor authentication is off for this institution. Ask the service team to switch it on.',
+          ? 'Two-step verification is off for this institution. Switch it on once your operators know the new sign-in.'
+          : 'Two-step verification is off for this institution. Ask the service team to switch it on.',
     };
   };
 
