@@ -30,6 +30,10 @@ import { HttpGateway } from './mfa/sms/http-gateway';
 import { OutboxGateway } from './mfa/sms/outbox-gateway';
 import { TrustedDevices } from './mfa/trusted-devices';
 import { OperatorsService } from './operators/operators-service';
+import { DeliveryService } from './delivery/delivery-service';
+import { GateService } from './gate/gate-service';
+import { GateRepo } from './store/gate-repo';
+import { OrdersRepo } from './store/orders-repo';
 import { osKeychain, VaultUnavailableError, type Keychain } from './vault/keychain';
 import { Vault } from './vault/vault';
 import { systemClock, type Clock, type Dispatch } from './types';
@@ -81,6 +85,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const trusted = new TrustedDevices(mfaContext);
     const smsCodes = new SmsCodes(mfaContext);
     const auth = new AuthService({ operators, sessions, throttle: new SignInThrottle(new ThrottleRepo(db), clock), audit, settings, clock, factors, devices: trusted });
+    const ordersRepo = new OrdersRepo(db);
     const devOutbox = config.devOutbox ?? process.env.BOX_OFFICE_DEV_OUTBOX === '1';
     const handlers = buildHandlers({
       auth,
@@ -98,6 +103,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         step: new SecondFactorStep(mfaContext, smsCodes, trusted),
         enrollment: new Enrollment(mfaContext, smsCodes, factors),
       },
+      clock,
+      ordersRepo,
+      delivery: new DeliveryService({ orders: ordersRepo, operators, audit, settings, clock, terminal }),
+      gate: new GateService({ gate: new GateRepo(db), orders: ordersRepo, audit, clock, terminal }),
       devOutbox: () => (devOutbox && settings.get('smsGateway').kind === 'outbox' ? outbox : null),
       appInfo: () => ({ product: PRODUCT_NAME, version: pkg.version, kiosk: config.kiosk, shell: config.shell, terminal }),
     });

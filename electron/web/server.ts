@@ -29,7 +29,8 @@ export interface WebShell {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 64 * 1024;
+// Room for an order import (8 MB of CSV or JSON); every other body is far smaller.
+const MAX_BODY = 9 * 1024 * 1024;
 const SEAT_COOKIE = 'bo_seat';
 const SEAT_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 

@@ -26,7 +26,7 @@ export function renderApiDocs(): string {
     'Every answer that reaches a channel is HTTP 200 with a result: `{ "ok": true, "value": … }` or',
     '`{ "ok": false, "error": { "code": "…", "message": "…", "field"?: "…", "retryAt"?: <epoch ms> } }`.',
     'The transport itself answers 401 (missing or wrong token), 403 (foreign Origin or cross-site request),',
-    '421 (Host other than 127.0.0.1 or localhost), 405, 413 (body over 64 KiB), 415 (not JSON) and 400 (malformed JSON).',
+    '421 (Host other than 127.0.0.1 or localhost), 405, 413 (body over 9 MiB), 415 (not JSON) and 400 (malformed JSON).',
     '',
     'The session lives in an HttpOnly cookie `bo_seat` set on the first call; a script keeps it with a cookie jar, e.g.',
     '`curl -c jar -b jar -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -d \'{"login":"anna","password":"…"}\' http://127.0.0.1:$PORT/api/auth.signIn`.',

@@ -9,6 +9,7 @@ import { appChannels } from './app';
 import { authChannels } from './auth';
 import { mfaChannels } from './mfa';
 import { operatorsChannels } from './operators';
+import { deliveryChannels } from './delivery';
 
 export * from './define';
 export { loginSchema } from './login';
@@ -18,6 +19,7 @@ export const contract = {
   ...authChannels,
   ...mfaChannels,
   ...operatorsChannels,
+  ...deliveryChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 

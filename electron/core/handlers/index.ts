@@ -19,7 +19,12 @@ import type { OperatorsService } from '../operators/operators-service';
 import type { MfaRepo } from '../store/mfa-repo';
 import type { OperatorsRepo } from '../store/operators-repo';
 import type { Vault } from '../vault/vault';
+import type { DeliveryService } from '../delivery/delivery-service';
+import type { GateService } from '../gate/gate-service';
+import type { OrdersRepo } from '../store/orders-repo';
+import type { Clock } from '../types';
 import { authHandlers } from './auth';
+import { deliveryHandlers } from './delivery';
 import { mfaHandlers } from './mfa';
 import { operatorsHandlers } from './operators';
 
@@ -36,6 +41,10 @@ export interface Services {
   mfa: { repo: MfaRepo; factors: Factors; devices: TrustedDevices; step: SecondFactorStep; enrollment: Enrollment; sms: SmsCodes };
   /** The outbox, when the developer view of it is switched on. */
   devOutbox: () => OutboxGateway | null;
+  clock: Clock;
+  ordersRepo: OrdersRepo;
+  delivery: DeliveryService;
+  gate: GateService;
 }
 
 /** The handlers of the channels whose names start with one of the given prefixes. */
@@ -46,5 +55,6 @@ export function buildHandlers(s: Services): HandlerTable {
     ...authHandlers(s),
     ...mfaHandlers(s),
     ...operatorsHandlers(s),
+    ...deliveryHandlers(s),
   };
 }

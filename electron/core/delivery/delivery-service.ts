@@ -1,0 +1,184 @@
+/**
+ * Ticket delivery: mobile xor print@home per ticket, atomically, whatever the screen does.
+ * A lock is a compare-and-set on the ticket row, so two terminals or two clicks cannot both win;
+ * the print@home PDF is stored in the same transaction that sets the state.
+ */
+import crypto from 'node:crypto';
+import type { DeliveryMode, IssueResult, OrderView, PrintAtHomeDocument, TicketView } from '../../../shared/delivery-views';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { AuditLog } from '../audit/audit-log';
+import type { Session } from '../auth/sessions';
+import type { InstitutionSettings } from '../settings/institution-settings';
+import type { OperatorsRepo } from '../store/operators-repo';
+import type { OrderRecord, OrdersRepo, TicketRecord } from '../store/orders-repo';
+import type { Clock } from '../types';
+import { newBarcode } from './barcode';
+import { actionState, allows, lockedMessage } from './lock-reasons';
+import { renderTicketPdf } from './ticket-pdf';
+
+export interface DeliveryDeps {
+  orders: OrdersRepo;
+  operators: OperatorsRepo;
+  audit: AuditLog;
+  settings: InstitutionSettings;
+  clock: Clock;
+  terminal: string;
+}
+
+const money = (minor: number, currency: string) => new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
+
+export class DeliveryService {
+  constructor(private readonly d: DeliveryDeps) {}
+
+  orderView(orderId: number, offset: number, limit: number): Result<OrderView> {
+    const order = this.d.orders.order(orderId);
+    if (!order) return fail('NOT_FOUND', 'That order does not exist. Search again.');
+    const counts = this.d.orders.ticketCounts(orderId);
+    return ok({
+      id: order.id,
+      number: order.number,
+      customerName: order.customerName,
+      customerEmail: order.customerEmail,
+      customerPhone: order.customerPhone,
+      allowedModes: [...(order.allowsMobile ? (['mobile'] as const) : []), ...(order.allowsPrint ? (['print_at_home'] as const) : [])],
+      checkoutMode: order.checkoutMode,
+      paid: order.paid,
+      counts,
+      ticketCount: counts.none + counts.mobile + counts.print_at_home,
+      tickets: this.d.orders.ticketsPage(orderId, offset, limit).map((t) => this.ticketView(order, t)),
+      offset,
+    });
+  }
+
+  /** Issues each target ticket to mobile; a ticket already on mobile stays as it is (same ticket, same barcode). */
+  issueMobile(session: Session, target: { ticketIds: number[] } | { orderId: number; allNotIssued: true }): Result<IssueResult> {
+    const ids = 'ticketIds' in target ? target.ticketIds : this.d.orders.unissuedTicketIds(target.orderId);
+    if ('orderId' in target && !this.d.orders.order(target.orderId)) return fail('NOT_FOUND', 'That order does not exist. Search again.');
+    const by = this.issuer(session);
+    const refused: IssueResult['refused'] = [];
+    let issued = 0;
+    const now = this.d.clock.now();
+    this.d.orders.transaction(() => {
+      for (const ticketId of ids) {
+        const checked = this.check(ticketId, 'mobile');
+        if (!checked.ok) {
+          refused.push({ ticketId, reason: checked.error.message });
+          continue;
+        }
+        const { ticket } = checked.value;
+        if (ticket.delivery === 'mobile') continue;
+        if (this.d.orders.claim(ticketId, ticket.generation, 'mobile', by, now)) issued += 1;
+        else refused.push({ ticketId, reason: lockedMessage(this.d.orders.ticket(ticketId)!, 'mobile') });
+      }
+    });
+    if (issued > 0) this.d.audit.append({ kind: 'delivery.mobile-issued', actorId: session.operatorId, actorLogin: session.login, detail: { tickets: issued, first: ids[0] ?? null } });
+    // A single ticket that could not be issued is an error the screen shows as such.
+    if (ids.length === 1 && refused.length === 1) {
+      const t = this.d.orders.ticket(ids[0]!);
+      const code = t && t.delivery === 'print_at_home' ? 'DELIVERY_LOCKED' : t ? 'CONFLICT' : 'NOT_FOUND';
+      return fail(code, refused[0]!.reason);
+    }
+    return ok({ issued, refused });
+  }
+
+  async printAtHome(session: Session, ticketId: number): Promise<Result<PrintAtHomeDocument>> {
+    const checked = this.check(ticketId, 'print_at_home');
+    if (!checked.ok) return checked;
+    const { ticket, order } = checked.value;
+    if (ticket.delivery === 'print_at_home') return this.reopen(session, ticket);
+    // Rendered outside the transaction (it is the slow part); the claim decides who wins.
+    const now = this.d.clock.now();
+    const pdf = await renderTicketPdf({
+      institution: this.d.settings.get('name'),
+      event: ticket.eventName,
+      venue: ticket.venue,
+      startsAt: ticket.startsAt,
+      timeZone: ticket.timeZone,
+      seat: ticket.seat,
+      holder: ticket.holder ?? order.customerName,
+      orderNumber: order.number,
+      barcode: ticket.barcode,
+      generation: ticket.generation,
+      price: money(ticket.priceMinor, ticket.currency),
+      issuedAt: now,
+    });
+    const sha256 = crypto.createHash('sha256').update(pdf).digest('hex');
+    const won = this.d.orders.transaction(() => {
+      if (!this.d.orders.claim(ticket.id, ticket.generation, 'print_at_home', this.issuer(session), now)) return false;
+      this.d.orders.saveDocument(ticket.id, ticket.generation, pdf, sha256, now);
+      return true;
+    });
+    if (!won) {
+      const current = this.d.orders.ticket(ticket.id)!;
+      if (current.delivery === 'print_at_home' && current.generation === ticket.generation) return this.reopen(session, current);
+      return fail('DELIVERY_LOCKED', current.delivery === 'none' ? 'The ticket changed meanwhile (it was reissued). Open the order again.' : lockedMessage(current, 'print_at_home'));
+    }
+    this.d.audit.append({ kind: 'delivery.print-issued', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation, sha256 } });
+    return ok({ ticketId: ticket.id, fileName: fileName(order, ticket), pdfBase64: Buffer.from(pdf).toString('base64'), sha256, reopened: false });
+  }
+
+  /** A new barcode; the old one is revoked and kept; the ticket becomes "Duplicate #n" and free to deliver again. */
+  reissue(session: Session, ticketId: number, reason: string): Result<OrderView> {
+    const ticket = this.d.orders.ticket(ticketId);
+    if (!ticket) return fail('NOT_FOUND', 'That ticket does not exist.');
+    const generation = this.d.orders.transaction(() => this.d.orders.reissue(ticketId, newBarcode(), session.operatorId, reason, this.d.clock.now()));
+    this.d.audit.append({
+      kind: 'delivery.reissued',
+      actorId: session.operatorId,
+      actorLogin: session.login,
+      subject: String(ticketId),
+      detail: { generation, previousState: ticket.delivery, reason: reason.slice(0, 200) },
+    });
+    return this.orderView(ticket.orderId, Math.max(0, ticket.position - 1 - 50), 100);
+  }
+
+  private reopen(session: Session, ticket: TicketRecord): Result<PrintAtHomeDocument> {
+    const doc = this.d.orders.document(ticket.id, ticket.generation);
+    // Cannot happen: the state and its document are written in one transaction.
+    if (!doc) return fail('INTERNAL', 'The stored ticket file is missing. Reissue the ticket.');
+    const order = this.d.orders.order(ticket.orderId)!;
+    this.d.audit.append({ kind: 'delivery.print-reopened', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation } });
+    return ok({ ticketId: ticket.id, fileName: fileName(order, ticket), pdfBase64: doc.pdf.toString('base64'), sha256: doc.sha256, reopened: true });
+  }
+
+  private check(ticketId: number, mode: DeliveryMode): Result<{ ticket: TicketRecord; order: OrderRecord }> {
+    const ticket = this.d.orders.ticket(ticketId);
+    if (!ticket) return fail('NOT_FOUND', `Ticket ${ticketId} does not exist.`);
+    const order = this.d.orders.order(ticket.orderId)!;
+    if (!allows(order, mode)) return fail('CONFLICT', actionState(order, ticket, mode).reason!);
+    if (!order.paid) return fail('CONFLICT', 'The order is not paid yet: take the payment before handing out tickets.');
+    if (ticket.delivery !== 'none' && ticket.delivery !== mode) return fail('DELIVERY_LOCKED', lockedMessage(ticket, mode));
+    return ok({ ticket, order });
+  }
+
+  private issuer(session: Session) {
+    const operator = this.d.operators.byId(session.operatorId);
+    return { id: session.operatorId, name: operator?.displayName ?? session.login, terminal: this.d.terminal };
+  }
+
+  private ticketView(order: OrderRecord, t: TicketRecord): TicketView {
+    return {
+      id: t.id,
+      position: t.position,
+      event: t.eventName,
+      startsAt: t.startsAt,
+      seat: t.seat,
+      priceMinor: t.priceMinor,
+      currency: t.currency,
+      holder: t.holder,
+      barcode: t.barcode,
+      generation: t.generation,
+      state: t.delivery,
+      issuedAt: t.issuedAt,
+      issuedBy: t.issuedByName,
+      issuedTerminal: t.issuedTerminal,
+      actions: {
+        mobile: actionState(order, t, 'mobile'),
+        printAtHome: actionState(order, t, 'print_at_home'),
+        reissue: { allowed: true, reason: null },
+      },
+    };
+  }
+}
+
+const fileName = (order: OrderRecord, t: TicketRecord) => `ticket-${order.number}-${t.position}${t.generation > 1 ? `-duplicate-${t.generation - 1}` : ''}.pdf`;

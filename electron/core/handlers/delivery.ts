@@ -1,0 +1,28 @@
+/** Handlers of orders, delivery, import and the gate. */
+import { ok } from '../../../shared/result';
+import { importOrders } from '../delivery/import-orders';
+import { loadDemoData } from '../delivery/demo-data';
+import type { DomainHandlers, Services } from './index';
+
+export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'delivery.' | 'demo.' | 'gate.'> => ({
+  'orders.search': (input) => {
+    const found = s.ordersRepo.search(input.query, input.limit);
+    return ok({ orders: found.slice(0, input.limit), more: found.length > input.limit });
+  },
+  'orders.get': (input) => s.delivery.orderView(input.orderId, input.offset, input.limit),
+  'delivery.issueMobile': (input, { session }) => s.delivery.issueMobile(session!, input),
+  'delivery.printAtHome': (input, { session }) => s.delivery.printAtHome(session!, input.ticketId),
+  'delivery.reissue': (input, { session }) => s.delivery.reissue(session!, input.ticketId, input.reason),
+  'orders.import': (input, { session }) => {
+    const result = importOrders(s.ordersRepo, input.format, input.content, s.clock.now());
+    s.audit.append({ kind: result.ok ? 'orders.imported' : 'orders.import-refused', actorId: session!.operatorId, actorLogin: session!.login, detail: result.ok ? { ...result.value } : { code: result.error.code } });
+    return result;
+  },
+  'demo.load': (_input, { session }) => {
+    const result = loadDemoData(s.ordersRepo, s.clock.now());
+    if (result.ok) s.audit.append({ kind: 'orders.demo-loaded', actorId: session!.operatorId, actorLogin: session!.login, detail: { ...result.value } });
+    return result;
+  },
+  'gate.events': () => ok(s.ordersRepo.events()),
+  'gate.scan': (input, { session }) => s.gate.scan(session!, input.eventId, input.barcode),
+});

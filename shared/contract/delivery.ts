@@ -1,0 +1,76 @@
+/** Channels of orders, ticket delivery, import and the gate. */
+import { z } from 'zod';
+import type { EventView, ImportReport, IssueResult, OrderSummary, OrderView, PrintAtHomeDocument, ScanView } from '../delivery-views';
+import { channel, empty } from './define';
+
+const id = z.number().int().positive();
+/** Barcodes are 32 characters; anything longer than this is refused before a lookup. */
+export const barcodeInput = z.string().trim().min(1, 'Scan or type a barcode.').max(64, 'That is not a ticket barcode (too long).');
+/** Either some tickets, or every ticket of an order that is not issued yet. */
+const target = z.union([z.object({ ticketIds: z.array(id).min(1).max(10_000) }).strict(), z.object({ orderId: id, allNotIssued: z.literal(true) }).strict()]);
+
+export const deliveryChannels = {
+  'orders.search': channel<{ orders: OrderSummary[]; more: boolean }>()({
+    input: z.object({ query: z.string().trim().min(2, 'Type at least 2 characters.').max(200), limit: z.number().int().min(1).max(100).default(25) }).strict(),
+    access: 'orders.read',
+    summary: 'Finds orders by order number, customer email, a ticket barcode, or the start of the customer name.',
+    returns: '`{ orders: OrderSummary[], more }`',
+    errors: [],
+  }),
+  'orders.get': channel<OrderView>()({
+    input: z.object({ orderId: id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    access: 'orders.read',
+    summary: 'An order with one page of its tickets: state, who issued each, when and where, and which actions are possible (and why not).',
+    returns: '`OrderView`',
+    errors: ['NOT_FOUND'],
+  }),
+  'delivery.issueMobile': channel<IssueResult>()({
+    input: target,
+    access: 'delivery.issue',
+    summary: 'Issues tickets to mobile. Locks them to mobile; issuing again changes nothing.',
+    returns: '`{ issued, refused: { ticketId, reason }[] }`',
+    errors: ['DELIVERY_LOCKED', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  'delivery.printAtHome': channel<PrintAtHomeDocument>()({
+    input: z.object({ ticketId: id }).strict(),
+    access: 'delivery.issue',
+    summary: 'The print@home PDF of a ticket: made and stored the first time, the very same bytes every later time. Locks the ticket to print@home.',
+    returns: '`{ ticketId, fileName, pdfBase64, sha256, reopened }`',
+    errors: ['DELIVERY_LOCKED', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  'delivery.reissue': channel<OrderView>()({
+    input: z.object({ ticketId: id, reason: z.string().trim().min(3, 'Say why the ticket is reissued.').max(500) }).strict(),
+    access: 'delivery.reissue',
+    summary: 'Revokes the ticket\'s barcode, makes a new one (a duplicate with a higher generation) and frees the delivery choice.',
+    returns: 'the order, `OrderView`',
+    errors: ['NOT_FOUND'],
+  }),
+  'orders.import': channel<ImportReport>()({
+    input: z.object({ format: z.enum(['json', 'csv']), content: z.string().min(1, 'The file is empty.').max(8_000_000, 'The file is larger than 8 MB; split it.') }).strict(),
+    access: 'settings.manage',
+    summary: 'Imports orders (docs/IMPORT.md). Every row is checked; when any fails nothing is imported and the errors name row and field.',
+    returns: '`{ events, orders, tickets }`',
+    errors: ['VALIDATION', 'CONFLICT'],
+  }),
+  'demo.load': channel<ImportReport>()({
+    input: empty,
+    access: 'settings.manage',
+    summary: 'Loads the demo dataset: a few events, a few hundred orders and one group order of 5,000 tickets.',
+    returns: '`{ events, orders, tickets }`',
+    errors: ['CONFLICT'],
+  }),
+  'gate.events': channel<EventView[]>()({
+    input: empty,
+    access: 'gate.scan',
+    summary: 'Events to scan for, soonest first.',
+    returns: '`EventView[]`',
+    errors: [],
+  }),
+  'gate.scan': channel<ScanView>()({
+    input: z.object({ eventId: id, barcode: barcodeInput }).strict(),
+    access: 'gate.scan',
+    summary: 'Validates a barcode at the gate and records the scan: valid, already scanned, revoked (superseded), unknown, another event or unpaid.',
+    returns: '`{ result, headline, detail, seat, at }`',
+    errors: ['NOT_FOUND'],
+  }),
+} as const;

@@ -1,0 +1,93 @@
+/** What the order, delivery and gate screens see. */
+
+export type DeliveryMode = 'mobile' | 'print_at_home';
+export type DeliveryState = 'none' | DeliveryMode;
+
+export interface EventView {
+  id: number;
+  name: string;
+  venue: string;
+  startsAt: number;
+  timeZone: string;
+}
+
+export interface OrderSummary {
+  id: number;
+  number: string;
+  customerName: string;
+  customerEmail: string;
+  ticketCount: number;
+  paid: boolean;
+}
+
+/** Whether an action is possible on a ticket and, when not, why — in words for the counter. */
+export interface ActionState {
+  allowed: boolean;
+  reason: string | null;
+}
+
+export interface TicketView {
+  id: number;
+  position: number;
+  event: string;
+  startsAt: number;
+  seat: string;
+  priceMinor: number;
+  currency: string;
+  holder: string | null;
+  barcode: string;
+  generation: number;
+  state: DeliveryState;
+  issuedAt: number | null;
+  issuedBy: string | null;
+  issuedTerminal: string | null;
+  actions: { mobile: ActionState; printAtHome: ActionState; reissue: ActionState };
+}
+
+export interface OrderView {
+  id: number;
+  number: string;
+  customerName: string;
+  customerEmail: string;
+  customerPhone: string | null;
+  allowedModes: DeliveryMode[];
+  checkoutMode: DeliveryMode;
+  paid: boolean;
+  counts: Record<DeliveryState, number>;
+  ticketCount: number;
+  /** One page of tickets, in order; the screen asks for more as the list scrolls. */
+  tickets: TicketView[];
+  offset: number;
+}
+
+export interface IssueResult {
+  issued: number;
+  /** Tickets that could not be issued, with the reason (locked, mode not allowed…). */
+  refused: { ticketId: number; reason: string }[];
+}
+
+export interface PrintAtHomeDocument {
+  ticketId: number;
+  fileName: string;
+  /** The PDF, base64; the same bytes every time the ticket is opened again. */
+  pdfBase64: string;
+  sha256: string;
+  reopened: boolean;
+}
+
+export type ScanResult = 'valid' | 'alreadyScanned' | 'revoked' | 'unknown' | 'otherEvent' | 'unpaid';
+
+export interface ScanView {
+  result: ScanResult;
+  /** One line for the gate, in large type. */
+  headline: string;
+  detail: string | null;
+  seat: string | null;
+  at: number;
+}
+
+export interface ImportReport {
+  events: number;
+  orders: number;
+  tickets: number;
+}
