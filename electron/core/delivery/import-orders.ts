@@ -45,6 +45,7 @@ export function parseImport(format: 'json' | 'csv', content: string): Result<Ord
   if (!raw.ok) return raw;
   const errors: RowError[] = [];
   const orders: OrderInput[] = [];
+  const numbers = new Map<string, string>();
   raw.value.forEach(({ row, value }) => {
     const parsed = orderSchema.safeParse(value);
     if (!parsed.success) {
@@ -52,14 +53,10 @@ export function parseImport(format: 'json' | 'csv', content: string): Result<Ord
       return;
     }
     if (!parsed.data.allowedModes.includes(parsed.data.checkoutMode)) errors.push({ row, field: 'checkoutMode', message: 'The mode chosen at checkout must be one the shop allows.' });
-    orders.push(parsed.data);
-  });
-  const numbers = new Map<string, string>();
-  raw.value.forEach(({ row }, i) => {
-    const number = orders[i]?.number.toLowerCase();
-    if (!number) return;
+    const number = parsed.data.number.toLowerCase();
     if (numbers.has(number)) errors.push({ row, field: 'number', message: `Order number repeated (first at ${numbers.get(number)}).` });
     else numbers.set(number, row);
+    orders.push(parsed.data);
   });
   if (errors.length) return fail('VALIDATION', describe(errors));
   return ok(orders);
