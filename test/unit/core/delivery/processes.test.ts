@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeSetUpCore } from '../../../helpers/core';
+import { importOrder } from '../../../helpers/delivery';
+
+// Bundled inside the project so the worker finds better-sqlite3 in node_modules.
+const WORKER = path.resolve('node_modules/.cache/box-office-tests/delivery-worker.cjs');
+
+beforeAll(async () => {
+  fs.mkdirSync(path.dirname(WORKER), { recursive: true });
+  await build({ entryPoints: ['test/helpers/delivery-worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: WORKER, external: ['better-sqlite3', 'keytar'], logLevel: 'warning' });
+});
+
+function worker(file: string, mode: 'mobile' | 'print', first: number, last: number, startAt: number) {
+  const child = spawn(process.execPath, [WORKER, file, mode, String(first), String(last), String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines: { id: number; won: boolean }[] = [];
+  let buffer = '';
+  child.stdout.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    const parts = buffer.split('\n');
+    buffer = parts.pop()!;
+    for (const p of parts) if (p) lines.push(JSON.parse(p) as { id: number; won: boolean });
+  });
+  const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, lines, done };
+}
+
+/** Every ticket is in one state, and a print@home state always has its document (and only then). */
+function checkInvariants(file: string) {
+  const db = new Database(file, { readonly: true });
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  const orphanDocs = db.prepare("SELECT count(*) AS n FROM ticket_documents d JOIN tickets t ON t.id = d.ticket_id AND t.generation = d.generation WHERE t.delivery <> 'print_at_home'").get();
+  const printsWithoutDoc = db.prepare("SELECT count(*) AS n FROM tickets t LEFT JOIN ticket_documents d ON d.ticket_id = t.id AND d.generation = t.generation WHERE t.delivery = 'print_at_home' AND d.ticket_id IS NULL").get();
+  const states = db.prepare('SELECT delivery, count(*) AS n FROM tickets GROUP BY delivery').all() as { delivery: string; n: number }[];
+  db.close();
+  expect(orphanDocs).toEqual({ n: 0 });
+  expect(printsWithoutDoc).toEqual({ n: 0 });
+  return Object.fromEntries(states.map((s) => [s.delivery, s.n]));
+}
+
+describe('delivery across processes', () => {
+  it('two processes racing on the same 200 tickets: exactly one wins each, never both modes', async () => {
+    const t = await makeSetUpCore();
+    const order = await importOrder(t, { tickets: 200 });
+    const file = path.join(t.dataDir, 'box-office.sqlite');
+    const first = order.tickets[0]!.id;
+    const last = order.tickets.at(-1)!.id;
+    const startAt = Date.now() + 500;
+    const mobile = worker(file, 'mobile', first, last, startAt);
+    const print = worker(file, 'print', first, last, startAt);
+    expect(await mobile.done).toBe(0);
+    expect(await print.done).toBe(0);
+    for (let id = first; id <= last; id++) {
+      const wins = [mobile.lines.find((l) => l.id === id)!.won, print.lines.find((l) => l.id === id)!.won].filter(Boolean);
+      expect(wins, `ticket ${id}`).toHaveLength(1);
+    }
+    const states = checkInvariants(file);
+    expect((states.mobile ?? 0) + (states.print_at_home ?? 0)).toBe(200);
+    expect(states.none).toBeUndefined();
+  });
+
+  it('a process killed in the middle of issuing leaves whole issues or none, never a state without its PDF', async () => {
+    const t = await makeSetUpCore();
+    const order = await importOrder(t, { tickets: 400 });
+    const file = path.join(t.dataDir, 'box-office.sqlite');
+    t.core.close();
+    let first = order.tickets[0]!.id;
+    const last = order.tickets.at(-1)!.id;
+    // Several kills at different moments.
+    for (const after of [5, 23, 41]) {
+      const w = worker(file, 'print', first, last, 0);
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (w.lines.length >= after) {
+            clearInterval(timer);
+            w.child.kill('SIGKILL');
+            resolve();
+          }
+        }, 1);
+      });
+      await w.done;
+      checkInvariants(file);
+      first = Math.max(first, ...w.lines.map((l) => l.id)) + 1;
+    }
+    const states = checkInvariants(file);
+    expect(states.print_at_home).toBeGreaterThanOrEqual(5 + 23 + 41);
+  });
+});
