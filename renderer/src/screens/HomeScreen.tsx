@@ -4,6 +4,8 @@ import { ROLE_LABELS } from '../../../shared/roles';
 import type { ActiveSession } from '../../../shared/views';
 import { Brand } from '../components/Brand';
 import { AdminScreen } from './AdminScreen';
+import { GateScreen } from './GateScreen';
+import { OrdersScreen } from './orders/OrdersScreen';
 import { MySecurityScreen } from './MySecurityScreen';
 import { call } from '../state/api';
 import { useSession, type Route } from '../state/session-store';
@@ -18,8 +20,8 @@ interface Section {
 
 /** Every section of the signed-in app. A new screen is one entry here. */
 const SECTIONS: Section[] = [
-  { route: 'orders', label: 'Orders', permission: 'orders.read', render: () => <Placeholder title="Orders" text="Look up orders and hand tickets to customers as mobile tickets or print@home PDFs." /> },
-  { route: 'gate', label: 'Gate', permission: 'gate.scan', render: () => <Placeholder title="Gate" text="Scan barcodes at the entrance: valid, already scanned, revoked or unknown." /> },
+  { route: 'orders', label: 'Orders', permission: 'orders.read', render: () => <OrdersScreen /> },
+  { route: 'gate', label: 'Gate', permission: 'gate.scan', render: () => <GateScreen /> },
   { route: 'admin', label: 'Admin', permission: 'operators.manage', render: () => <AdminScreen /> },
   { route: 'security', label: 'My security', permission: 'self', render: () => <MySecurityScreen /> },
 ];

@@ -1,0 +1,138 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import type { OrderSummary, OrderView, PrintAtHomeDocument, TicketView } from '../../../../shared/delivery-views';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { call } from '../../state/api';
+import { useSession } from '../../state/session-store';
+import { TicketList } from './TicketList';
+import { MobileTicketDialog, PdfDialog, ReissueDialog } from './TicketDialogs';
+
+const PAGE = 500;
+const MODE_LABEL = { mobile: 'Mobile', print_at_home: 'print@home' } as const;
+
+/** Order lookup and delivery: the counter's main screen. */
+export function OrdersScreen() {
+  const session = useSession((s) => s.session);
+  const canReissue = session.state === 'active' && session.permissions.includes('delivery.reissue');
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<OrderSummary[] | null>(null);
+  const [order, setOrder] = useState<OrderView | null>(null);
+  const [tickets, setTickets] = useState<TicketView[]>([]);
+  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'mobile' | 'reissue'; ticket: TicketView } | { kind: 'pdf'; doc: PrintAtHomeDocument } | null>(null);
+
+  async function search(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    const result = await call((a) => a.orders.search({ query }));
+    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    setResults(result.value.orders);
+    if (result.value.orders.length === 1) void open(result.value.orders[0]!.id);
+    if (result.value.orders.length === 0) setMessage({ tone: 'info', text: `No order matches “${query}”. Check the number, or try the customer's email.` });
+  }
+
+  /** Loads the first page at once and the rest behind it; the list is usable meanwhile. */
+  const open = useCallback(async (orderId: number) => {
+    const first = await call((a) => a.orders.get({ orderId, offset: 0, limit: PAGE }));
+    if (!first.ok) return setMessage({ tone: 'error', text: first.error.message });
+    setOrder(first.value);
+    let all = first.value.tickets;
+    setTickets(all);
+    for (let offset = PAGE; offset < first.value.ticketCount; offset += PAGE) {
+      const page = await call((a) => a.orders.get({ orderId, offset, limit: PAGE }));
+      if (!page.ok) break;
+      all = all.concat(page.value.tickets);
+      setTickets(all);
+    }
+  }, []);
+
+  const reload = () => (order ? open(order.id) : Promise.resolve());
+
+  async function issueMobile(ticket: TicketView) {
+    const result = await call((a) => a.delivery.issueMobile({ ticketIds: [ticket.id] }));
+    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    await reload();
+    setDialog({ kind: 'mobile', ticket });
+  }
+
+  async function issueAllMobile() {
+    if (!order) return;
+    const result = await call((a) => a.delivery.issueMobile({ orderId: order.id, allNotIssued: true }));
+    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    setMessage({ tone: 'info', text: `${result.value.issued} ticket(s) issued to mobile.${result.value.refused.length ? ` ${result.value.refused.length} could not be: ${result.value.refused[0]!.reason}` : ''}` });
+    await reload();
+  }
+
+  async function printAtHome(ticket: TicketView) {
+    const result = await call((a) => a.delivery.printAtHome({ ticketId: ticket.id }));
+    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    setDialog({ kind: 'pdf', doc: result.value });
+    await reload();
+  }
+
+  async function reissue(ticket: TicketView, reason: string): Promise<string | null> {
+    const result = await call((a) => a.delivery.reissue({ ticketId: ticket.id, reason }));
+    if (!result.ok) return result.error.message;
+    setDialog(null);
+    setMessage({ tone: 'info', text: `Ticket ${ticket.position} was reissued as duplicate #${ticket.generation}. The old barcode no longer opens the gate.` });
+    await reload();
+    return null;
+  }
+
+  return (
+    <div className="stack">
+      <section className="panel" aria-labelledby="orders-title">
+        <h1 id="orders-title">Orders</h1>
+        <form className="inline-form search" onSubmit={search} role="search">
+          <Field label="Order number, customer name, email or barcode" name="query" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} />
+          <button type="submit" className="button button--primary">
+            Search
+          </button>
+        </form>
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        {results && results.length > 1 ? (
+          <ul className="results" aria-label="Matching orders">
+            {results.map((r) => (
+              <li key={r.id}>
+                <button type="button" className="result" onClick={() => open(r.id)}>
+                  <strong>{r.number}</strong> {r.customerName} <span className="muted">· {r.customerEmail} · {r.ticketCount} ticket(s){r.paid ? '' : ' · not paid'}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {order ? (
+        <section className="panel" aria-labelledby="order-title">
+          <div className="order-head">
+            <div>
+              <h2 id="order-title">Order {order.number}</h2>
+              <p className="muted">
+                {order.customerName} · {order.customerEmail} · shop allows {order.allowedModes.map((m) => MODE_LABEL[m]).join(' and ')} · chosen at checkout: {MODE_LABEL[order.checkoutMode]} ·{' '}
+                {order.paid ? <span className="status-on">paid</span> : <strong className="status-bad">not paid</strong>}
+              </p>
+            </div>
+            <div className="counts" aria-label="Ticket states">
+              <span>{order.counts.none} not issued</span>
+              <span>{order.counts.mobile} mobile</span>
+              <span>{order.counts.print_at_home} print@home</span>
+            </div>
+          </div>
+          <div className="actions">
+            <button type="button" className="button" disabled={order.counts.none === 0 || !order.allowedModes.includes('mobile') || !order.paid} onClick={issueAllMobile}>
+              Issue all not issued to mobile ({order.counts.none})
+            </button>
+          </div>
+          <TicketList tickets={tickets} total={order.ticketCount} canReissue={canReissue} onMobile={issueMobile} onPrint={printAtHome} onReissue={(t) => setDialog({ kind: 'reissue', ticket: t })} />
+        </section>
+      ) : null}
+
+      {dialog?.kind === 'mobile' ? <MobileTicketDialog ticket={dialog.ticket} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'pdf' ? <PdfDialog doc={dialog.doc} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'reissue' ? <ReissueDialog ticket={dialog.ticket} onConfirm={(reason) => reissue(dialog.ticket, reason)} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}
+
+
