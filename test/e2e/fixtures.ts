@@ -45,7 +45,7 @@ export interface App {
 export async function launchApp(env: Record<string, string> = {}): Promise<App> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'box-office-e2e-'));
   const shell = await startShellProcess({ ...process.env, BOX_OFFICE_DATA_DIR: dataDir, BOX_OFFICE_TERMINAL: 'Box 1', ...env });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   open.push({ shell, context, dataDir });
   const page = await context.newPage();
   await page.goto(shell.url);

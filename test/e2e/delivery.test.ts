@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { launchApp, STRONG_PASSWORD } from './fixtures';
+import { expect as pw } from './pw-expect';
+
+const ORDER = {
+  orders: [
+    {
+      number: 'SO-1001',
+      customer: { name: 'Clara Customer', email: 'clara@example.com' },
+      allowedModes: ['mobile', 'print_at_home'],
+      checkoutMode: 'mobile',
+      paid: true,
+      tickets: [
+        { event: { name: 'The Magic Flute', venue: 'Opera House', startsAt: '2026-12-05T19:30:00+01:00' }, seat: 'Stalls A1', price: 95 },
+        { event: { name: 'The Magic Flute', venue: 'Opera House', startsAt: '2026-12-05T19:30:00+01:00' }, seat: 'Stalls A2', price: 95 },
+      ],
+    },
+  ],
+};
+
+/** Saves the PDF through the dialog's "Save PDF" link, as an operator would, and returns the file's bytes. */
+async function pdfBytes(page: Page): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Save PDF' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^ticket-SO-1001-\d\.pdf$/);
+  return fs.promises.readFile((await download.path())!);
+}
+
+describe('ticket delivery in Chromium (the SecuTix example)', () => {
+  it('mobile locks out print@home, print@home reopens the same PDF, and the gate calls a reissued barcode superseded', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Set up Box Office' }).waitFor();
+    await page.getByLabel('Login', { exact: true }).fill('anna');
+    await page.getByLabel('Full name').fill('Anna');
+    await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
+    await page.getByLabel('Confirm password').fill(STRONG_PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await pw(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+    // The shop's order arrives by import (a script using the documented API).
+    expect((await app.shell.api('auth.signIn', { login: 'anna', password: STRONG_PASSWORD })).body.ok).toBe(true);
+    expect((await app.shell.api('orders.import', { format: 'json', content: JSON.stringify(ORDER) })).body).toMatchObject({ ok: true, value: { orders: 1, tickets: 2 } });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Orders' }).click();
+    await page.getByLabel('Order number, customer name, email or barcode').fill('SO-1001');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { name: 'Order SO-1001' }).waitFor();
+    await pw(page.getByText(/chosen at checkout: Mobile/)).toBeVisible();
+
+    // Ticket 1 to mobile: the QR code for the customer's phone.
+    await page.getByRole('button', { name: 'Issue ticket 1 to mobile' }).click();
+    await pw(page.getByRole('img', { name: /Mobile ticket QR code for Stalls A1/ })).toBeVisible();
+    await app.screenshot('mobile-ticket');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    // print@home is now refused for ticket 1, and the screen says why, when and by whom.
+    await pw(page.getByRole('button', { name: 'Print@home ticket 1' })).toBeDisabled();
+    await pw(page.getByText(/Issued to mobile on .* by Anna at Box 1 — printing it would invalidate the mobile ticket/)).toBeVisible();
+
+    // Ticket 2 as print@home: a PDF; opened again, the very same bytes.
+    await page.getByRole('button', { name: 'Print@home ticket 2' }).click();
+    await pw(page.getByTitle('Ticket PDF')).toBeVisible();
+    const first = await pdfBytes(page);
+    expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+    await app.screenshot('print-at-home');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Print@home ticket 2' }).click();
+    await pw(page.getByText(/this is the very same file/)).toBeVisible();
+    const again = await pdfBytes(page);
+    expect(crypto.createHash('sha256').update(again).digest('hex')).toBe(crypto.createHash('sha256').update(first).digest('hex'));
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    // Mobile is now refused for ticket 2.
+    await pw(page.getByRole('button', { name: 'Issue ticket 2 to mobile' })).toBeDisabled();
+    await pw(page.getByText(/Printed as print@home on .* sending it to a phone would invalidate the printed ticket/)).toBeVisible();
+    await app.screenshot('order-locked');
+
+    // Reissue ticket 1; its old barcode is then refused at the gate as superseded.
+    const before = (await app.shell.api('orders.search', { query: 'SO-1001' })).body.value.orders[0].id as number;
+    const oldBarcode = (await app.shell.api('orders.get', { orderId: before })).body.value.tickets[0].barcode as string;
+    await page.getByRole('button', { name: 'Reissue ticket 1' }).click();
+    await page.getByLabel('Reason for reissue').fill('Customer lost the phone');
+    await page.getByRole('dialog').getByRole('button', { name: 'Reissue ticket', exact: true }).click();
+    await pw(page.getByText(/reissued as duplicate #1/)).toBeVisible();
+    await pw(page.getByRole('button', { name: 'Issue ticket 1 to mobile' })).toBeEnabled();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Gate' }).click();
+    await page.getByLabel('Event').selectOption({ index: 1 });
+    await page.getByLabel('Barcode').fill(oldBarcode);
+    await page.getByLabel('Barcode').press('Enter');
+    await pw(page.getByRole('status', { name: 'Scan result' })).toContainText('Revoked ticket');
+    await pw(page.getByRole('status', { name: 'Scan result' })).toContainText('Superseded by reissue: duplicate #1');
+    // The field keeps the focus for the next scan.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('gate-barcode');
+    await app.screenshot('gate-revoked');
+  });
+});
