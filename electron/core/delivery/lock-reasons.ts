@@ -6,8 +6,9 @@ const MODE = { mobile: 'mobile', print_at_home: 'print@home' } as const;
 
 export function issuedWhen(t: TicketRecord): string {
   const at = new Date(t.issuedAt ?? 0);
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: t.timeZone }).format(at);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: t.timeZone }).format(at);
+  // The terminal's own time zone, like every other time on its screen: the counter and its customer are both here.
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
   return `on ${day} at ${time} by ${t.issuedByName ?? 'an operator'} at ${t.issuedTerminal ?? 'another terminal'}`;
 }
 

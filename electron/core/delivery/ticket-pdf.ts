@@ -22,6 +22,9 @@ export interface TicketPdfInput {
 
 const A4: [number, number] = [595.28, 841.89];
 
+/** Letters that do not decompose into a base letter and an accent. */
+const FALLBACK: Record<string, string> = { Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
+
 /** Standard PDF fonts only know Latin-1-ish text: drop accents the font cannot show, never fail. */
 function printable(font: PDFFont, text: string): string {
   return [...text]
@@ -30,7 +33,7 @@ function printable(font: PDFFont, text: string): string {
         font.encodeText(ch);
         return ch;
       } catch {
-        const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+        const base = FALLBACK[ch] ?? ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
         try {
           font.encodeText(base);
           return base;

@@ -1,0 +1,34 @@
+// The 5,000-ticket group order in Chromium: time until its first tickets show, and until all are loaded.
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, client, print, startShell } from './lib.mjs';
+
+export async function run() {
+  console.log('\n# Order screen');
+  const shell = await startShell();
+  const api = client(shell);
+  await api('setup.createFirstAccount', { login: 'anna', displayName: 'Anna', password: 'Tickets&Seats-2026' });
+  await api('demo.load', {});
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(shell.url);
+  await page.getByLabel('Login').fill('anna');
+  await page.getByLabel('Password').fill('Tickets&Seats-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Order number, customer name, email or barcode').fill('DEMO-GROUP-5000');
+  const started = performance.now();
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Issue ticket 1 to mobile' }).waitFor();
+  print('open the 5,000-ticket order: first tickets visible', performance.now() - started, 'ms');
+  // Scroll to the end: the last ticket appears once every page has arrived.
+  const list = page.getByRole('list', { name: 'Tickets' });
+  for (;;) {
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    if (await page.getByRole('button', { name: 'Issue ticket 5000 to mobile' }).count()) break;
+    await page.waitForTimeout(20);
+  }
+  print('open the 5,000-ticket order: all tickets loaded, scrolled to #5000', performance.now() - started, 'ms');
+  const rows = await list.getByRole('listitem').count();
+  print('ticket rows in the page while showing 5,000 (virtualized)', rows, 'rows');
+  await browser.close();
+  shell.stop();
+}
