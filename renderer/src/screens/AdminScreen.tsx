@@ -4,11 +4,15 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { call } from '../state/api';
+import { useSession } from '../state/session-store';
+import { DataPanel } from './DataPanel';
 
 const METHOD_LABELS: Record<OperatorRow['methods'][number], string> = { totp: 'App', sms: 'SMS', recovery: 'Recovery codes' };
 
 /** Operators and the two-factor policy, on the machine itself, with no network. */
 export function AdminScreen() {
+  const session = useSession((s) => s.session);
+  const canManageData = session.state === 'active' && session.permissions.includes('settings.manage');
   const [operators, setOperators] = useState<OperatorRow[]>([]);
   const [policy, setPolicy] = useState<MfaPolicyView | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
@@ -100,6 +104,7 @@ export function AdminScreen() {
         </table>
       </section>
 
+      {canManageData ? <DataPanel /> : null}
       <CreateOperator requiredByDefault={policy?.enabled ?? false} canGiveService={policy?.canSwitch ?? false} onCreated={(row) => act(`${row.displayName} can now sign in as ${row.login}.`, async () => ({ ok: true }))} />
     </div>
   );

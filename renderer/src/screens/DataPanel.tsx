@@ -1,0 +1,44 @@
+import { useState, type ChangeEvent } from 'react';
+import { Alert } from '../components/Alert';
+import { call } from '../state/api';
+
+/** Orders in: an import file (JSON or CSV, docs/IMPORT.md) or the demo dataset. */
+export function DataPanel() {
+  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
+    setBusy(true);
+    const result = await call(async (a) => a.orders.import({ format, content: await file.text() }));
+    setBusy(false);
+    setMessage(result.ok ? { tone: 'info', text: `Imported ${result.value.orders} orders with ${result.value.tickets} tickets from ${file.name}.` } : { tone: 'error', text: result.error.message });
+  }
+
+  async function demo() {
+    setBusy(true);
+    const result = await call((a) => a.demo.load());
+    setBusy(false);
+    setMessage(result.ok ? { tone: 'info', text: `Demo data loaded: ${result.value.orders} orders, ${result.value.tickets} tickets. Try the order DEMO-GROUP-5000.` } : { tone: 'error', text: result.error.message });
+  }
+
+  return (
+    <section className="panel" aria-labelledby="data-title">
+      <h2 id="data-title">Orders and demo data</h2>
+      <p className="muted">Import a JSON or CSV file of orders from the shop. Every row is checked first; if one is wrong, nothing is imported and the message says which row and field.</p>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className="actions">
+        <label className="button">
+          Import orders (JSON or CSV)…
+          <input type="file" accept=".json,.csv,application/json,text/csv" className="visually-hidden" disabled={busy} onChange={importFile} />
+        </label>
+        <button type="button" className="button" disabled={busy} onClick={demo}>
+          Load demo data
+        </button>
+      </div>
+    </section>
+  );
+}
