@@ -6,11 +6,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startCore } from './core/app';
 import { defaultDataDir } from './web/default-data-dir';
+import { launchOptions } from './window/launch-options';
 import { startWebShell } from './web/server';
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(process.env.BOX_OFFICE_DATA_DIR || defaultDataDir());
-  const kiosk = process.env.BOX_OFFICE_KIOSK === '1' || process.argv.includes('--kiosk');
+  // The same command-line and environment rules as the Electron app.
+  const options = launchOptions(process.argv, process.env, defaultDataDir());
+  const dataDir = path.resolve(options.dataDir);
+  const kiosk = options.kiosk;
   const port = Number(process.env.BOX_OFFICE_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`BOX_OFFICE_PORT must be a port number, not "${process.env.BOX_OFFICE_PORT}".`);
 
