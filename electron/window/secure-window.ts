@@ -29,6 +29,8 @@ export function secureWebPreferences(mode: WindowMode): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // A middle click could otherwise ask for a new window; windows are denied anyway, this stops the request.
+    disableBlinkFeatures: 'Auxclick',
     devTools: !mode.packaged && !mode.kiosk,
   };
 }
