@@ -20,7 +20,8 @@ export function fetchElectronBinary(timeoutMs = 180_000) {
   console.error('[setup] no Electron binary yet: trying to download it (skip with BOX_OFFICE_SHELL=web)');
   const result = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { cwd: pkgDir, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs, encoding: 'utf8' });
   if (result.status !== 0) {
-    const reason = result.error?.code === 'ETIMEDOUT' ? `timed out after ${timeoutMs / 1000} s` : (result.stderr || '').trim().split('\n').pop() || `exit ${result.status}`;
+    const lines = (result.stderr || '').trim().split('\n');
+    const reason = result.error?.code === 'ETIMEDOUT' ? `timed out after ${timeoutMs / 1000} s` : (lines.find((l) => /error/i.test(l)) ?? lines.pop() ?? `exit ${result.status}`).trim();
     console.error(`[setup] Electron could not be downloaded (${reason}).`);
     return null;
   }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { ensureBuild } from './setup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
@@ -23,6 +24,8 @@ function stage() {
   }
   return target;
 }
+// The built renderer is part of what ships (and carries the CSP meta tag).
+if (!process.argv[2]) await ensureBuild();
 const input = process.argv[2] ? path.resolve(process.argv[2]) : stage();
 const sources = process.argv[2] ? input : root;
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;

@@ -16,6 +16,13 @@ await ensureBuild();
 const args = process.argv.slice(2);
 const forceWeb = process.env.BOX_OFFICE_SHELL === 'web';
 const binary = forceWeb ? null : (electronBinary() ?? fetchElectronBinary());
+if (!binary && process.env.BOX_OFFICE_SHELL === 'electron') {
+  console.error(
+    'BOX_OFFICE_SHELL=electron: no Electron binary is installed and it could not be downloaded (Electron fetches it from github.com on first use). ' +
+      'Run `npm start` on a machine with internet access once, or start the web shell with BOX_OFFICE_SHELL=web.',
+  );
+  process.exit(1);
+}
 
 if (binary) {
   ensureNativeFor('electron');

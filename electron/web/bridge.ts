@@ -43,4 +43,7 @@ const invoke: Invoke = async (channel, input) => {
   }
 };
 
+// The app never opens windows; in a browser nothing else stops a page script from trying (Electron denies it in main).
+Object.defineProperty(window, 'open', { value: () => null, writable: false, configurable: false });
+
 Object.defineProperty(window, 'boxOffice', { value: buildApi(invoke), writable: false, configurable: false, enumerable: false });
