@@ -11,9 +11,9 @@ const target = z.union([z.object({ ticketIds: z.array(id).min(1).max(10_000) }).
 
 export const deliveryChannels = {
   'orders.search': channel<{ orders: OrderSummary[]; more: boolean }>()({
-    input: z.object({ query: z.string().trim().min(2, 'Type at least 2 characters.').max(200), limit: z.number().int().min(1).max(100).default(25) }).strict(),
+    input: z.object({ query: z.string().trim().min(2, 'Type at least 2 characters.').max(200), limit: z.number().int().min(1).max(100).default(25), offset: z.number().int().min(0).max(10_000).default(0) }).strict(),
     access: 'orders.read',
-    summary: 'Finds orders by order number, customer email, a ticket barcode, or the start of the customer name.',
+    summary: 'Finds orders by order number, customer email, a ticket barcode (spaces allowed), or the start of the customer name; paged by offset and limit.',
     returns: '`{ orders: OrderSummary[], more }`',
     errors: [],
   }),

@@ -99,6 +99,10 @@ describe('two-step verification in Chromium', () => {
     // The admin resets Olga's two-step verification (lost phone).
     await signIn(page, 'anna', STRONG_PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
+    // Admins see and can forget any operator's remembered devices.
+    await page.getByRole('button', { name: 'Remembered devices of olga' }).click();
+    await pw(page.getByRole('dialog').getByRole('cell', { name: 'active', exact: true })).toBeVisible();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Reset two-step verification for olga' }).click();
     await pw(page.getByText(/will set up two-step verification again/)).toBeVisible();
@@ -124,5 +128,33 @@ describe('two-step verification in Chromium', () => {
     await pw(nav).toBeVisible();
     expect(await nav.getByRole('button').allTextContents()).toEqual(['Gate']);
     await app.screenshot('scanner-home');
+  });
+
+  it('an operator enrolls a phone by text message, reading the code from the developer outbox', async () => {
+    const app = await launchApp({ BOX_OFFICE_DEV_OUTBOX: '1' });
+    const { page } = app;
+    await setUpFirstAccount(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('button', { name: 'Switch two-step verification on' }).click();
+    await createOperator(page, 'olga', 'Box-office operator');
+    await page.getByRole('button', { name: 'Create operator' }).click();
+    await pw(page.getByRole('cell', { name: 'olga', exact: true })).toBeVisible();
+    await signOut(page);
+    await signIn(page, 'olga', OLGA_PASSWORD);
+    await page.getByRole('button', { name: /Text message \(SMS\)/ }).click();
+    await page.getByLabel('Country').selectOption('CH');
+    await page.getByLabel('Mobile number').fill('123');
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await pw(page.getByText(/not a valid phone number for CH/)).toBeVisible();
+    await page.getByLabel('Mobile number').fill('079 123 45 67');
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await pw(page.getByText(/We sent a code to \+41 •••• ••45 67/)).toBeVisible();
+    const outbox = page.getByRole('complementary', { name: 'Developer SMS outbox' });
+    await pw(outbox).toContainText('+41791234567');
+    const code = /code is (\d{6})/.exec((await outbox.textContent()) ?? '')![1]!;
+    await app.screenshot('enroll-sms');
+    await page.getByLabel('Code from the text message').fill(code);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
   });
 });

@@ -20,8 +20,8 @@ export function newBarcode(): string {
   return out;
 }
 
-/** What a scanner or a keyboard typed, in the stored form; null when it cannot be one of ours. */
+/** What a scanner or a keyboard typed (the PDF prints it in groups of four), in the stored form; null when it cannot be one of ours. */
 export const normalizeBarcode = (typed: string): string | null => {
-  const compact = typed.trim().toUpperCase();
+  const compact = typed.replace(/[\s-]/g, '').toUpperCase();
   return PATTERN.test(compact) ? compact : null;
 };

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { DeliveryMode, IssueResult, OrderView, PrintAtHomeDocument, TicketView } from '../../../shared/delivery-views';
 import { fail, ok, type Result } from '../../../shared/result';
+import { can } from '../../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { InstitutionSettings } from '../settings/institution-settings';
@@ -30,7 +31,8 @@ const money = (minor: number, currency: string) => new Intl.NumberFormat('en-GB'
 export class DeliveryService {
   constructor(private readonly d: DeliveryDeps) {}
 
-  orderView(orderId: number, offset: number, limit: number): Result<OrderView> {
+  /** An order with one page of tickets; each action says whether this session may do it now, and why not. */
+  orderView(session: Session, orderId: number, offset: number, limit: number): Result<OrderView> {
     const order = this.d.orders.order(orderId);
     if (!order) return fail('NOT_FOUND', 'That order does not exist. Search again.');
     const counts = this.d.orders.ticketCounts(orderId);
@@ -45,7 +47,7 @@ export class DeliveryService {
       paid: order.paid,
       counts,
       ticketCount: counts.none + counts.mobile + counts.print_at_home,
-      tickets: this.d.orders.ticketsPage(orderId, offset, limit).map((t) => this.ticketView(order, t)),
+      tickets: this.d.orders.ticketsPage(orderId, offset, limit).map((t) => this.ticketView(session, order, t)),
       offset,
     });
   }
@@ -129,7 +131,7 @@ export class DeliveryService {
       subject: String(ticketId),
       detail: { generation, previousState: ticket.delivery, reason: reason.slice(0, 200) },
     });
-    return this.orderView(ticket.orderId, Math.max(0, ticket.position - 1 - 50), 100);
+    return this.orderView(session, ticket.orderId, Math.max(0, ticket.position - 1 - 50), 100);
   }
 
   private reopen(session: Session, ticket: TicketRecord): Result<PrintAtHomeDocument> {
@@ -156,7 +158,9 @@ export class DeliveryService {
     return { id: session.operatorId, name: operator?.displayName ?? session.login, terminal: this.d.terminal };
   }
 
-  private ticketView(order: OrderRecord, t: TicketRecord): TicketView {
+  private ticketView(session: Session, order: OrderRecord, t: TicketRecord): TicketView {
+    const mayIssue = can(session.roles, 'delivery.issue');
+    const issue = (mode: DeliveryMode) => (mayIssue ? actionState(order, t, mode) : NOT_YOURS.issue);
     return {
       id: t.id,
       position: t.position,
@@ -173,12 +177,18 @@ export class DeliveryService {
       issuedBy: t.issuedByName,
       issuedTerminal: t.issuedTerminal,
       actions: {
-        mobile: actionState(order, t, 'mobile'),
-        printAtHome: actionState(order, t, 'print_at_home'),
-        reissue: { allowed: true, reason: null },
+        mobile: issue('mobile'),
+        printAtHome: issue('print_at_home'),
+        reissue: can(session.roles, 'delivery.reissue') ? { allowed: true, reason: null } : NOT_YOURS.reissue,
       },
     };
   }
 }
+
+/** The screen disables what the role cannot do; dispatch refuses it anyway. */
+const NOT_YOURS = {
+  issue: { allowed: false, reason: 'Your role cannot issue tickets.' },
+  reissue: { allowed: false, reason: 'Only an administrator (or an operator with the reissue right) can reissue a ticket.' },
+} as const;
 
 const fileName = (order: OrderRecord, t: TicketRecord) => `ticket-${order.number}-${t.position}${t.generation > 1 ? `-duplicate-${t.generation - 1}` : ''}.pdf`;

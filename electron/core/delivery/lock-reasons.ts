@@ -1,15 +1,13 @@
 /** Why an action on a ticket is not possible, in the words the counter needs. */
 import type { ActionState, DeliveryMode } from '../../../shared/delivery-views';
 import type { OrderRecord, TicketRecord } from '../store/orders-repo';
+import { dayAndTime } from './local-time';
 
 const MODE = { mobile: 'mobile', print_at_home: 'print@home' } as const;
 
 export function issuedWhen(t: TicketRecord): string {
-  const at = new Date(t.issuedAt ?? 0);
   // The terminal's own time zone, like every other time on its screen: the counter and its customer are both here.
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(at);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
-  return `on ${day} at ${time} by ${t.issuedByName ?? 'an operator'} at ${t.issuedTerminal ?? 'another terminal'}`;
+  return `on ${dayAndTime(t.issuedAt ?? 0)} by ${t.issuedByName ?? 'an operator'} at ${t.issuedTerminal ?? 'another terminal'}`;
 }
 
 /** The message of DELIVERY_LOCKED, e.g. "Issued to mobile on 22 Nov at 14:03 by Anna at Box 2 — printing it would invalidate the mobile ticket." */

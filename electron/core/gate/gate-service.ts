@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { normalizeBarcode } from '../delivery/barcode';
+import { dayAndTime, timeOrDay } from '../delivery/local-time';
 import type { GateRepo } from '../store/gate-repo';
 import type { OrdersRepo } from '../store/orders-repo';
 import type { Clock } from '../types';
@@ -29,13 +30,14 @@ export class GateService {
       let outcome: ReturnType<typeof answer>;
       if (!facts) outcome = answer('unknown', 'Unknown ticket', barcode ? 'This barcode is not one of ours. Send the guest to the box office.' : 'That is not a ticket barcode. Scan again.');
       else if (facts.revokedAt !== null)
-        outcome = answer('revoked', 'Revoked ticket', `Superseded by reissue: duplicate #${facts.currentGeneration - 1} is the valid ticket. This one was replaced on ${new Date(facts.revokedAt).toISOString().slice(0, 16).replace('T', ' ')}.`);
+        outcome = answer('revoked', 'Revoked ticket', `Superseded by reissue: duplicate #${facts.currentGeneration - 1} is the valid ticket. This one was replaced on ${dayAndTime(facts.revokedAt)}.`);
       else if (facts.eventId !== eventId) outcome = answer('otherEvent', 'Another event', `This ticket is for ${this.d.orders.event(facts.eventId)?.name ?? 'another event'}.`);
       else if (!facts.paid) outcome = answer('unpaid', 'Not paid', 'The order of this ticket is not paid. Send the guest to the box office.');
       else {
-        const first = this.d.gate.firstAdmission(barcode!);
+        const first = this.d.gate.firstAdmission(facts.ticketId);
+        const earlier = first && first.generation !== facts.generation ? ` with an earlier barcode (${first.generation === 1 ? 'the original' : `duplicate #${first.generation - 1}`})` : '';
         outcome = first
-          ? answer('alreadyScanned', 'Already scanned', `Admitted at ${new Date(first.at).toISOString().slice(11, 16)} at ${first.gate}.`)
+          ? answer('alreadyScanned', 'Already scanned', `Admitted at ${timeOrDay(first.at, at)} at ${first.gate}${earlier}.`)
           : answer('valid', 'Valid', facts.seat);
       }
       this.d.gate.record({ barcode: barcode ?? typed.slice(0, 64), ticketId: outcome.ticketId, eventId, at, gate: this.d.terminal, operatorId: session.operatorId, result: outcome.result });

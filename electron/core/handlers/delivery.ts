@@ -6,10 +6,11 @@ import type { DomainHandlers, Services } from './index';
 
 export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'delivery.' | 'demo.' | 'gate.'> => ({
   'orders.search': (input) => {
-    const found = s.ordersRepo.search(input.query, input.limit);
-    return ok({ orders: found.slice(0, input.limit), more: found.length > input.limit });
+    // One row past the page tells whether there is more.
+    const found = s.ordersRepo.search(input.query, input.offset + input.limit + 1);
+    return ok({ orders: found.slice(input.offset, input.offset + input.limit), more: found.length > input.offset + input.limit });
   },
-  'orders.get': (input) => s.delivery.orderView(input.orderId, input.offset, input.limit),
+  'orders.get': (input, { session }) => s.delivery.orderView(session!, input.orderId, input.offset, input.limit),
   'delivery.issueMobile': (input, { session }) => s.delivery.issueMobile(session!, input),
   'delivery.printAtHome': (input, { session }) => s.delivery.printAtHome(session!, input.ticketId),
   'delivery.reissue': (input, { session }) => s.delivery.reissue(session!, input.ticketId, input.reason),

@@ -35,8 +35,14 @@ export class GateRepo {
     );
   }
 
-  firstAdmission(barcode: string): { at: number; gate: string } | undefined {
-    return this.db.prepare("SELECT at, gate FROM scans WHERE barcode = ? AND result = 'valid' ORDER BY id LIMIT 1").get(barcode) as { at: number; gate: string } | undefined;
+  /**
+   * The ticket's first admission under any of its barcodes: a duplicate made after the original got
+   * in must not let a second guest in. Uses barcodes_ticket, then the partial index scans_admitted.
+   */
+  firstAdmission(ticketId: number): { at: number; gate: string; generation: number } | undefined {
+    return this.db
+      .prepare("SELECT s.at, s.gate, b.generation FROM barcodes b JOIN scans s ON s.barcode = b.barcode AND s.result = 'valid' WHERE b.ticket_id = ? ORDER BY s.at, s.id LIMIT 1")
+      .get(ticketId) as { at: number; gate: string; generation: number } | undefined;
   }
 
   record(scan: { barcode: string; ticketId: number | null; eventId: number; at: number; gate: string; operatorId: number; result: ScanResult }): void {

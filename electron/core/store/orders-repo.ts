@@ -160,15 +160,20 @@ export class OrdersRepo {
     return row && toOrder(row);
   }
 
-  search(query: string, limit: number): OrderSummary[] {
+  /**
+   * Exact matches (number, barcode, email) first, then customer names starting with the query.
+   * Returns up to `end` rows (deduplicated); the caller slices its page.
+   */
+  search(query: string, end: number): OrderSummary[] {
     const q = query.trim();
+    const limit = end;
     const base = `SELECT o.id, o.number, o.customer_name, o.customer_email, o.paid, (SELECT count(*) FROM tickets t WHERE t.order_id = o.id) AS n FROM orders o`;
     type Row = { id: number; number: string; customer_name: string; customer_email: string; paid: number; n: number };
     const rows = [
       ...(this.db.prepare(`${base} WHERE o.number = ?`).all(q) as Row[]),
-      ...(this.db.prepare(`${base} WHERE o.id = (SELECT t.order_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?)`).all(q.toUpperCase()) as Row[]),
+      ...(this.db.prepare(`${base} WHERE o.id = (SELECT t.order_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?)`).all(q.replace(/[\s-]/g, '').toUpperCase()) as Row[]),
       ...(q.includes('@') ? (this.db.prepare(`${base} WHERE o.customer_email = ? LIMIT ?`).all(q, limit) as Row[]) : []),
-      ...(this.db.prepare(`${base} WHERE o.customer_name LIKE ? ESCAPE '\\' ORDER BY o.customer_name LIMIT ?`).all(likePrefix(q), limit + 1) as Row[]),
+      ...(this.db.prepare(`${base} WHERE o.customer_name LIKE ? ESCAPE '\\' ORDER BY o.customer_name, o.id LIMIT ?`).all(likePrefix(q), limit) as Row[]),
     ];
     const seen = new Set<number>();
     return rows

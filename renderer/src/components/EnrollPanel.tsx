@@ -5,6 +5,7 @@ import type { SessionView } from '../../../shared/views';
 import { call } from '../state/api';
 import { Alert } from './Alert';
 import { CodeField } from './CodeField';
+import { DevOutbox } from './DevOutbox';
 import { countryOptions, defaultCountry } from './countries';
 import { Field } from './Field';
 
@@ -163,6 +164,7 @@ function SmsSetup({ onDone }: { onDone: Done }) {
   return (
     <form className="enroll__step" onSubmit={confirm} noValidate>
       <Alert tone="info">We sent a code to {sentTo}. It is valid for 10 minutes.</Alert>
+      <DevOutbox />
       {error ? <Alert>{error.message}</Alert> : null}
       <CodeField label="Code from the text message" value={code} onChange={setCode} />
       <div className="actions">

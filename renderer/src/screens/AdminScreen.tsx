@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 import { DataPanel } from './DataPanel';
+import { OperatorDevicesDialog } from './OperatorDevicesDialog';
 
 const METHOD_LABELS: Record<OperatorRow['methods'][number], string> = { totp: 'App', sms: 'SMS', recovery: 'Recovery codes' };
 
@@ -16,6 +17,7 @@ export function AdminScreen() {
   const [operators, setOperators] = useState<OperatorRow[]>([]);
   const [policy, setPolicy] = useState<MfaPolicyView | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const [devicesOf, setDevicesOf] = useState<OperatorRow | null>(null);
 
   const load = useCallback(async () => {
     const [list, pol] = await Promise.all([call((a) => a.operators.list()), call((a) => a.mfa.policy())]);
@@ -97,6 +99,9 @@ export function AdminScreen() {
                   >
                     Reset two-step
                   </button>
+                  <button type="button" className="button button--small" aria-label={`Remembered devices of ${o.login}`} onClick={() => setDevicesOf(o)}>
+                    Devices
+                  </button>
                 </td>
               </tr>
             ))}
@@ -104,6 +109,15 @@ export function AdminScreen() {
         </table>
       </section>
 
+      {devicesOf ? (
+        <OperatorDevicesDialog
+          operator={devicesOf}
+          onClose={() => {
+            setDevicesOf(null);
+            void load();
+          }}
+        />
+      ) : null}
       {canManageData ? <DataPanel /> : null}
       <CreateOperator requiredByDefault={policy?.enabled ?? false} canGiveService={policy?.canSwitch ?? false} onCreated={(row) => act(`${row.displayName} can now sign in as ${row.login}.`, async () => ({ ok: true }))} />
     </div>

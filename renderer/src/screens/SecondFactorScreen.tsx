@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../shared/views';
 import { Alert } from '../components/Alert';
 import { Brand } from '../components/Brand';
+import { DevOutbox } from '../components/DevOutbox';
 import { CodeField } from '../components/CodeField';
 import { Field } from '../components/Field';
 import { formatWait, useCountdown } from '../components/useCountdown';
@@ -117,6 +118,7 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
             Cancel and sign out
           </button>
         </div>
+        {methods.sms ? <DevOutbox /> : null}
         <p className="fineprint">This step ends in {formatWait(left)}. Lost your phone? Use a recovery code, or ask an administrator to reset your two-step verification.</p>
       </form>
     </main>
