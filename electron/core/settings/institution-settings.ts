@@ -15,6 +15,8 @@ export interface Institution {
   rememberDeviceDays: number;
   /** Where text messages go; the http gateway's auth token lives in the keychain, not here. */
   smsGateway: SmsGatewaySettings;
+  /** The page a mobile ticket's SMS link opens, with "{barcode}" where the barcode goes; null: no links. */
+  mobileTicketUrl: string | null;
 }
 
 const DEFAULTS: Institution = {
@@ -24,6 +26,7 @@ const DEFAULTS: Institution = {
   mfaEnabled: false,
   rememberDeviceDays: 30,
   smsGateway: { kind: 'outbox' },
+  mobileTicketUrl: null,
 };
 
 export class InstitutionSettings {

@@ -1,0 +1,61 @@
+/**
+ * The mobile ticket sent as a link by SMS. Sending issues the ticket to mobile first (same rules,
+ * same compare-and-set), so a link never exists for a ticket that is locked to print@home.
+ * The link carries the barcode, so it is a bearer credential: it goes to the phone, never to the audit log.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { MobileLinkSent } from '../../../shared/delivery-views';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { AuditLog } from '../audit/audit-log';
+import type { Session } from '../auth/sessions';
+import { maskPhone } from '../mfa/phone';
+import type { SmsGateway } from '../mfa/sms/gateway';
+import type { InstitutionSettings } from '../settings/institution-settings';
+import type { OrdersRepo } from '../store/orders-repo';
+
+export interface MobileLinkDeps {
+  orders: OrdersRepo;
+  settings: InstitutionSettings;
+  audit: AuditLog;
+  sms: () => SmsGateway;
+  /** Issues one ticket to mobile under the delivery rules (DeliveryService.issueMobile). */
+  issueMobile: (ticketId: number) => Result<unknown>;
+}
+
+const BARCODE_SLOT = '{barcode}';
+
+/** An international number ("+41 79 …") to E.164, or null. */
+function e164(raw: string | null | undefined): string | null {
+  if (!raw || !raw.trim().startsWith('+')) return null;
+  const parsed = parsePhoneNumberFromString(raw.trim());
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+export async function sendMobileLink(d: MobileLinkDeps, session: Session, ticketId: number, phone: string | undefined): Promise<Result<MobileLinkSent>> {
+  const ticket = d.orders.ticket(ticketId);
+  if (!ticket) return fail('NOT_FOUND', 'That ticket does not exist.');
+  const template = d.settings.get('mobileTicketUrl');
+  if (!template || !template.includes(BARCODE_SLOT)) return fail('SMS_UNAVAILABLE', 'No address for mobile-ticket links is set up on this installation. Show the ticket\'s QR code to the customer instead.');
+  const order = d.orders.order(ticket.orderId)!;
+  const to = e164(phone ?? order.customerPhone);
+  if (!to) {
+    const message = phone === undefined ? 'The order has no usable mobile number. Type the customer\'s number with its country code (+41 …).' : 'That is not a valid phone number. Type it with its country code (+41 …).';
+    return fail('VALIDATION', message, { field: 'phone' });
+  }
+  const issued = d.issueMobile(ticketId);
+  if (!issued.ok) return issued;
+  // The barcode as it is now, after issuing (a reissue since the screen loaded gives a new one).
+  const current = d.orders.ticket(ticketId)!;
+  const link = template.replace(BARCODE_SLOT, encodeURIComponent(current.barcode));
+  const sent = await d.sms().send({ to, body: `${d.settings.get('name')}: your ticket for ${current.eventName}, ${current.seat}: ${link}` });
+  const sentTo = maskPhone(to);
+  d.audit.append({
+    kind: sent.ok ? 'delivery.mobile-link-sent' : 'delivery.mobile-link-failed',
+    actorId: session.operatorId,
+    actorLogin: session.login,
+    subject: order.number,
+    detail: { ticket: ticketId, generation: current.generation, to: sentTo },
+  });
+  if (!sent.ok) return fail('SMS_UNAVAILABLE', `The text message could not be sent (${sent.message}). The ticket is issued to mobile: show its QR code instead.`);
+  return ok({ ticketId, sentTo });
+}
