@@ -43,7 +43,7 @@ async function main() {
         const code = newBarcode();
         const ticketId = Number(ticket.run(orderId, p, `Seat ${p}`, code).lastInsertRowid);
         barcode.run(code, ticketId);
-        if (ticketId % 997 === 0) sample.push(code);
+        if (ticketId % Math.floor(TICKETS / 20_000) === 0) sample.push(code); // 20,000 distinct tickets: every bench scan is a first admission
       }
     }
   })();
@@ -90,7 +90,7 @@ async function main() {
   }
   const seconds = (performance.now() - started) / 1000;
   const s = stats(scans);
-  print('gate validations per second (20,000 scans)', 20_000 / seconds, '/s');
+  print('gate validations per second (20,000 distinct tickets)', 20_000 / seconds, '/s');
   print('gate validation p50', s.p50, 'ms');
   print('gate validation p99', s.p99, 'ms');
   print('resident memory of the core process (1,000,000 tickets)', process.memoryUsage().rss / 1024 / 1024, 'MiB');

@@ -75,6 +75,12 @@ export interface PrintAtHomeDocument {
   reopened: boolean;
 }
 
+export interface MobileLinkSent {
+  ticketId: number;
+  /** The number texted, masked ("+41 •••• ••45 67"). */
+  sentTo: string;
+}
+
 export type ScanResult = 'valid' | 'alreadyScanned' | 'revoked' | 'unknown' | 'otherEvent' | 'unpaid';
 
 export interface ScanView {

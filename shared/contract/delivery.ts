@@ -1,6 +1,6 @@
 /** Channels of orders, ticket delivery, import and the gate. */
 import { z } from 'zod';
-import type { EventView, ImportReport, IssueResult, OrderSummary, OrderView, PrintAtHomeDocument, ScanView } from '../delivery-views';
+import type { EventView, ImportReport, IssueResult, MobileLinkSent, OrderSummary, OrderView, PrintAtHomeDocument, ScanView } from '../delivery-views';
 import { channel, empty } from './define';
 
 const id = z.number().int().positive();
@@ -38,10 +38,42 @@ export const deliveryChannels = {
     returns: '`{ ticketId, fileName, pdfBase64, sha256, reopened }`',
     errors: ['DELIVERY_LOCKED', 'NOT_FOUND', 'CONFLICT'],
   }),
+  'delivery.printAtHomeAll': channel<PrintAtHomeDocument & IssueResult>()({
+    input: z.object({ orderId: id }).strict(),
+    access: 'delivery.issue',
+    summary: 'Print@home for every ticket of the order not issued yet: each ticket\'s own PDF is made and stored as for one ticket; the answer joins them into one file to print.',
+    returns: '`{ fileName, pdfBase64, sha256, issued, refused }` (the joined file is for printing; each ticket reopens as its own stored PDF)',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  'delivery.sendMobileLink': channel<MobileLinkSent>()({
+    input: z.object({ ticketId: id, phone: z.string().trim().max(32).optional() }).strict(),
+    access: 'delivery.issue',
+    summary: 'Issues the ticket to mobile (if not yet) and texts its link to the customer (the order\'s number, or one typed with its country code) through the SMS gateway.',
+    returns: '`{ ticketId, sentTo }` (masked number)',
+    errors: ['NOT_FOUND', 'DELIVERY_LOCKED', 'SMS_UNAVAILABLE'],
+  }),
+  'settings.setMobileTicketUrl': channel<{ mobileTicketUrl: string | null }>()({
+    input: z
+      .object({
+        url: z
+          .url({ protocol: /^https$/, error: 'Use an https:// address.' })
+          .max(300)
+          .refine((u) => u.includes('{barcode}'), 'Put {barcode} where the ticket\'s barcode goes, e.g. https://tickets.example.com/m/{barcode}.')
+          .nullable(),
+      })
+      .strict(),
+    access: 'settings.manage',
+    summary: 'The address of mobile tickets, with {barcode} where the barcode goes (e.g. https://tickets.example.com/m/{barcode}); null switches SMS links off.',
+    returns: '`{ mobileTicketUrl }`',
+    errors: [],
+  }),
   'delivery.reissue': channel<OrderView>()({
-    input: z.object({ ticketId: id, reason: z.string().trim().min(3, 'Say why the ticket is reissued.').max(500) }).strict(),
+    input: z.union([
+      z.object({ ticketId: id, reason: z.string().trim().min(3, 'Say why the ticket is reissued.').max(500) }).strict(),
+      z.object({ orderId: id, allNotIssued: z.literal(true), reason: z.string().trim().min(3, 'Say why the tickets are reissued.').max(500) }).strict(),
+    ]),
     access: 'delivery.reissue',
-    summary: 'Revokes the ticket\'s barcode, makes a new one (a duplicate with a higher generation) and frees the delivery choice.',
+    summary: 'Revokes the ticket\'s barcode (or those of every ticket of the order not issued yet), makes a new one (a duplicate with a higher generation) and frees the delivery choice.',
     returns: 'the order, `OrderView`',
     errors: ['NOT_FOUND'],
   }),

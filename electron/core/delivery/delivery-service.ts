@@ -4,18 +4,20 @@
  * the print@home PDF is stored in the same transaction that sets the state.
  */
 import crypto from 'node:crypto';
-import type { DeliveryMode, IssueResult, OrderView, PrintAtHomeDocument, TicketView } from '../../../shared/delivery-views';
+import type { DeliveryMode, IssueResult, MobileLinkSent, OrderView, PrintAtHomeDocument, TicketView } from '../../../shared/delivery-views';
 import { fail, ok, type Result } from '../../../shared/result';
 import { can } from '../../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
+import type { SmsGateway } from '../mfa/sms/gateway';
 import type { InstitutionSettings } from '../settings/institution-settings';
 import type { OperatorsRepo } from '../store/operators-repo';
 import type { OrderRecord, OrdersRepo, TicketRecord } from '../store/orders-repo';
 import type { Clock } from '../types';
 import { newBarcode } from './barcode';
 import { actionState, allows, lockedMessage } from './lock-reasons';
-import { renderTicketPdf } from './ticket-pdf';
+import { sendMobileLink } from './mobile-link';
+import { joinPdfs, renderTicketPdf } from './ticket-pdf';
 
 export interface DeliveryDeps {
   orders: OrdersRepo;
@@ -24,6 +26,8 @@ export interface DeliveryDeps {
   settings: InstitutionSettings;
   clock: Clock;
   terminal: string;
+  /** The SMS gateway for mobile-ticket links; absent where no text message can be sent (the test workers). */
+  sms?: () => SmsGateway;
 }
 
 const money = (minor: number, currency: string) => new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
@@ -117,6 +121,54 @@ export class DeliveryService {
     }
     this.d.audit.append({ kind: 'delivery.print-issued', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation, sha256 } });
     return ok({ ticketId: ticket.id, fileName: fileName(order, ticket), pdfBase64: Buffer.from(pdf).toString('base64'), sha256, reopened: false });
+  }
+
+  /** Issues the ticket to mobile (if not yet) and texts the customer a link to it. */
+  sendMobileLink(session: Session, ticketId: number, phone: string | undefined): Promise<Result<MobileLinkSent>> {
+    const sms = this.d.sms;
+    if (!sms) return Promise.resolve(fail('SMS_UNAVAILABLE', 'Text messages cannot be sent from here. Show the QR code instead.'));
+    const { orders, settings, audit } = this.d;
+    return sendMobileLink({ orders, settings, audit, sms, issueMobile: (id) => this.issueMobile(session, { ticketIds: [id] }) }, session, ticketId, phone);
+  }
+
+  /**
+   * Print@home for every ticket of the order not issued yet. Each ticket gets its own stored PDF exactly
+   * as when printed alone; the answer joins them into one file for the printer.
+   */
+  async printAtHomeAll(session: Session, orderId: number): Promise<Result<PrintAtHomeDocument & IssueResult>> {
+    const order = this.d.orders.order(orderId);
+    if (!order) return fail('NOT_FOUND', 'That order does not exist. Search again.');
+    if (!order.allowsPrint) return fail('CONFLICT', 'The shop does not allow print@home for this order.');
+    if (!order.paid) return fail('CONFLICT', 'The order is not paid yet: take the payment before handing out tickets.');
+    const refused: IssueResult['refused'] = [];
+    const docs: Uint8Array[] = [];
+    for (const ticketId of this.d.orders.unissuedTicketIds(orderId)) {
+      const result = await this.printAtHome(session, ticketId);
+      if (result.ok) docs.push(Buffer.from(result.value.pdfBase64, 'base64'));
+      else refused.push({ ticketId, reason: result.error.message });
+    }
+    if (docs.length === 0) return fail('CONFLICT', refused[0]?.reason ?? 'Every ticket of this order is issued already.');
+    const joined = await joinPdfs(docs);
+    return ok({
+      ticketId: 0,
+      fileName: `tickets-${order.number}.pdf`,
+      pdfBase64: Buffer.from(joined).toString('base64'),
+      sha256: crypto.createHash('sha256').update(joined).digest('hex'),
+      reopened: false,
+      issued: docs.length,
+      refused,
+    });
+  }
+
+  /** Reissues one ticket, or every ticket of an order that is not issued yet. */
+  reissueMany(session: Session, target: { ticketId: number } | { orderId: number; allNotIssued: true }, reason: string): Result<OrderView> {
+    if ('ticketId' in target) return this.reissue(session, target.ticketId, reason);
+    if (!this.d.orders.order(target.orderId)) return fail('NOT_FOUND', 'That order does not exist. Search again.');
+    for (const ticketId of this.d.orders.unissuedTicketIds(target.orderId)) {
+      const done = this.reissue(session, ticketId, reason);
+      if (!done.ok) return done;
+    }
+    return this.orderView(session, target.orderId, 0, 100);
   }
 
   /** A new barcode; the old one is revoked and kept; the ticket becomes "Duplicate #n" and free to deliver again. */

@@ -98,3 +98,14 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array
   text('Copies of this ticket are refused once the original has been scanned. A reissued ticket replaces all earlier ones.', 40, 74, 10, regular, muted);
   return doc.save({ useObjectStreams: false });
 }
+
+/** One file of several tickets, for printing a group at once (each ticket keeps its own stored PDF). */
+export async function joinPdfs(files: Uint8Array[]): Promise<Uint8Array> {
+  const joined = await PDFDocument.create();
+  joined.setProducer('Box Office');
+  for (const file of files) {
+    const source = await PDFDocument.load(file);
+    for (const page of await joined.copyPages(source, source.getPageIndices())) joined.addPage(page);
+  }
+  return joined.save({ useObjectStreams: false });
+}

@@ -14,6 +14,7 @@ import type { Factors } from '../mfa/factors';
 import type { SecondFactorStep } from '../mfa/second-factor-step';
 import type { SmsCodes } from '../mfa/sms-codes';
 import type { OutboxGateway } from '../mfa/sms/outbox-gateway';
+import type { SmsGateway } from '../mfa/sms/gateway';
 import type { TrustedDevices } from '../mfa/trusted-devices';
 import type { OperatorsService } from '../operators/operators-service';
 import type { MfaRepo } from '../store/mfa-repo';
@@ -45,6 +46,8 @@ export interface Services {
   ordersRepo: OrdersRepo;
   delivery: DeliveryService;
   gate: GateService;
+  /** The configured SMS gateway, read at send time. */
+  sms: () => SmsGateway;
 }
 
 /** The handlers of the channels whose names start with one of the given prefixes. */

@@ -28,7 +28,8 @@ function fixture(explain: boolean): string {
   return dir;
 }
 
-describe('security scan (Electronegativity)', () => {
+// Each scan runs the tool twice (SARIF and CSV); under a loaded machine that takes a while.
+describe('security scan (Electronegativity)', { timeout: 180_000 }, () => {
   it('passes on this project', () => {
     const run = scan('.');
     expect(run.stdout).toMatch(/0 unexplained/);

@@ -19,7 +19,7 @@ export function OrdersScreen() {
   const [order, setOrder] = useState<OrderView | null>(null);
   const [tickets, setTickets] = useState<TicketView[]>([]);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'mobile' | 'reissue'; ticket: TicketView } | { kind: 'pdf'; doc: PrintAtHomeDocument } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'mobile' | 'reissue'; ticket: TicketView } | { kind: 'pdf'; doc: PrintAtHomeDocument } | { kind: 'reissueAll' } | null>(null);
 
   async function search(event: FormEvent) {
     event.preventDefault();
@@ -61,6 +61,25 @@ export function OrdersScreen() {
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
     setMessage({ tone: 'info', text: `${result.value.issued} ticket(s) issued to mobile.${result.value.refused.length ? ` ${result.value.refused.length} could not be: ${result.value.refused[0]!.reason}` : ''}` });
     await reload();
+  }
+
+  async function printAllAtHome() {
+    if (!order) return;
+    const result = await call((a) => a.delivery.printAtHomeAll({ orderId: order.id }));
+    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    setMessage({ tone: 'info', text: `${result.value.issued} ticket(s) printed as print@home.${result.value.refused.length ? ` ${result.value.refused.length} could not be: ${result.value.refused[0]!.reason}` : ''}` });
+    setDialog({ kind: 'pdf', doc: result.value });
+    await reload();
+  }
+
+  async function reissueAll(reason: string): Promise<string | null> {
+    if (!order) return null;
+    const result = await call((a) => a.delivery.reissue({ orderId: order.id, allNotIssued: true, reason }));
+    if (!result.ok) return result.error.message;
+    setDialog(null);
+    setMessage({ tone: 'info', text: 'Every ticket not issued yet was reissued with a new barcode.' });
+    await reload();
+    return null;
   }
 
   async function printAtHome(ticket: TicketView) {
@@ -123,14 +142,23 @@ export function OrdersScreen() {
             <button type="button" className="button" disabled={order.counts.none === 0 || !order.allowedModes.includes('mobile') || !order.paid} onClick={issueAllMobile}>
               Issue all not issued to mobile ({order.counts.none})
             </button>
+            <button type="button" className="button" disabled={order.counts.none === 0 || !order.allowedModes.includes('print_at_home') || !order.paid} onClick={printAllAtHome}>
+              Print@home all not issued ({order.counts.none})
+            </button>
+            {canReissue ? (
+              <button type="button" className="button" disabled={order.counts.none === 0} onClick={() => setDialog({ kind: 'reissueAll' })}>
+                Reissue all not issued ({order.counts.none})
+              </button>
+            ) : null}
           </div>
           <TicketList tickets={tickets} total={order.ticketCount} canReissue={canReissue} onMobile={issueMobile} onPrint={printAtHome} onReissue={(t) => setDialog({ kind: 'reissue', ticket: t })} />
         </section>
       ) : null}
 
-      {dialog?.kind === 'mobile' ? <MobileTicketDialog ticket={dialog.ticket} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'mobile' ? <MobileTicketDialog ticket={dialog.ticket} customerPhone={order?.customerPhone ?? null} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'reissueAll' && order ? <ReissueDialog ticket={null} count={order.counts.none} onConfirm={reissueAll} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'pdf' ? <PdfDialog doc={dialog.doc} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'reissue' ? <ReissueDialog ticket={dialog.ticket} onConfirm={(reason) => reissue(dialog.ticket, reason)} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'reissue' ? <ReissueDialog ticket={dialog.ticket} count={1} onConfirm={(reason) => reissue(dialog.ticket, reason)} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

@@ -4,10 +4,18 @@ import type { PrintAtHomeDocument, TicketView } from '../../../../shared/deliver
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
+import { call } from '../../state/api';
 
-/** The mobile ticket as a QR code, for the customer to scan with their phone. */
-export function MobileTicketDialog({ ticket, onClose }: { ticket: TicketView; onClose: () => void }) {
+/** The mobile ticket as a QR code, for the customer to scan with their phone, or its link by text message. */
+export function MobileTicketDialog({ ticket, customerPhone, onClose }: { ticket: TicketView; customerPhone: string | null; onClose: () => void }) {
   const [qr, setQr] = useState<string | null>(null);
+  const [phone, setPhone] = useState(customerPhone ?? '');
+  const [sent, setSent] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  async function textLink(event: FormEvent) {
+    event.preventDefault();
+    const result = await call((a) => a.delivery.sendMobileLink({ ticketId: ticket.id, phone: phone.trim() || undefined }));
+    setSent(result.ok ? { tone: 'info', text: `The link was texted to ${result.value.sentTo}.` } : { tone: 'error', text: result.error.message });
+  }
   useEffect(() => {
     void QRCode.toDataURL(ticket.barcode, { margin: 2, width: 280, errorCorrectionLevel: 'M' }).then(setQr);
   }, [ticket.barcode]);
@@ -19,6 +27,13 @@ export function MobileTicketDialog({ ticket, onClose }: { ticket: TicketView; on
         {ticket.event} · {ticket.seat}
         {ticket.generation > 1 ? ` · Duplicate #${ticket.generation - 1}` : ''}
       </p>
+      <form className="inline-form" onSubmit={textLink} noValidate>
+        <Field label="Customer's mobile number (with country code)" name="phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        <button type="submit" className="button">
+          Text the link
+        </button>
+      </form>
+      {sent ? <Alert tone={sent.tone}>{sent.text}</Alert> : null}
     </Modal>
   );
 }
@@ -44,8 +59,8 @@ export function PdfDialog({ doc, onClose }: { doc: PrintAtHomeDocument; onClose:
   );
 }
 
-/** Reissue: a reason is required; the old barcode stops working at once. */
-export function ReissueDialog({ ticket, onConfirm, onClose }: { ticket: TicketView; onConfirm: (reason: string) => Promise<string | null>; onClose: () => void }) {
+/** Reissue (one ticket, or every ticket not issued yet when `ticket` is null): a reason is required; old barcodes stop working at once. */
+export function ReissueDialog({ ticket, count, onConfirm, onClose }: { ticket: TicketView | null; count: number; onConfirm: (reason: string) => Promise<string | null>; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
@@ -53,15 +68,15 @@ export function ReissueDialog({ ticket, onConfirm, onClose }: { ticket: TicketVi
     setError(await onConfirm(reason));
   }
   return (
-    <Modal title={`Reissue ${ticket.seat}`} onClose={onClose}>
+    <Modal title={ticket ? `Reissue ${ticket.seat}` : `Reissue ${count} tickets not issued yet`} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <p className="lead">
-          The current barcode is revoked at once — a printed or mobile copy will be refused at the gate — and a duplicate (#{ticket.generation}) with a new barcode is made. The customer can then choose mobile or
-          print@home again.
+          {ticket ? `The current barcode is revoked at once — a printed or mobile copy will be refused at the gate — and a duplicate (#${ticket.generation}) with a new barcode is made.` : `The barcodes of ${count} tickets are revoked at once and each gets a new one.`}{' '}
+          The customer can then choose mobile or print@home again.
         </p>
         <Field label="Reason for reissue" name="reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} error={error} hint="For example: customer lost the printout." />
         <button type="submit" className="button button--danger">
-          Reissue ticket
+          {ticket ? 'Reissue ticket' : 'Reissue tickets'}
         </button>
       </form>
     </Modal>

@@ -1,0 +1,54 @@
+/**
+ * One side of the two-process delivery race. Both sides start round i at the same wall-clock slot
+ * (startAt + i * slotMs) on the same ticket, so every round is contested.
+ * argv: <db file> <A|B> <first ticket id> <rounds> <start at epoch ms> <slot ms>
+ * Prints one JSON line per round: { round, id, mode, won, code, sha256 }.
+ */
+import { AuditLog } from '../../electron/core/audit/audit-log';
+import type { Session } from '../../electron/core/auth/sessions';
+import { DeliveryService } from '../../electron/core/delivery/delivery-service';
+import { InstitutionSettings } from '../../electron/core/settings/institution-settings';
+import { openDatabase } from '../../electron/core/store/database';
+import { OperatorsRepo } from '../../electron/core/store/operators-repo';
+import { OrdersRepo } from '../../electron/core/store/orders-repo';
+import { SettingsRepo } from '../../electron/core/store/settings-repo';
+import { systemClock } from '../../electron/core/types';
+import { raceMode } from './delivery-race-plan';
+
+const [file, side, first, rounds, startAt, slot] = process.argv.slice(2);
+const db = openDatabase(file!);
+const terminal = `Box ${side}`;
+const service = new DeliveryService({
+  orders: new OrdersRepo(db),
+  operators: new OperatorsRepo(db),
+  audit: new AuditLog(db, systemClock, terminal),
+  settings: new InstitutionSettings(new SettingsRepo(db)),
+  clock: systemClock,
+  terminal,
+});
+const session = { operatorId: 1, login: 'anna', roles: ['admin'], stage: 'active' } as Session;
+
+const waitUntil = (at: number) => {
+  while (Date.now() < at) {
+    /* spin: a timer is too coarse to line two processes up */
+  }
+};
+
+async function main() {
+  for (let round = 0; round < Number(rounds); round++) {
+    const id = Number(first) + round;
+    const { mode, delayMs } = raceMode(round, side as 'A' | 'B');
+    waitUntil(Number(startAt) + round * Number(slot) + delayMs);
+    let line: { won: boolean; code: string | null; sha256: string | null };
+    if (mode === 'mobile') {
+      const r = service.issueMobile(session, { ticketIds: [id] });
+      line = { won: r.ok && r.value.issued === 1, code: r.ok ? null : r.error.code, sha256: null };
+    } else {
+      const r = await service.printAtHome(session, id);
+      line = { won: r.ok && !r.value.reopened, code: r.ok ? null : r.error.code, sha256: r.ok ? r.value.sha256 : null };
+    }
+    process.stdout.write(JSON.stringify({ round, id, mode, ...line }) + '\n');
+  }
+  db.close();
+}
+void main();
