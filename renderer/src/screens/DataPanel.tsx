@@ -1,4 +1,5 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Field } from '../components/Field';
 import { Alert } from '../components/Alert';
 import { call } from '../state/api';
 
@@ -6,6 +7,13 @@ import { call } from '../state/api';
 export function DataPanel() {
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [mobileUrl, setMobileUrl] = useState('');
+
+  async function saveMobileUrl(event: FormEvent) {
+    event.preventDefault();
+    const result = await call((a) => a.settings.setMobileTicketUrl({ url: mobileUrl.trim() || null }));
+    setMessage(result.ok ? { tone: 'info', text: result.value.mobileTicketUrl ? 'Mobile-ticket links can now be texted to customers.' : 'Texting mobile-ticket links is off.' } : { tone: 'error', text: result.error.message });
+  }
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -39,6 +47,12 @@ export function DataPanel() {
           Load demo data
         </button>
       </div>
+      <form className="inline-form" onSubmit={saveMobileUrl} noValidate>
+        <Field label="Mobile ticket address" name="mobileUrl" type="url" placeholder="https://tickets.example.com/m/{barcode}" value={mobileUrl} onChange={(e) => setMobileUrl(e.target.value)} hint="Texted to customers with the barcode in place of {barcode}. Empty: no links." />
+        <button type="submit" className="button">
+          Save address
+        </button>
+      </form>
     </section>
   );
 }
