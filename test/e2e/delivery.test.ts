@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchApp, STRONG_PASSWORD } from './fixtures';
@@ -94,5 +96,43 @@ describe('ticket delivery in Chromium (the SecuTix example)', () => {
     // The field keeps the focus for the next scan.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('gate-barcode');
     await app.screenshot('gate-revoked');
+  });
+
+  it('prints every ticket not issued yet in one go, and texts a mobile ticket\'s link', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Set up Box Office' }).waitFor();
+    await page.getByLabel('Login', { exact: true }).fill('anna');
+    await page.getByLabel('Full name').fill('Anna');
+    await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
+    await page.getByLabel('Confirm password').fill(STRONG_PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await pw(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await app.shell.api('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
+    const group = { ...ORDER.orders[0]!, number: 'GR-7', customer: { name: 'Group Lead', email: 'lead@example.com', phone: '+41 79 123 45 67' } };
+    group.tickets = [...group.tickets, { ...group.tickets[0]!, seat: 'Stalls A3' }];
+    const single = { ...ORDER.orders[0]!, number: 'MB-1', customer: { name: 'Mo Bile', email: 'mo@example.com', phone: '+41 79 123 45 67' } };
+    await app.shell.api('orders.import', { format: 'json', content: JSON.stringify({ orders: [group, single] }) });
+    await app.shell.api('settings.setMobileTicketUrl', { url: 'https://tickets.example.com/m/{barcode}' });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Orders' }).click();
+    await page.getByLabel('Order number, customer name, email or barcode').fill('GR-7');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Print@home all not issued (3)' }).click();
+    await pw(page.getByTitle('Ticket PDF')).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Save PDF' }).click()]);
+    const joined = await PDFDocument.load(await fs.promises.readFile((await download.path())!));
+    expect(joined.getPageCount()).toBe(3);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await pw(page.getByText('3 print@home')).toBeVisible();
+
+    await page.getByLabel('Order number, customer name, email or barcode').fill('MB-1');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { name: 'Order MB-1' }).waitFor();
+    await page.getByRole('button', { name: 'Issue ticket 1 to mobile' }).click();
+    await page.getByRole('button', { name: 'Text the link' }).click();
+    await pw(page.getByText(/The link was texted to \+41 •••• ••45 67/)).toBeVisible();
+    const outbox = await fs.promises.readFile(path.join(app.dataDir, 'sms-outbox.jsonl'), 'utf8');
+    expect(outbox).toMatch(/https:\/\/tickets\.example\.com\/m\/[A-HJKMNP-Z2-9]{32}/);
   });
 });
