@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchApp, STRONG_PASSWORD } from './fixtures';
+import { launchApp, setUpFirstAccount, STRONG_PASSWORD } from './fixtures';
 import { expect as pw } from './pw-expect';
 
 const ORDER = {
@@ -34,13 +34,7 @@ describe('ticket delivery in Chromium (the SecuTix example)', () => {
   it('mobile locks out print@home, print@home reopens the same PDF, and the gate calls a reissued barcode superseded', async () => {
     const app = await launchApp();
     const { page } = app;
-    await page.getByRole('heading', { name: 'Set up Box Office' }).waitFor();
-    await page.getByLabel('Login', { exact: true }).fill('anna');
-    await page.getByLabel('Full name').fill('Anna');
-    await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
-    await page.getByLabel('Confirm password').fill(STRONG_PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await pw(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await setUpFirstAccount(page, 'Anna');
 
     // The shop's order arrives by import (a script using the documented API).
     expect((await app.shell.api('auth.signIn', { login: 'anna', password: STRONG_PASSWORD })).body.ok).toBe(true);
@@ -101,13 +95,7 @@ describe('ticket delivery in Chromium (the SecuTix example)', () => {
   it('prints every ticket not issued yet in one go, and texts a mobile ticket\'s link', async () => {
     const app = await launchApp();
     const { page } = app;
-    await page.getByRole('heading', { name: 'Set up Box Office' }).waitFor();
-    await page.getByLabel('Login', { exact: true }).fill('anna');
-    await page.getByLabel('Full name').fill('Anna');
-    await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
-    await page.getByLabel('Confirm password').fill(STRONG_PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await pw(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await setUpFirstAccount(page, 'Anna');
     await app.shell.api('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
     const group = { ...ORDER.orders[0]!, number: 'GR-7', customer: { name: 'Group Lead', email: 'lead@example.com', phone: '+41 79 123 45 67' } };
     group.tickets = [...group.tickets, { ...group.tickets[0]!, seat: 'Stalls A3' }];

@@ -66,3 +66,14 @@ export async function launchApp(env: Record<string, string> = {}): Promise<App> 
     },
   };
 }
+
+/** First run: creates the first account (anna, service and admin) through the setup screen, and waits for home. */
+export async function setUpFirstAccount(page: Page, displayName = 'Anna Admin'): Promise<void> {
+  await page.getByRole('heading', { name: 'Set up Box Office' }).waitFor();
+  await page.getByLabel('Login', { exact: true }).fill('anna');
+  await page.getByLabel('Full name').fill(displayName);
+  await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
+  await page.getByLabel('Confirm password').fill(STRONG_PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}

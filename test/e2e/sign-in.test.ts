@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expect as pw } from './pw-expect';
-import { launchApp, STRONG_PASSWORD } from './fixtures';
-
-async function setUp(page: import('playwright-core').Page) {
-  await page.getByRole('heading', { name: 'Set up Box Office' }).waitFor();
-  await page.getByLabel('Login', { exact: true }).fill('anna');
-  await page.getByLabel('Full name').fill('Anna Admin');
-  await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
-  await page.getByLabel('Confirm password').fill(STRONG_PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
+import { launchApp, setUpFirstAccount, STRONG_PASSWORD } from './fixtures';
 
 describe('first run and sign-in in Chromium', () => {
   it('sets up the first account, signs out, and signs in again', async () => {
     const app = await launchApp();
     const { page } = app;
-    await setUp(page);
+    await setUpFirstAccount(page);
     await pw(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await pw(page.getByText('Anna Admin')).toBeVisible();
     await app.screenshot('home-admin');
@@ -34,7 +25,7 @@ describe('first run and sign-in in Chromium', () => {
   it('says the login or password is wrong, the same for an unknown login', async () => {
     const app = await launchApp();
     const { page } = app;
-    await setUp(page);
+    await setUpFirstAccount(page);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Login').fill('anna');
     await page.getByLabel('Password').fill('Not-the-password-1');

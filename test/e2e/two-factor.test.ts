@@ -1,20 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../electron/core/mfa/totp';
-import { launchApp, STRONG_PASSWORD } from './fixtures';
+import { launchApp, setUpFirstAccount, STRONG_PASSWORD } from './fixtures';
 import { expect as pw } from './pw-expect';
 
 const OLGA_PASSWORD = 'Counter&Tickets-77';
-
-async function setUpFirstAccount(page: Page) {
-  await page.getByRole('heading', { name: 'Set up Box Office' }).waitFor();
-  await page.getByLabel('Login', { exact: true }).fill('anna');
-  await page.getByLabel('Full name').fill('Anna Service');
-  await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
-  await page.getByLabel('Confirm password').fill(STRONG_PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await pw(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-}
 
 async function signIn(page: Page, login: string, password: string) {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -37,7 +27,7 @@ describe('two-step verification in Chromium', () => {
   it('service switches it on, an admin creates an operator who enrolls, remembers the device, and is reset', async () => {
     const app = await launchApp();
     const { page } = app;
-    await setUpFirstAccount(page);
+    await setUpFirstAccount(page, 'Anna Service');
 
     // The service team switches the feature on.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
@@ -115,7 +105,7 @@ describe('two-step verification in Chromium', () => {
   it('a scanner signs in without a second factor and sees only the Gate', async () => {
     const app = await launchApp();
     const { page } = app;
-    await setUpFirstAccount(page);
+    await setUpFirstAccount(page, 'Anna Service');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'Switch two-step verification on' }).click();
     await pw(page.getByText(/Two-step verification is on/)).toBeVisible();
@@ -133,7 +123,7 @@ describe('two-step verification in Chromium', () => {
   it('an operator enrolls a phone by text message, reading the code from the developer outbox', async () => {
     const app = await launchApp({ BOX_OFFICE_DEV_OUTBOX: '1' });
     const { page } = app;
-    await setUpFirstAccount(page);
+    await setUpFirstAccount(page, 'Anna Service');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'Switch two-step verification on' }).click();
     await createOperator(page, 'olga', 'Box-office operator');

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MySecurity } from '../../../shared/mfa-views';
 import { Alert } from '../components/Alert';
+import { DevicesTable } from '../components/DevicesTable';
 import { EnrollPanel } from '../components/EnrollPanel';
 import { Field } from '../components/Field';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
-
-const date = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One's own second factors, recovery codes and remembered devices. */
 export function MySecurityScreen() {
@@ -97,38 +96,7 @@ export function MySecurityScreen() {
       {status.devices.length === 0 ? (
         <p className="muted">No device is remembered. {status.rememberDeviceDays > 0 ? `You can tick “Remember this device for ${status.rememberDeviceDays} days” when you enter a code.` : ''}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Remembered</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Until</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {status.devices.map((d) => (
-              <tr key={d.id}>
-                <td>{d.label}</td>
-                <td>{date(d.createdAt)}</td>
-                <td>{d.lastUsedAt ? date(d.lastUsedAt) : '—'}</td>
-                <td>{date(d.expiresAt)}</td>
-                <td>{d.state}</td>
-                <td>
-                  {d.state === 'active' ? (
-                    <button type="button" className="button button--small" onClick={() => forget(d.id)} aria-label={`Forget ${d.label}`}>
-                      Forget
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DevicesTable devices={status.devices} onForget={forget} />
       )}
     </section>
   );

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { DeviceView, OperatorRow } from '../../../shared/mfa-views';
 import { Alert } from '../components/Alert';
+import { DevicesTable } from '../components/DevicesTable';
 import { Modal } from '../components/Modal';
 import { call } from '../state/api';
-
-const date = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** An admin's view of one operator's remembered devices, with a way to forget each. */
 export function OperatorDevicesDialog({ operator, onClose }: { operator: OperatorRow; onClose: () => void }) {
@@ -25,38 +24,7 @@ export function OperatorDevicesDialog({ operator, onClose }: { operator: Operato
       {error ? <Alert>{error}</Alert> : null}
       {devices && devices.length === 0 ? <p className="muted">No device is remembered for this operator.</p> : null}
       {devices && devices.length > 0 ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Remembered</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Until</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((d) => (
-              <tr key={d.id}>
-                <td>{d.label}</td>
-                <td>{date(d.createdAt)}</td>
-                <td>{d.lastUsedAt ? date(d.lastUsedAt) : '—'}</td>
-                <td>{date(d.expiresAt)}</td>
-                <td>{d.state}</td>
-                <td>
-                  {d.state === 'active' ? (
-                    <button type="button" className="button button--small" aria-label={`Forget ${d.label}`} onClick={() => forget(d.id)}>
-                      Forget
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DevicesTable devices={devices} onForget={forget} />
       ) : null}
     </Modal>
   );

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSetUpCore } from '../../../helpers/core';
 import { importOrder } from '../../../helpers/delivery';
+import { checkDeliveryInvariants } from '../../../helpers/delivery-invariants';
 
 // Bundled inside the project so the worker finds better-sqlite3 in node_modules.
 const WORKER = path.resolve('node_modules/.cache/box-office-tests/delivery-worker.cjs');
@@ -27,19 +27,6 @@ function worker(file: string, mode: 'mobile' | 'print', first: number, last: num
   });
   const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, lines, done };
-}
-
-/** Every ticket is in one state, and a print@home state always has its document (and only then). */
-function checkInvariants(file: string) {
-  const db = new Database(file, { readonly: true });
-  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-  const orphanDocs = db.prepare("SELECT count(*) AS n FROM ticket_documents d JOIN tickets t ON t.id = d.ticket_id AND t.generation = d.generation WHERE t.delivery <> 'print_at_home'").get();
-  const printsWithoutDoc = db.prepare("SELECT count(*) AS n FROM tickets t LEFT JOIN ticket_documents d ON d.ticket_id = t.id AND d.generation = t.generation WHERE t.delivery = 'print_at_home' AND d.ticket_id IS NULL").get();
-  const states = db.prepare('SELECT delivery, count(*) AS n FROM tickets GROUP BY delivery').all() as { delivery: string; n: number }[];
-  db.close();
-  expect(orphanDocs).toEqual({ n: 0 });
-  expect(printsWithoutDoc).toEqual({ n: 0 });
-  return Object.fromEntries(states.map((s) => [s.delivery, s.n]));
 }
 
 describe('delivery across processes', () => {
@@ -65,10 +52,10 @@ describe('delivery across processes', () => {
         }, 1);
       });
       await w.done;
-      checkInvariants(file);
+      checkDeliveryInvariants(file);
       first = Math.max(first, ...w.lines.map((l) => l.id)) + 1;
     }
-    const states = checkInvariants(file);
+    const states = checkDeliveryInvariants(file);
     expect(states.print_at_home).toBeGreaterThanOrEqual(5 + 23 + 41);
   });
 });
