@@ -10,6 +10,7 @@ import { authChannels } from './auth';
 import { mfaChannels } from './mfa';
 import { operatorsChannels } from './operators';
 import { deliveryChannels } from './delivery';
+import { auditChannels } from './audit';
 
 export * from './define';
 export { loginSchema } from './login';
@@ -20,6 +21,7 @@ export const contract = {
   ...mfaChannels,
   ...operatorsChannels,
   ...deliveryChannels,
+  ...auditChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 

@@ -100,6 +100,17 @@ describe('two-step verification in Chromium', () => {
 
     await signIn(page, 'olga', OLGA_PASSWORD);
     await page.getByRole('heading', { name: 'Set up two-step verification' }).waitFor();
+    await signOut(page);
+
+    // The audit log shows the reset, and its chain is intact.
+    await signIn(page, 'anna', STRONG_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
+    await page.getByLabel('Kind (e.g. auth. or delivery.)').fill('operators.mfa-reset');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await pw(page.getByRole('table', { name: 'Audit entries' }).getByRole('cell', { name: 'operators.mfa-reset' })).toBeVisible();
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await pw(page.getByText(/The log is intact/)).toBeVisible();
+    await app.screenshot('audit-log');
   });
 
   it('a scanner signs in without a second factor and sees only the Gate', async () => {

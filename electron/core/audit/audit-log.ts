@@ -83,13 +83,62 @@ export class AuditLog {
 
   /** The id of the first entry whose chain is broken, or null when the log is intact. */
   verify(): number | null {
+    return this.check().firstBrokenId;
+  }
+
+  check(): { firstBrokenId: number | null; checked: number } {
     let prevHash = GENESIS;
+    let checked = 0;
     for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
-      if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) return row.id;
+      checked += 1;
+      if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) return { firstBrokenId: row.id, checked };
       prevHash = row.hash;
     }
-    return null;
+    return { firstBrokenId: null, checked };
   }
+
+  /** Filtered entries (kind is a prefix, operator the login as actor or subject), newest first, paged. */
+  query(filter: AuditFilter, offset: number, limit: number): { entries: AuditEntry[]; total: number } {
+    const { where, params } = whereOf(filter);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_log ${where}`).get(...params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditRow[];
+    return { entries: rows.map(toEntry), total };
+  }
+
+  /** Every filtered entry, oldest first, for export. */
+  *all(filter: AuditFilter): Generator<AuditEntry> {
+    const { where, params } = whereOf(filter);
+    for (const row of this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id`).iterate(...params) as IterableIterator<AuditRow>) yield toEntry(row);
+  }
+}
+
+export interface AuditFilter {
+  operator?: string | undefined;
+  kind?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+function whereOf(filter: AuditFilter): { where: string; params: (string | number)[] } {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.operator) {
+    clauses.push('(actor_login = ? COLLATE NOCASE OR subject = ? COLLATE NOCASE)');
+    params.push(filter.operator, filter.operator);
+  }
+  if (filter.kind) {
+    clauses.push("kind LIKE ? ESCAPE '\\'");
+    params.push(filter.kind.replace(/[\\%_]/g, (c) => `\\${c}`) + '%');
+  }
+  if (filter.from !== undefined) {
+    clauses.push('at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    clauses.push('at <= ?');
+    params.push(filter.to);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
 const toEntry = (row: AuditRow): AuditEntry => ({

@@ -24,6 +24,7 @@ import type { DeliveryService } from '../delivery/delivery-service';
 import type { GateService } from '../gate/gate-service';
 import type { OrdersRepo } from '../store/orders-repo';
 import type { Clock } from '../types';
+import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { deliveryHandlers } from './delivery';
 import { mfaHandlers } from './mfa';
@@ -59,5 +60,6 @@ export function buildHandlers(s: Services): HandlerTable {
     ...mfaHandlers(s),
     ...operatorsHandlers(s),
     ...deliveryHandlers(s),
+    ...auditHandlers(s),
   };
 }

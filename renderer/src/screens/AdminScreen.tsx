@@ -5,6 +5,7 @@ import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
+import { AuditPanel } from './AuditPanel';
 import { DataPanel } from './DataPanel';
 import { OperatorDevicesDialog } from './OperatorDevicesDialog';
 
@@ -14,6 +15,7 @@ const METHOD_LABELS: Record<OperatorRow['methods'][number], string> = { totp: 'A
 export function AdminScreen() {
   const session = useSession((s) => s.session);
   const canManageData = session.state === 'active' && session.permissions.includes('settings.manage');
+  const canReadAudit = session.state === 'active' && session.permissions.includes('audit.read');
   const [operators, setOperators] = useState<OperatorRow[]>([]);
   const [policy, setPolicy] = useState<MfaPolicyView | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
@@ -119,6 +121,7 @@ export function AdminScreen() {
         />
       ) : null}
       {canManageData ? <DataPanel /> : null}
+      {canReadAudit ? <AuditPanel /> : null}
       <CreateOperator requiredByDefault={policy?.enabled ?? false} canGiveService={policy?.canSwitch ?? false} onCreated={(row) => act(`${row.displayName} can now sign in as ${row.login}.`, async () => ({ ok: true }))} />
     </div>
   );

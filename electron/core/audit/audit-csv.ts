@@ -1,0 +1,18 @@
+/** The audit log as CSV (RFC 4180). Cells that a spreadsheet would run as a formula are defused with a leading quote. */
+import type { AuditEntry } from './audit-log';
+
+const HEADER = ['id', 'time', 'kind', 'operator', 'subject', 'terminal', 'detail', 'hash'];
+
+function cell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function auditCsv(entries: Iterable<AuditEntry>): { csv: string; rows: number } {
+  const lines = [HEADER.join(',')];
+  for (const e of entries) {
+    lines.push([e.id, new Date(e.at).toISOString(), e.kind, e.actorLogin, e.subject, e.terminal, JSON.stringify(e.detail), e.hash].map(cell).join(','));
+  }
+  return { csv: lines.join('\r\n') + '\r\n', rows: lines.length - 1 };
+}
