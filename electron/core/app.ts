@@ -94,7 +94,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       audit,
       vault,
       operatorsRepo: operators,
-      operators: new OperatorsService({ operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock }),
+      operators: new OperatorsService({ operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock, sessions }),
       mfa: {
         repo: mfaRepo,
         factors,

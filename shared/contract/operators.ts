@@ -38,6 +38,20 @@ export const operatorsChannels = {
     returns: '`OperatorRow`',
     errors: ['NOT_FOUND'],
   }),
+  'operators.setDisabled': channel<OperatorRow>()({
+    input: z.object({ operatorId, disabled: z.boolean() }).strict(),
+    access: 'operators.manage',
+    summary: 'Disables or enables an operator; a disabled operator\'s open sessions end at once. The last admin and the last service account stay enabled.',
+    returns: '`OperatorRow`',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  'operators.setRoles': channel<OperatorRow>()({
+    input: z.object({ operatorId, roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role.').max(ROLES.length) }).strict(),
+    access: 'operators.manage',
+    summary: 'Changes an operator\'s roles; open sessions end so the new rights apply at the next sign-in. Only the service team gives or takes the service role; the last admin and service account keep theirs.',
+    returns: '`OperatorRow`',
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  }),
   'operators.resetMfa': channel<OperatorRow>()({
     input: z.object({ operatorId }).strict(),
     access: 'operators.manage',

@@ -6,6 +6,8 @@ export const operatorsHandlers = (s: Services): DomainHandlers<'operators.'> => 
   'operators.list': () => ok(s.operators.list()),
   'operators.create': (input, { session }) => s.operators.create(session!, input),
   'operators.setMfaRequired': (input, { session }) => s.operators.setMfaRequired(session!, input.operatorId, input.required),
+  'operators.setDisabled': (input, { session }) => s.operators.setDisabled(session!, input.operatorId, input.disabled),
+  'operators.setRoles': (input, { session }) => s.operators.setRoles(session!, input.operatorId, input.roles),
   'operators.resetMfa': (input, { session }) => s.operators.resetMfa(session!, input.operatorId),
   'operators.devices': (input) => (s.operators.exists(input.operatorId) ? ok(s.mfa.devices.list(input.operatorId)) : fail('NOT_FOUND', 'That operator does not exist.')),
   'operators.revokeDevice': (input, { session }) => {

@@ -5,7 +5,7 @@ import { can, type Role } from '../../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
 import { passwordPolicyError } from '../auth/password-policy';
-import type { Session } from '../auth/sessions';
+import type { Session, SessionManager } from '../auth/sessions';
 import type { Factors } from '../mfa/factors';
 import type { TrustedDevices } from '../mfa/trusted-devices';
 import type { InstitutionSettings } from '../settings/institution-settings';
@@ -25,6 +25,7 @@ export class OperatorsService {
       settings: InstitutionSettings;
       audit: AuditLog;
       clock: Clock;
+      sessions: SessionManager;
     },
   ) {}
 
@@ -59,6 +60,43 @@ export class OperatorsService {
     this.deps.mfa.setRequired(operatorId, required);
     this.deps.audit.append({ kind: 'operators.mfa-required-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { required } });
     return ok(this.row(operator));
+  }
+
+  /** Disabling ends the operator's sessions at once; the last enabled admin and service account cannot be disabled. */
+  setDisabled(by: Session, operatorId: number, disabled: boolean): Result<OperatorRow> {
+    const operator = this.deps.operators.byId(operatorId);
+    if (!operator) return notFound();
+    if (disabled && operatorId === by.operatorId) return fail('CONFLICT', 'You cannot disable your own account. Ask another administrator.');
+    const refused = this.deps.operators.transaction(() => {
+      if (disabled && !operator.disabled) {
+        const lastOf = (['admin', 'service'] as const).find((role) => operator.roles.includes(role) && this.deps.operators.enabledWithRole(role) <= 1);
+        if (lastOf) return lastOf;
+      }
+      this.deps.operators.setDisabled(operatorId, disabled);
+      return null;
+    });
+    if (refused) return fail('CONFLICT', `${operator.displayName} is the last enabled ${refused === 'admin' ? 'administrator' : 'service account'}; enable or create another one first.`);
+    const ended = disabled ? this.deps.sessions.endForOperator(operatorId) : 0;
+    this.deps.audit.append({ kind: disabled ? 'operators.disabled' : 'operators.enabled', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { sessionsEnded: ended } });
+    return ok(this.row(this.deps.operators.byId(operatorId)!));
+  }
+
+  setRoles(by: Session, operatorId: number, roles: Role[]): Result<OperatorRow> {
+    const operator = this.deps.operators.byId(operatorId);
+    if (!operator) return notFound();
+    const touchesService = operator.roles.includes('service') !== roles.includes('service');
+    if (touchesService && !can(by.roles, 'mfa.feature')) return fail('FORBIDDEN', 'Only the service team can give or take the service role.', { field: 'roles' });
+    const refused = this.deps.operators.transaction(() => {
+      const lastOf = (['admin', 'service'] as const).find((role) => operator.roles.includes(role) && !roles.includes(role) && !operator.disabled && this.deps.operators.enabledWithRole(role) <= 1);
+      if (lastOf) return lastOf;
+      this.deps.operators.setRoles(operatorId, roles);
+      return null;
+    });
+    if (refused) return fail('CONFLICT', `${operator.displayName} is the last ${refused === 'admin' ? 'administrator' : 'service account'}; give the role to someone else first.`);
+    // New rights apply from the next sign-in: a session keeps the roles it was opened with.
+    const ended = this.deps.sessions.endForOperator(operatorId);
+    this.deps.audit.append({ kind: 'operators.roles-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { from: operator.roles.join(','), to: roles.join(','), sessionsEnded: ended } });
+    return ok(this.row(this.deps.operators.byId(operatorId)!));
   }
 
   /** Lost phone, new number: authenticator, phone, recovery codes and remembered devices go; enrollment is asked again. */

@@ -49,6 +49,27 @@ export class OperatorsRepo {
     return row && toRecord(row);
   }
 
+  setDisabled(id: number, disabled: boolean): void {
+    this.db.prepare('UPDATE operators SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+  }
+
+  setRoles(id: number, roles: Role[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM operator_roles WHERE operator_id = ?').run(id);
+      const add = this.db.prepare('INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)');
+      for (const role of new Set(roles)) add.run(id, role);
+    })();
+  }
+
+  /** Enabled accounts holding the role, for "never remove the last admin". */
+  enabledWithRole(role: Role): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM operators o JOIN operator_roles r ON r.operator_id = o.id WHERE r.role = ? AND o.disabled = 0').get(role) as { n: number }).n;
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
   insert(input: { login: string; displayName: string; roles: Role[]; passwordHash: string; mustChangePassword: boolean; now: number }): number {
     const create = this.db.transaction(() => {
       const { lastInsertRowid } = this.db

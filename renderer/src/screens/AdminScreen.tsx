@@ -73,7 +73,10 @@ export function AdminScreen() {
           <tbody>
             {operators.map((o) => (
               <tr key={o.id}>
-                <td>{o.displayName}</td>
+                <td>
+                  {o.displayName}
+                  {o.disabled ? <span className="badge badge--none"> disabled</span> : null}
+                </td>
                 <td>{o.login}</td>
                 <td>{o.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
                 <td>{o.mfaRequired ? 'Required' : 'Not required'}</td>
@@ -103,6 +106,14 @@ export function AdminScreen() {
                   </button>
                   <button type="button" className="button button--small" aria-label={`Remembered devices of ${o.login}`} onClick={() => setDevicesOf(o)}>
                     Devices
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`${o.disabled ? 'Enable' : 'Disable'} ${o.login}`}
+                    onClick={() => act(`${o.displayName} is ${o.disabled ? 'enabled' : 'disabled'}.`, () => call((a) => a.operators.setDisabled({ operatorId: o.id, disabled: !o.disabled })))}
+                  >
+                    {o.disabled ? 'Enable' : 'Disable'}
                   </button>
                 </td>
               </tr>
