@@ -66,8 +66,24 @@ function reports() {
 }
 
 const { severity, results: all } = reports();
-// Unknown severity counts as severe: better a false alarm than a silent pass.
-const results = all.filter((r) => SEVERE.has(severity.get(keyOf(r)) ?? 'HIGH'));
+
+/**
+ * The severity of a SARIF finding: from the CSV row at the same place, else from a CSV row of the same
+ * rule in the same file. Electronegativity's CSP check reports a CSP it found (a finding with a file) as
+ * LOW, whatever it thinks of it, and only a missing CSP (no file) as MEDIUM; that check is also the one
+ * that varies between runs, so its rule is applied here when the two reports disagree. Anything else
+ * unknown counts as severe: better a false alarm than a silent pass.
+ */
+function severityOf(r) {
+  const exact = severity.get(keyOf(r));
+  if (exact) return exact;
+  const file = fileOf(r);
+  const sameFile = [...severity].find(([k]) => k.startsWith(`${r.ruleId}|${file === 'N/A' ? '' : file}|`));
+  if (sameFile) return sameFile[1];
+  if (r.ruleId === 'CSP_GLOBAL_CHECK') return file === 'N/A' ? 'MEDIUM' : 'LOW';
+  return 'HIGH';
+}
+const results = all.filter((r) => SEVERE.has(severityOf(r)));
 const explained = (result) => {
   const location = result.locations?.[0]?.physicalLocation;
   const uri = location?.artifactLocation?.uri;

@@ -33,7 +33,7 @@ describe('security scan (Electronegativity)', { timeout: 180_000 }, () => {
   it('passes on this project', () => {
     const run = scan('.');
     expect(run.stdout).toMatch(/0 unexplained/);
-    expect(run.status).toBe(0);
+    expect(run.status, run.stdout).toBe(0);
   });
 
   it('fails on an unexplained finding of medium severity or above, naming it', () => {
@@ -45,6 +45,6 @@ describe('security scan (Electronegativity)', { timeout: 180_000 }, () => {
   it('accepts a finding explained by a comment next to the code', () => {
     const run = scan(fixture(true));
     expect(run.stdout).toMatch(/explained\s+CONTEXT_ISOLATION_JS_CHECK at main\.js:5/);
-    expect(run.status).toBe(0);
+    expect(run.status, run.stdout).toBe(0);
   });
 });
