@@ -2,8 +2,9 @@
  * The Electron entry: lifecycle and wiring only. Everything testable lives in electron/window/
  * (glue that takes Electron's objects as parameters) and electron/core/ (no Electron at all).
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { startCore, type StartedCore } from './core/app';
 import { APP_SCHEME, appProtocolHandler } from './window/app-protocol';
 import { installAppGuards } from './window/guards';
@@ -11,13 +12,40 @@ import { registerIpcHandlers } from './window/ipc';
 import { launchOptions } from './window/launch-options';
 import { createSecureWindow } from './window/secure-window';
 
-const options = launchOptions(process.argv, process.env, app.getPath('userData'));
+const defaultDataDir = app.getPath('userData');
+const options = launchOptions(process.argv, process.env, defaultDataDir);
 const ownWindows = new Set<number>();
 let core: StartedCore | null = null;
 let mainWindow: BrowserWindow | null = null;
+let quitting = false;
 
+// Every renderer sandboxed, whatever a window's options say: a second line behind the factory.
+app.enableSandbox();
 // Must happen before ready: app:// behaves like a secure, standard origin (CSP, fetch, storage).
 protocol.registerSchemesAsPrivileged([APP_SCHEME]);
+
+// The single-instance lock is scoped to userData, so it must follow --data-dir: two test runs or two
+// kiosks with their own folders may run side by side, two windows on one folder may not.
+if (options.dataDir !== path.resolve(defaultDataDir)) {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  app.setPath('userData', options.dataDir);
+}
+
+async function start(): Promise<void> {
+  installAppGuards(app, session.defaultSession);
+  protocol.handle('app', appProtocolHandler(path.join(__dirname, '..', 'renderer')));
+  const started = await startCore({ dataDir: options.dataDir, shell: 'electron', kiosk: options.kiosk });
+  if (quitting) return started.close();
+  core = started;
+  registerIpcHandlers(ipcMain, started.dispatch, ownWindows);
+  mainWindow = createSecureWindow(BrowserWindow, { preload: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged, kiosk: options.kiosk });
+  const id = mainWindow.webContents.id;
+  ownWindows.add(id);
+  mainWindow.on('closed', () => {
+    ownWindows.delete(id);
+    mainWindow = null;
+  });
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -28,23 +56,21 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  app.whenReady().then(async () => {
-    installAppGuards(app, session.defaultSession);
-    protocol.handle('app', appProtocolHandler(path.join(__dirname, '..', 'renderer')));
-    core = await startCore({ dataDir: options.dataDir, shell: 'electron', kiosk: options.kiosk });
-    registerIpcHandlers(ipcMain, core.dispatch, ownWindows);
-    mainWindow = createSecureWindow(BrowserWindow, { preload: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged, kiosk: options.kiosk });
-    const id = mainWindow.webContents.id;
-    ownWindows.add(id);
-    mainWindow.on('closed', () => {
-      ownWindows.delete(id);
-      mainWindow = null;
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Without a window nobody would see why; a kiosk must not hang on an empty screen.
+      console.error('[box-office] startup failed:', error);
+      dialog.showErrorBox('Box Office could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
     });
-  });
 
   app.on('window-all-closed', () => app.quit());
-  // Close the store once, after every window is gone, so the WAL is checkpointed cleanly.
+  // will-quit rather than before-quit: it comes after every window is gone (no call still in flight)
+  // and never for a quit that a window cancelled, so the store is closed once, for good.
   app.on('will-quit', () => {
+    quitting = true;
     core?.close();
     core = null;
   });

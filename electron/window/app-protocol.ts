@@ -14,29 +14,58 @@ export const APP_SCHEME: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false },
 };
 
-const notFound = () => new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' } });
+const plain = (status: number, text: string) =>
+  new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 
-/** The handler for protocol.handle('app', …); pure so Node tests can call it with a Request. */
+// Windows reads "a:b" as a drive or an alternate data stream, and "\" as a separator: none belongs in a URL path here.
+const FORBIDDEN = /[\0\\:]/;
+
+/**
+ * The file under root that an app:// URL names, or null when the URL is not ours or tries to leave
+ * the folder in any spelling (encoded dots and slashes included). "/" means index.html.
+ */
+export function rendererFile(root: string, rawUrl: string): string | null {
+  if (!isAppUrl(rawUrl)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(new URL(rawUrl).pathname);
+  } catch {
+    return null;
+  }
+  if (FORBIDDEN.test(decoded)) return null;
+  const segments = decoded.split('/').filter((segment) => segment !== '');
+  // new URL already folds literal dot segments; these came in encoded, so they are an attempt, not a route.
+  if (segments.some((segment) => segment === '.' || segment === '..')) return null;
+  const base = path.resolve(root);
+  const file = path.resolve(base, ...(segments.length > 0 ? segments : ['index.html']));
+  return file.startsWith(base + path.sep) ? file : null;
+}
+
+async function readFile(file: string) {
+  try {
+    return await fs.promises.readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+/** The handler for protocol.handle('app', …); takes a plain Request so Node tests can call it. */
 export function appProtocolHandler(rendererDir: string) {
   const root = path.resolve(rendererDir);
+  const index = path.join(root, 'index.html');
   return async (request: Request): Promise<Response> => {
-    if (!isAppUrl(request.url)) return notFound();
-    const url = new URL(request.url);
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(url.pathname);
-    } catch {
-      return notFound();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const file = rendererFile(root, request.url);
+    if (!file) return plain(404, 'Not found');
+    let served = file;
+    let body = await readFile(file);
+    // A route such as /orders/42 is the single-page app's business; a missing asset (has an extension) is a 404.
+    if (!body && path.extname(file) === '') {
+      served = index;
+      body = await readFile(index);
     }
-    if (decoded.includes('\0') || decoded.includes('\\')) return notFound();
-    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    const file = path.resolve(root, relative);
-    if (!file.startsWith(root + path.sep)) return notFound();
-    try {
-      const body = await fs.promises.readFile(file);
-      return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentType(file) } });
-    } catch {
-      return notFound();
-    }
+    if (!body) return plain(404, 'Not found');
+    const headers = { ...SECURITY_HEADERS, 'Content-Type': contentType(served) };
+    return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
   };
 }

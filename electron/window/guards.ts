@@ -20,4 +20,6 @@ export function installAppGuards(app: App, session: Session): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  // Remembered device grants (WebHID, WebUSB, Web Serial) have their own handler; the gate's scanners type like keyboards and need none.
+  session.setDevicePermissionHandler(() => false);
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchOptions } from '../../../electron/window/launch-options';
 import { defaultDataDir } from '../../../electron/web/default-data-dir';
@@ -8,12 +9,23 @@ describe('launch options', () => {
     expect(launchOptions(['electron', '.'], { BOX_OFFICE_DATA_DIR: '/srv/bo' }, '/d').dataDir).toBe('/srv/bo');
     expect(launchOptions(['electron', '.', '--data-dir=/kiosk'], { BOX_OFFICE_DATA_DIR: '/srv/bo' }, '/d').dataDir).toBe('/kiosk');
     expect(launchOptions(['electron', '.', '--data-dir', '/kiosk2'], {}, '/d').dataDir).toBe('/kiosk2');
+    expect(launchOptions(['x', '--data-dir=/first', '--data-dir=/second'], {}, '/d').dataDir).toBe('/second');
+  });
+
+  it('ignores a --data-dir that names no folder, and makes a relative one absolute', () => {
+    expect(launchOptions(['x', '--data-dir='], { BOX_OFFICE_DATA_DIR: '/srv/bo' }, '/d').dataDir).toBe('/srv/bo');
+    expect(launchOptions(['x', '--data-dir'], {}, '/d').dataDir).toBe('/d');
+    expect(launchOptions(['x'], { BOX_OFFICE_DATA_DIR: '' }, '/d').dataDir).toBe('/d');
+    const swallowed = launchOptions(['x', '--data-dir', '--kiosk'], {}, '/d');
+    expect(swallowed).toEqual({ dataDir: '/d', kiosk: true });
+    expect(launchOptions(['x', '--data-dir=rel/data'], {}, '/d').dataDir).toBe(path.resolve('rel/data'));
   });
 
   it('turns kiosk mode on with --kiosk or BOX_OFFICE_KIOSK=1 only', () => {
     expect(launchOptions(['x', '--kiosk'], {}, '/d').kiosk).toBe(true);
     expect(launchOptions(['x'], { BOX_OFFICE_KIOSK: '1' }, '/d').kiosk).toBe(true);
     expect(launchOptions(['x'], { BOX_OFFICE_KIOSK: '0' }, '/d').kiosk).toBe(false);
+    expect(launchOptions(['x', '--kiosk-ish'], { BOX_OFFICE_KIOSK: 'true' }, '/d').kiosk).toBe(false);
   });
 
   it('uses the folder Electron would use as userData', () => {

@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY, createSecureWindow, secureWebPreferences, type WindowMode } from '../../../electron/window/secure-window';
+import { APP_ENTRY, createSecureWindow, secureWebPreferences, windowOptions, type WindowMode } from '../../../electron/window/secure-window';
 
 const mode = (over: Partial<WindowMode> = {}): WindowMode => ({ preload: '/app/dist/electron/preload.cjs', packaged: false, kiosk: false, ...over });
 
@@ -23,13 +23,17 @@ class FakeWindow {
   once(event: string, listener: () => void) {
     this.listeners.set(event, listener);
   }
-  show() {}
+  shown = false;
+  show() {
+    this.shown = true;
+  }
 }
 
 describe('secure window factory', () => {
-  it('applies the security checklist to every window', () => {
-    const prefs = secureWebPreferences(mode());
-    expect(prefs).toMatchObject({
+  it('applies exactly the security checklist, no more and no less', () => {
+    // toEqual, not toMatchObject: an added key (enableBlinkFeatures, additionalArguments, …) must fail here too.
+    expect(secureWebPreferences(mode())).toEqual({
+      preload: '/app/dist/electron/preload.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -40,15 +44,27 @@ describe('secure window factory', () => {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',
-      preload: '/app/dist/electron/preload.cjs',
+      devTools: true,
     });
+  });
+
+  it('keeps the checklist in every mode', () => {
+    const base = secureWebPreferences(mode());
+    for (const over of [{ packaged: true }, { kiosk: true }, { packaged: true, kiosk: true }]) {
+      const { devTools: _devTools, ...rest } = windowOptions(mode(over)).webPreferences!;
+      const { devTools: _baseDevTools, ...expected } = base;
+      expect(rest, JSON.stringify(over)).toEqual(expected);
+    }
   });
 
   it('turns devtools off when packaged and in kiosk mode', () => {
     expect(secureWebPreferences(mode()).devTools).toBe(true);
     expect(secureWebPreferences(mode({ packaged: true })).devTools).toBe(false);
     expect(secureWebPreferences(mode({ kiosk: true })).devTools).toBe(false);
+    expect(secureWebPreferences(mode({ packaged: true, kiosk: true })).devTools).toBe(false);
   });
 
   it('loads the renderer from app://, never file://, and shows the window only when ready', () => {
@@ -56,7 +72,9 @@ describe('secure window factory', () => {
     expect(window.loaded).toBe(APP_ENTRY);
     expect(APP_ENTRY).toBe('app://box-office/index.html');
     expect(window.options.show).toBe(false);
-    expect(window.listeners.has('ready-to-show')).toBe(true);
+    expect(window.shown).toBe(false);
+    window.listeners.get('ready-to-show')!();
+    expect(window.shown).toBe(true);
   });
 
   it('makes a kiosk window full-screen without a menu', () => {
@@ -64,5 +82,14 @@ describe('secure window factory', () => {
     expect(window.options).toMatchObject({ kiosk: true, fullscreen: true });
     expect(window.menu).toBeNull();
     expect(window.options.webPreferences?.sandbox).toBe(true);
+    expect(window.options.webPreferences?.devTools).toBe(false);
+  });
+
+  it('gives an ordinary window a menu bar that hides and no kiosk lock', () => {
+    const window = createSecureWindow(FakeWindow as never, mode()) as unknown as FakeWindow;
+    expect(window.options.kiosk).toBeUndefined();
+    expect(window.options.fullscreen).toBeUndefined();
+    expect(window.options.autoHideMenuBar).toBe(true);
+    expect(window.menu).toBe('default');
   });
 });
