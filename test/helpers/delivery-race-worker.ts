@@ -4,29 +4,11 @@
  * argv: <db file> <A|B> <first ticket id> <rounds> <start at epoch ms> <slot ms>
  * Prints one JSON line per round: { round, id, mode, won, code, sha256 }.
  */
-import { AuditLog } from '../../electron/core/audit/audit-log';
-import type { Session } from '../../electron/core/auth/sessions';
-import { DeliveryService } from '../../electron/core/delivery/delivery-service';
-import { InstitutionSettings } from '../../electron/core/settings/institution-settings';
-import { openDatabase } from '../../electron/core/store/database';
-import { OperatorsRepo } from '../../electron/core/store/operators-repo';
-import { OrdersRepo } from '../../electron/core/store/orders-repo';
-import { SettingsRepo } from '../../electron/core/store/settings-repo';
-import { systemClock } from '../../electron/core/types';
+import { workerDeliveryService } from './worker-delivery-service';
 import { raceMode } from './delivery-race-plan';
 
 const [file, side, first, rounds, startAt, slot] = process.argv.slice(2);
-const db = openDatabase(file!);
-const terminal = `Box ${side}`;
-const service = new DeliveryService({
-  orders: new OrdersRepo(db),
-  operators: new OperatorsRepo(db),
-  audit: new AuditLog(db, systemClock, terminal),
-  settings: new InstitutionSettings(new SettingsRepo(db)),
-  clock: systemClock,
-  terminal,
-});
-const session = { operatorId: 1, login: 'anna', roles: ['admin'], stage: 'active' } as Session;
+const { db, service, session } = workerDeliveryService(file!, `Box ${side}`);
 
 const waitUntil = (at: number) => {
   while (Date.now() < at) {
