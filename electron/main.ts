@@ -18,6 +18,8 @@ const ownWindows = new Set<number>();
 let core: StartedCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
+/** A kiosk closes only after an administrator's password (kiosk.quit); until then close and quit are refused. */
+let kioskQuitAuthorized = false;
 
 // Every renderer sandboxed, whatever a window's options say: a second line behind the factory.
 app.enableSandbox();
@@ -34,13 +36,27 @@ if (options.dataDir !== path.resolve(defaultDataDir)) {
 async function start(): Promise<void> {
   installAppGuards(app, session.defaultSession);
   protocol.handle('app', appProtocolHandler(path.join(__dirname, '..', 'renderer')));
-  const started = await startCore({ dataDir: options.dataDir, shell: 'electron', kiosk: options.kiosk });
+  const started = await startCore({
+    dataDir: options.dataDir,
+    shell: 'electron',
+    kiosk: options.kiosk,
+    quit: () => {
+      kioskQuitAuthorized = true;
+      app.quit();
+    },
+  });
   if (quitting) return started.close();
   core = started;
   registerIpcHandlers(ipcMain, started.dispatch, ownWindows);
   mainWindow = createSecureWindow(BrowserWindow, { preload: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged, kiosk: options.kiosk });
   const id = mainWindow.webContents.id;
   ownWindows.add(id);
+  if (options.kiosk) {
+    // Alt+F4, the window manager's close, a stray Ctrl+W: nothing leaves a kiosk but kiosk.quit.
+    mainWindow.on('close', (event) => {
+      if (!kioskQuitAuthorized) event.preventDefault();
+    });
+  }
   mainWindow.on('closed', () => {
     ownWindows.delete(id);
     mainWindow = null;
@@ -67,6 +83,10 @@ if (!app.requestSingleInstanceLock()) {
     });
 
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    // A kiosk that could not start (no keychain) has nobody to authorize leaving: let it go.
+    if (options.kiosk && !kioskQuitAuthorized && core && !core.failure()) event.preventDefault();
+  });
   // will-quit rather than before-quit: it comes after every window is gone (no call still in flight)
   // and never for a quit that a window cancelled, so the store is closed once, for good.
   app.on('will-quit', () => {

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.BOX_OFFICE_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`BOX_OFFICE_PORT must be a port number, not "${process.env.BOX_OFFICE_PORT}".`);
 
-  const core = await startCore({ dataDir, shell: 'web', kiosk });
+  // kiosk.quit (an administrator's password) stops the web shell; the kiosk browser then shows nothing to use.
+  let stopShell = (): void => process.exit(0);
+  const core = await startCore({ dataDir, shell: 'web', kiosk, quit: () => stopShell() });
   const here = __dirname; // dist/electron once bundled
   const shell = await startWebShell({
     dispatch: core.dispatch,
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
+  stopShell = stop;
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

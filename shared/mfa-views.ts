@@ -70,4 +70,8 @@ export interface OperatorRow {
   mfaRequired: boolean;
   methods: ('totp' | 'sms' | 'recovery')[];
   rememberedDevices: number;
+  /** While the operator still has an admin-set password: when it stops working (epoch ms). */
+  oneTimePasswordUntil: number | null;
+  /** While sign-in (password or code) is throttled: until when (epoch ms). */
+  throttledUntil: number | null;
 }

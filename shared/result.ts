@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'SETUP_DONE', // first-run setup was already completed
   'SETUP_REQUIRED', // no account exists yet
   'MFA_REQUIRED', // password passed, second factor pending
+  'PASSWORD_CHANGE_REQUIRED', // a one-time password passed: the operator must choose their own first
+  'PASSWORD_EXPIRED', // a one-time password was not used within 72 hours
   'MFA_INVALID', // wrong or reused second-factor code
   'REAUTH_REQUIRED', // a security change needs the password again (signed in over an hour ago)
   'SMS_UNAVAILABLE', // the SMS gateway failed or timed out; other methods still work

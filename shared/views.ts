@@ -26,7 +26,7 @@ export type SessionView =
   | {
       state: 'signedOut';
       /** Why the last session ended, when it ended by itself. */
-      reason?: 'expired' | 'secondFactorTimeout';
+      reason?: 'expired' | 'secondFactorTimeout' | 'idle';
     }
   | {
       state: 'active';
@@ -46,6 +46,12 @@ export type SessionView =
       methods: SecondFactorMethods;
       remember: RememberDeviceOffer;
       /** The pending sign-in ends then (5 minutes after the password). */
+      expiresAt: number;
+    }
+  | {
+      /** A one-time password passed; the operator must choose their own before anything else. */
+      state: 'passwordChange';
+      operator: OperatorSummary;
       expiresAt: number;
     }
   | {

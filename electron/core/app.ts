@@ -14,6 +14,8 @@ import { SignInThrottle } from './auth/throttle';
 import { createDispatch } from './dispatch';
 import { buildHandlers } from './handlers/index';
 import { InstitutionSettings } from './settings/institution-settings';
+import { SettingsService, SMS_TOKEN_SECRET } from './settings/settings-service';
+import { BackupService } from './backup/backup-service';
 import { DATABASE_FILE, openDatabase, StoreError, type Db } from './store/database';
 import { OperatorsRepo } from './store/operators-repo';
 import { SettingsRepo } from './store/settings-repo';
@@ -48,6 +50,8 @@ export interface CoreConfig {
   keychain?: Keychain;
   /** Shows the SMS outbox through dev.smsOutbox (development only); default: BOX_OFFICE_DEV_OUTBOX=1. */
   devOutbox?: boolean;
+  /** Kiosk: called after an administrator authorized leaving (kiosk.quit); the transport closes the app. */
+  quit?: () => void;
 }
 
 export interface Core {
@@ -58,20 +62,21 @@ export interface Core {
 }
 
 export const PRODUCT_NAME = 'Box Office';
-/** The keychain name of the http SMS gateway's auth token. */
-export const SMS_TOKEN_SECRET = 'sms-gateway-token';
+export { SMS_TOKEN_SECRET };
 
 /** Builds the core; throws StoreError or VaultUnavailableError when it cannot run. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
   const terminal = config.terminal ?? process.env.BOX_OFFICE_TERMINAL ?? os.hostname();
-  const db = openDatabase(path.join(config.dataDir, DATABASE_FILE));
+  const dbFile = path.join(config.dataDir, DATABASE_FILE);
+  const db = openDatabase(dbFile);
   try {
     const settingsRepo = new SettingsRepo(db);
     const vault = await openVault(settingsRepo, config.keychain ?? osKeychain());
     const settings = new InstitutionSettings(settingsRepo);
     const audit = new AuditLog(db, clock, terminal);
-    const sessions = new SessionManager(clock, () => settings.get('sessionLimits'));
+    // A kiosk signs out after its idle time: nobody would be there to unlock it.
+    const sessions = new SessionManager(clock, () => ({ ...settings.get('sessionLimits'), ...(config.kiosk ? { idleSignOutMs: settings.get('kioskIdleMs') } : {}) }));
     const operators = new OperatorsRepo(db);
     const mfaRepo = new MfaRepo(db);
     const devicesRepo = new DevicesRepo(db);
@@ -84,17 +89,20 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const factors = new Factors(mfaContext);
     const trusted = new TrustedDevices(mfaContext);
     const smsCodes = new SmsCodes(mfaContext);
-    const auth = new AuthService({ operators, sessions, throttle: new SignInThrottle(new ThrottleRepo(db), clock), audit, settings, clock, factors, devices: trusted });
+    const throttle = new SignInThrottle(new ThrottleRepo(db), clock);
+    const auth = new AuthService({ operators, sessions, throttle, audit, settings, clock, factors, devices: trusted, kiosk: config.kiosk });
     const ordersRepo = new OrdersRepo(db);
     const devOutbox = config.devOutbox ?? process.env.BOX_OFFICE_DEV_OUTBOX === '1';
     const handlers = buildHandlers({
       auth,
       sessions,
       settings,
+      institution: new SettingsService({ settings, vault, audit, sms: smsGateway, terminal }),
+      backup: new BackupService({ db, dbFile, dataDir: config.dataDir, audit, sessions, settingsRepo, clock }),
       audit,
       vault,
       operatorsRepo: operators,
-      operators: new OperatorsService({ operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock, sessions }),
+      operators: new OperatorsService({ operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock, sessions, throttle }),
       mfa: {
         repo: mfaRepo,
         factors,
@@ -110,8 +118,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       gate: new GateService({ gate: new GateRepo(db), orders: ordersRepo, audit, clock, terminal }),
       devOutbox: () => (devOutbox && settings.get('smsGateway').kind === 'outbox' ? outbox : null),
       appInfo: () => ({ product: PRODUCT_NAME, version: pkg.version, kiosk: config.kiosk, shell: config.shell, terminal }),
+      // After the answer has gone out, so the page can say goodbye.
+      quit: () => setTimeout(() => config.quit?.(), 50),
     });
     const dispatch = createDispatch(handlers, sessions, {
+      kiosk: config.kiosk,
       onInternalError: (channel, error) => console.error(`[box-office] ${channel} failed:`, error),
     });
     let closed = false;

@@ -7,6 +7,7 @@ import { can } from '../../shared/roles';
 import { fail, type Result } from '../../shared/result';
 import type { Session, SessionLookup, SessionManager } from './auth/sessions';
 import type { CallerContext, Dispatch } from './types';
+import { KIOSK_REFUSAL, kioskAllows } from './kiosk/kiosk-policy';
 
 export interface Call {
   seat: string;
@@ -22,15 +23,20 @@ export type HandlerTable = { [C in ChannelName]: Handler<C> };
 export interface DispatchOptions {
   /** Reports unexpected errors; receives the channel name, never the input (it may hold a password). */
   onInternalError?: (channel: ChannelName, error: unknown) => void;
+  /** A kiosk refuses every channel outside the gate, order lookup and delivery, whoever asks. */
+  kiosk?: boolean;
 }
 
 export function createDispatch(handlers: HandlerTable, sessions: SessionManager, options: DispatchOptions = {}): Dispatch {
   return async (channel: unknown, input: unknown, caller: CallerContext): Promise<Result<unknown>> => {
     if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', 'This action does not exist.');
     const def = contract[channel];
+    if (options.kiosk && !kioskAllows(def.access)) return fail('FORBIDDEN', KIOSK_REFUSAL);
     const lookup = sessions.lookup(caller.seat);
     const access = authorize(def.access, lookup, sessions);
     if (!access.ok) return access;
+    // Enrolling by choice is a desk-terminal matter; a kiosk enrolls only a sign-in that requires it.
+    if (options.kiosk && def.access === 'enrollment' && access.value?.stage === 'active') return fail('FORBIDDEN', KIOSK_REFUSAL);
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -52,19 +58,25 @@ function authorize(access: (typeof contract)[ChannelName]['access'], found: Sess
   if (found.status === 'none') return fail('AUTH_REQUIRED', 'Sign in first.');
   if (found.status === 'expired') {
     return found.reason === 'pending'
-      ? fail('AUTH_REQUIRED', 'The second step of sign-in took longer than 5 minutes. Sign in again.')
-      : fail('SESSION_EXPIRED', 'Your session reached its time limit. Sign in again.');
+      ? fail('AUTH_REQUIRED', 'Sign-in was not finished within 5 minutes. Sign in again.')
+      : found.reason === 'idle'
+        ? fail('SESSION_EXPIRED', 'This kiosk signed you out after a while without activity. Sign in again.')
+        : fail('SESSION_EXPIRED', 'Your session reached its time limit. Sign in again.');
   }
   if (access === 'anySession') return { ok: true, value: found.session };
   if (found.status === 'pending') {
     const stage = found.session.stage;
-    if (access === 'challenge' && stage === 'challenge') return { ok: true, value: found.session };
-    if (access === 'enrollment' && stage === 'enrollment') return { ok: true, value: found.session };
+    if (access === stage) {
+      // A kiosk's idle sign-out counts from the last step taken, not from the password.
+      sessions.touch(found.session);
+      return { ok: true, value: found.session };
+    }
     // Half-way through sign-in, nothing else is reachable.
+    if (stage === 'passwordChange') return fail('PASSWORD_CHANGE_REQUIRED', 'Choose your own password first.');
     return fail('MFA_REQUIRED', stage === 'enrollment' ? 'Set up your second factor first.' : 'Enter the code of your second factor first.');
   }
   if (found.status === 'locked') return fail('SESSION_LOCKED', 'This terminal is locked. Enter your password to unlock it.');
-  if (access === 'challenge') return fail('CONFLICT', 'You are already signed in.');
+  if (access === 'challenge' || access === 'passwordChange') return fail('CONFLICT', 'You are already signed in.');
   if (access !== 'session' && access !== 'enrollment' && !can(found.session.roles, access)) {
     return fail('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
   }

@@ -5,6 +5,7 @@ import { RecoveryCodesScreen } from './screens/RecoveryCodesScreen';
 import { SecondFactorScreen } from './screens/SecondFactorScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { LockScreen } from './screens/LockScreen';
+import { NewPasswordScreen } from './screens/NewPasswordScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { useSession } from './state/session-store';
@@ -26,7 +27,7 @@ export function App() {
   }, [lockAt, refresh]);
 
   // The pending second step ends by itself after 5 minutes: follow it.
-  const pendingUntil = session.state === 'secondFactor' || session.state === 'enrollment' ? session.expiresAt : null;
+  const pendingUntil = session.state === 'secondFactor' || session.state === 'enrollment' || session.state === 'passwordChange' ? session.expiresAt : null;
   useEffect(() => {
     if (!pendingUntil) return;
     const timer = setTimeout(() => void refresh(), Math.max(0, pendingUntil - Date.now()) + 500);
@@ -55,5 +56,7 @@ export function App() {
       return <SecondFactorScreen view={session} />;
     case 'enrollment':
       return <EnrollmentScreen view={session} />;
+    case 'passwordChange':
+      return <NewPasswordScreen view={session} />;
   }
 }

@@ -30,7 +30,14 @@ export const authChannels = {
     access: 'public',
     summary: 'Signs in with login and password. Unknown login and wrong password give the same AUTH_INVALID.',
     returns: '`SessionView`: `{ state: "signedOut", reason?: "expired" }` | `{ state: "active", operator, permissions, signedInAt, idleLockAt, expiresAt }` | `{ state: "locked", operator, expiresAt }`',
-    errors: ['AUTH_INVALID', 'AUTH_THROTTLED'],
+    errors: ['AUTH_INVALID', 'AUTH_THROTTLED', 'PASSWORD_EXPIRED'],
+  }),
+  'auth.setNewPassword': channel<SessionView>()({
+    input: z.object({ password: passwordInput }).strict(),
+    access: 'passwordChange',
+    summary: 'After a one-time password (new operator, password reset): sets the operator\'s own password, then the sign-in goes on.',
+    returns: '`SessionView`: `active`, or `enrollment` when a second factor must be set up',
+    errors: ['PASSWORD_POLICY'],
   }),
   'auth.unlock': channel<SessionView>()({
     input: z.object({ password: passwordInput }).strict(),

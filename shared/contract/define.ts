@@ -9,11 +9,12 @@ import type { ErrorCode } from '../result';
  * public      — callable without a session (sign-in, app info)
  * anySession  — any session, even locked or half-way through the second step (sign out)
  * challenge   — password passed, the second factor is being asked
+ * passwordChange — a one-time password passed; the operator must choose their own
  * enrollment  — password passed and a second factor must be enrolled, or an active session enrolling by choice
  * session     — an active, unlocked session
  * Permission  — an active session whose roles hold that permission
  */
-export type Access = 'public' | 'anySession' | 'challenge' | 'enrollment' | 'session' | Permission;
+export type Access = 'public' | 'anySession' | 'challenge' | 'passwordChange' | 'enrollment' | 'session' | Permission;
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;

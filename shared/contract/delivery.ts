@@ -52,21 +52,6 @@ export const deliveryChannels = {
     returns: '`{ ticketId, sentTo }` (masked number)',
     errors: ['NOT_FOUND', 'DELIVERY_LOCKED', 'SMS_UNAVAILABLE'],
   }),
-  'settings.setMobileTicketUrl': channel<{ mobileTicketUrl: string | null }>()({
-    input: z
-      .object({
-        url: z
-          .url({ protocol: /^https$/, error: 'Use an https:// address.' })
-          .max(300)
-          .refine((u) => u.includes('{barcode}'), 'Put {barcode} where the ticket\'s barcode goes, e.g. https://tickets.example.com/m/{barcode}.')
-          .nullable(),
-      })
-      .strict(),
-    access: 'settings.manage',
-    summary: 'The address of mobile tickets, with {barcode} where the barcode goes (e.g. https://tickets.example.com/m/{barcode}); null switches SMS links off.',
-    returns: '`{ mobileTicketUrl }`',
-    errors: [],
-  }),
   'delivery.reissue': channel<OrderView>()({
     input: z.union([
       z.object({ ticketId: id, reason: z.string().trim().min(3, 'Say why the ticket is reissued.').max(500) }).strict(),

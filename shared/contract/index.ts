@@ -11,6 +11,9 @@ import { mfaChannels } from './mfa';
 import { operatorsChannels } from './operators';
 import { deliveryChannels } from './delivery';
 import { auditChannels } from './audit';
+import { settingsChannels } from './settings';
+import { kioskChannels } from './kiosk';
+import { backupChannels } from './backup';
 
 export * from './define';
 export { loginSchema } from './login';
@@ -22,6 +25,9 @@ export const contract = {
   ...operatorsChannels,
   ...deliveryChannels,
   ...auditChannels,
+  ...settingsChannels,
+  ...kioskChannels,
+  ...backupChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 

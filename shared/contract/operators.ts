@@ -21,13 +21,14 @@ export const operatorsChannels = {
         login: loginSchema,
         displayName: z.string().trim().min(1, 'Enter a name.').max(120),
         roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role.').max(ROLES.length),
+        /** One-time: changed at the first sign-in, and it stops working after 72 hours. */
         password: z.string().min(1, 'Enter an initial password.').max(4096),
         /** Defaults to the institution feature: on → required. */
         mfaRequired: z.boolean().optional(),
       })
       .strict(),
     access: 'operators.manage',
-    summary: 'Creates an operator. Only the service team may give the service role.',
+    summary: 'Creates an operator with a one-time password (changed at the first sign-in, expires after 72 hours). Only the service team may give the service role.',
     returns: '`OperatorRow`',
     errors: ['CONFLICT', 'PASSWORD_POLICY', 'FORBIDDEN'],
   }),
@@ -55,7 +56,21 @@ export const operatorsChannels = {
   'operators.resetMfa': channel<OperatorRow>()({
     input: z.object({ operatorId }).strict(),
     access: 'operators.manage',
-    summary: 'Lost phone or new number: removes the operator\'s authenticator, phone, recovery codes and remembered devices.',
+    summary: 'Lost phone or new number: removes the operator\'s authenticator, phone, recovery codes and remembered devices. A service account only by the service team.',
+    returns: '`OperatorRow`',
+    errors: ['NOT_FOUND', 'FORBIDDEN'],
+  }),
+  'operators.resetPassword': channel<OperatorRow>()({
+    input: z.object({ operatorId, password: z.string().min(1, 'Enter a one-time password.').max(4096) }).strict(),
+    access: 'operators.manage',
+    summary: 'Sets a one-time password (changed at the next sign-in, expires after 72 hours); ends open sessions and lifts the sign-in throttle. A service account only by the service team; never one\'s own.',
+    returns: '`OperatorRow`',
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'PASSWORD_POLICY'],
+  }),
+  'operators.liftThrottle': channel<OperatorRow>()({
+    input: z.object({ operatorId }).strict(),
+    access: 'operators.manage',
+    summary: 'Lifts the sign-in throttle (password and second-factor code) of an operator.',
     returns: '`OperatorRow`',
     errors: ['NOT_FOUND'],
   }),

@@ -29,13 +29,14 @@ export interface TestCore {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>, seat?: string): Promise<Result<ChannelOutput<C>>>;
   /** Calls and asserts success. */
   must<C extends ChannelName>(channel: C, input: ChannelInput<C>, seat?: string): Promise<ChannelOutput<C>>;
-  reopen(): Promise<TestCore>;
+  /** Closes this core and opens the same data folder again (as a kiosk, if asked). */
+  reopen(options?: { kiosk?: boolean; quit?: () => void }): Promise<TestCore>;
 }
 
-export async function makeCore(options: { dataDir?: string; clock?: TestClock; kiosk?: boolean } = {}): Promise<TestCore> {
+export async function makeCore(options: { dataDir?: string; clock?: TestClock; kiosk?: boolean; quit?: () => void } = {}): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new TestClock();
-  const core = await createCore({ dataDir, shell: 'web', kiosk: options.kiosk ?? false, terminal: 'Test terminal', clock });
+  const core = await createCore({ dataDir, shell: 'web', kiosk: options.kiosk ?? false, terminal: 'Test terminal', clock, ...(options.quit ? { quit: options.quit } : {}) });
   let open = true;
   cleanups.push(() => open && core.close());
   const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>, seat = 'seat-1') =>
@@ -50,10 +51,10 @@ export async function makeCore(options: { dataDir?: string; clock?: TestClock; k
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
       return result.value;
     },
-    async reopen() {
+    async reopen(reopenOptions: { kiosk?: boolean; quit?: () => void } = {}) {
       core.close();
       open = false;
-      return makeCore({ dataDir, clock });
+      return makeCore({ dataDir, clock, ...reopenOptions });
     },
   };
 }

@@ -5,10 +5,21 @@ import type { Role } from '../../shared/roles';
 import { STRONG_PASSWORD, type TestCore } from './core';
 
 export const OPERATOR_PASSWORD = 'Counter&Tickets-77';
+/** What an admin hands over; the operator replaces it at the first sign-in. */
+export const ONE_TIME_PASSWORD = 'Handed&Over-2026';
 
-/** Creates an operator through the admin channel, as the first account (seat-1). */
+/**
+ * Creates an operator through the admin channel, as the first account (seat-1), and lets them
+ * replace the one-time password with OPERATOR_PASSWORD, as at their first sign-in.
+ */
 export async function createOperator(t: TestCore, login: string, roles: Role[] = ['operator'], extra: { mfaRequired?: boolean } = {}) {
-  return t.must('operators.create', { login, displayName: login.toUpperCase(), roles, password: OPERATOR_PASSWORD, ...extra });
+  const created = await t.must('operators.create', { login, displayName: login.toUpperCase(), roles, password: ONE_TIME_PASSWORD, ...extra });
+  const seat = `first-sign-in-${login}`;
+  const first = await t.must('auth.signIn', { login, password: ONE_TIME_PASSWORD }, seat);
+  expect(first.state).toBe('passwordChange');
+  await t.must('auth.setNewPassword', { password: OPERATOR_PASSWORD }, seat);
+  await t.must('auth.signOut', {}, seat);
+  return (await t.must('operators.list', {})).find((o) => o.id === created.id)!;
 }
 
 export const signIn = (t: TestCore, login: string, seat: string, password = OPERATOR_PASSWORD) => t.must('auth.signIn', { login, password }, seat);

@@ -3,7 +3,7 @@
  * password; throttled per login name; every event audited without secrets.
  */
 import type { SessionView, ActiveSession } from '../../../shared/views';
-import { permissionsFor } from '../../../shared/roles';
+import { can, permissionsFor } from '../../../shared/roles';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { OperatorsRepo, OperatorRecord } from '../store/operators-repo';
@@ -15,6 +15,11 @@ import { PENDING_SECOND_FACTOR_MS, type Session, type SessionManager } from './s
 import type { Factors } from '../mfa/factors';
 import type { TrustedDevices } from '../mfa/trusted-devices';
 import { KeyedQueue, type SignInThrottle } from './throttle';
+import { stageAfterNewPassword, stageAfterPassword } from './sign-in-stages';
+import { kioskPermits } from '../kiosk/kiosk-policy';
+
+/** How long an admin-set (one-time) password works before its first use. */
+export const ONE_TIME_PASSWORD_HOURS = 72;
 
 export const REAUTH_AFTER_MS = 60 * 60_000;
 
@@ -33,6 +38,8 @@ export class AuthService {
       clock: Clock;
       factors: Factors;
       devices: TrustedDevices;
+      /** A kiosk narrows every session to the gate and order lookup with delivery. */
+      kiosk: boolean;
     },
   ) {}
 
@@ -52,7 +59,7 @@ export class AuthService {
       displayName: input.displayName,
       roles: ['service', 'admin'],
       passwordHash,
-      mustChangePassword: false,
+      oneTimeUntil: null,
       now: this.deps.clock.now(),
     });
     this.deps.audit.append({ kind: 'setup.first-account', actorId: id, actorLogin: input.login, subject: input.login, detail: { roles: 'service,admin' } });
@@ -89,12 +96,14 @@ export class AuthService {
       }
       return fail('AUTH_INVALID', INVALID, { field: 'password' });
     }
+    if (operator.passwordExpiresAt !== null && operator.passwordExpiresAt <= this.deps.clock.now()) {
+      audit.append({ kind: 'auth.one-time-password-expired', actorId: operator.id, actorLogin: operator.login, detail: { expiredAt: operator.passwordExpiresAt } });
+      return fail('PASSWORD_EXPIRED', `This one-time password expired ${ONE_TIME_PASSWORD_HOURS} hours after it was set. Ask an administrator to reset your password.`, { field: 'password' });
+    }
     throttle.succeed(login);
     const previous = this.deps.sessions.end(seat);
     if (previous) audit.append({ kind: 'auth.sign-out', actorId: previous.operatorId, actorLogin: previous.login, detail: { session: previous.id, reason: 'replaced' } });
-    let stage = this.deps.factors.stageAfterPassword(operator);
-    // A device remembered on this machine skips the code, never the password.
-    if (stage === 'challenge' && (await this.deps.devices.honoured(operator.id))) stage = 'active';
+    const stage = await stageAfterPassword(operator, this.deps.factors, () => this.deps.devices.honoured(operator.id));
     const session = this.deps.sessions.start(seat, operator, stage);
     audit.append({
       kind: stage === 'active' ? 'auth.sign-in' : 'auth.password-accepted',
@@ -106,11 +115,33 @@ export class AuthService {
   }
 
   /**
+   * The step after a one-time password: the operator's own password replaces it. It must pass the
+   * policy and differ from the one-time one; the sign-in then goes on (enrollment or in).
+   */
+  async setNewPassword(session: Session, password: string): Promise<Result<SessionView>> {
+    const { operators, audit, clock, sessions } = this.deps;
+    const operator = operators.byId(session.operatorId);
+    if (!operator || operator.disabled) return fail('AUTH_REQUIRED', 'This account is no longer active. Sign in again.');
+    const policyError = passwordPolicyError(password, this.deps.settings.get('passwordPolicy'));
+    if (policyError) return { ok: false, error: policyError };
+    if (await verifyPassword(password, operator.passwordHash)) {
+      return fail('PASSWORD_POLICY', 'Choose a password of your own, not the one-time password you were given.', { field: 'password' });
+    }
+    operators.setPassword(operator.id, await hashPassword(password), clock.now(), null);
+    const next = stageAfterNewPassword(operators.byId(operator.id)!, this.deps.factors);
+    sessions.advance(session, next);
+    session.passwordAt = clock.now();
+    audit.append({ kind: 'auth.password-changed', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'one-time', session: session.id } });
+    if (next === 'active') audit.append({ kind: 'auth.sign-in', actorId: operator.id, actorLogin: operator.login, detail: { session: session.id } });
+    return ok(this.view(session));
+  }
+
+  /**
    * Security changes ask for the password again when it was last given over an hour ago. A session
    * still enrolling has just given it.
    */
-  async reauthenticate(session: Session, password: string | undefined): Promise<Result<void>> {
-    if (session.stage !== 'active' || this.deps.clock.now() - session.passwordAt < REAUTH_AFTER_MS) return ok(undefined);
+  async reauthenticate(session: Session, password: string | undefined, { always = false } = {}): Promise<Result<void>> {
+    if (!always && (session.stage !== 'active' || this.deps.clock.now() - session.passwordAt < REAUTH_AFTER_MS)) return ok(undefined);
     if (!password) return fail('REAUTH_REQUIRED', 'You signed in over an hour ago: enter your password again to change your security settings.', { field: 'password' });
     return this.queue.run(session.login, async () => {
       const lockedUntil = this.deps.throttle.lockedUntil(session.login);
@@ -123,6 +154,33 @@ export class AuthService {
       }
       this.deps.throttle.succeed(session.login);
       session.passwordAt = this.deps.clock.now();
+      return ok(undefined);
+    });
+  }
+
+  /**
+   * Kiosk: only an enabled administrator's login and password let anyone leave. Throttled and
+   * audited like a sign-in; the answer does not say whether the login exists.
+   */
+  authorizeKioskQuit(login: string, password: string): Promise<Result<void>> {
+    return this.queue.run(login, async () => {
+      const { throttle, audit, operators, clock } = this.deps;
+      if (!this.deps.kiosk) return fail('CONFLICT', 'This terminal is not a kiosk: close the window as usual.');
+      const lockedUntil = throttle.lockedUntil(login);
+      if (lockedUntil) return throttled(lockedUntil, clock.now());
+      const operator = operators.byLogin(login);
+      const valid = await verifyPassword(password, operator?.passwordHash ?? (await dummyHash()));
+      if (!operator || !valid || operator.disabled) {
+        throttle.fail(login);
+        audit.append({ kind: 'kiosk.quit-refused', actorId: operator?.id ?? null, subject: login, detail: { reason: 'credentials' } });
+        return fail('AUTH_INVALID', INVALID, { field: 'password' });
+      }
+      throttle.succeed(login);
+      if (!can(operator.roles, 'operators.manage')) {
+        audit.append({ kind: 'kiosk.quit-refused', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'not-admin' } });
+        return fail('FORBIDDEN', 'Only an administrator can close the kiosk.');
+      }
+      audit.append({ kind: 'kiosk.quit', actorId: operator.id, actorLogin: operator.login });
       return ok(undefined);
     });
   }
@@ -165,6 +223,7 @@ export class AuthService {
       return { state: 'secondFactor', operator: summary(operator), methods: this.deps.factors.methods(operator.id), remember: this.deps.devices.offer(), expiresAt: pendingUntil };
     }
     if (session.stage === 'enrollment') return { state: 'enrollment', operator: summary(operator), expiresAt: pendingUntil };
+    if (session.stage === 'passwordChange') return { state: 'passwordChange', operator: summary(operator), expiresAt: pendingUntil };
     if (session.locked) return { state: 'locked', operator: summary(operator), expiresAt: this.deps.sessions.expiresAt(session) };
     return this.activeView(session, operator);
   }
@@ -173,7 +232,7 @@ export class AuthService {
     return {
       state: 'active',
       operator: summary(operator),
-      permissions: permissionsFor(operator.roles),
+      permissions: permissionsFor(operator.roles).filter((p) => !this.deps.kiosk || kioskPermits(p)),
       signedInAt: session.signedInAt,
       idleLockAt: this.deps.sessions.idleLockAt(session),
       expiresAt: this.deps.sessions.expiresAt(session),

@@ -9,18 +9,21 @@ import type { Clock } from '../types';
 export interface SessionLimits {
   idleLockMs: number;
   absoluteMs: number;
+  /** Kiosks only: idle time after which the session ends (nobody is at an unattended terminal to unlock it). */
+  idleSignOutMs?: number | undefined;
 }
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleLockMs: 15 * 60_000, absoluteMs: 12 * 3_600_000 };
 
-/** How long a password-passed, second-factor-pending sign-in waits for its code. */
+/** How long each pending step of a sign-in (code, new password, enrollment) waits. */
 export const PENDING_SECOND_FACTOR_MS = 5 * 60_000;
 
 /**
  * active: fully signed in. challenge: password passed, a second factor is asked.
+ * passwordChange: a one-time password passed; the operator chooses their own before anything else.
  * enrollment: password passed, the operator must enroll a second factor before anything else.
  */
-export type SessionStage = 'active' | 'challenge' | 'enrollment';
+export type SessionStage = 'active' | 'challenge' | 'passwordChange' | 'enrollment';
 
 export interface Session {
   id: string;
@@ -37,7 +40,7 @@ export interface Session {
 
 export type SessionLookup =
   | { status: 'none' }
-  | { status: 'expired'; reason: 'absolute' | 'pending' }
+  | { status: 'expired'; reason: 'absolute' | 'pending' | 'idle' }
   | { status: 'pending'; session: Session }
   | { status: 'locked'; session: Session }
   | { status: 'active'; session: Session };
@@ -72,12 +75,16 @@ export class SessionManager {
     const session = this.bySeat.get(seat);
     if (!session) return { status: 'none' };
     const now = this.clock.now();
+    const { idleLockMs, absoluteMs, idleSignOutMs } = this.limits();
+    if (idleSignOutMs !== undefined && now - session.lastActivityAt >= idleSignOutMs) {
+      this.bySeat.delete(seat);
+      return { status: 'expired', reason: 'idle' };
+    }
     if (session.stage !== 'active') {
       if (now - session.signedInAt < PENDING_SECOND_FACTOR_MS) return { status: 'pending', session };
       this.bySeat.delete(seat);
       return { status: 'expired', reason: 'pending' };
     }
-    const { idleLockMs, absoluteMs } = this.limits();
     if (now - session.signedInAt >= absoluteMs) {
       this.bySeat.delete(seat);
       return { status: 'expired', reason: 'absolute' };
@@ -104,6 +111,14 @@ export class SessionManager {
     session.lastActivityAt = now;
   }
 
+  /** One pending step done: the next one gets its own 5 minutes; 'active' completes the sign-in. */
+  advance(session: Session, stage: SessionStage): void {
+    if (stage === 'active') return this.activate(session);
+    session.stage = stage;
+    session.signedInAt = this.clock.now();
+    session.lastActivityAt = session.signedInAt;
+  }
+
   /** Sessions of an operator, e.g. to end them when an admin resets or disables the account. */
   forOperator(operatorId: number): Session[] {
     return [...this.bySeat.values()].filter((s) => s.operatorId === operatorId);
@@ -127,8 +142,17 @@ export class SessionManager {
     return ended;
   }
 
+  /** When the session locks, or on a kiosk ends, if nothing happens: the screen refreshes then. */
+  /** Ends every session (the store was restored: nobody keeps working on data that changed). */
+  endAll(): number {
+    const count = this.bySeat.size;
+    this.bySeat.clear();
+    return count;
+  }
+
   idleLockAt(session: Session): number {
-    return session.lastActivityAt + this.limits().idleLockMs;
+    const { idleLockMs, idleSignOutMs } = this.limits();
+    return session.lastActivityAt + Math.min(idleLockMs, idleSignOutMs ?? Infinity);
   }
 
   expiresAt(session: Session): number {

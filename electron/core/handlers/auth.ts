@@ -13,10 +13,11 @@ export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'a
     }),
   'setup.createFirstAccount': (input, call) => s.auth.createFirstAccount(call.seat, input),
   'auth.status': (_input, { lookup }) => {
-    if (lookup.status === 'expired') return ok({ state: 'signedOut', reason: lookup.reason === 'pending' ? 'secondFactorTimeout' : 'expired' });
+    if (lookup.status === 'expired') return ok({ state: 'signedOut', reason: ({ pending: 'secondFactorTimeout', absolute: 'expired', idle: 'idle' } as const)[lookup.reason] });
     return ok(s.auth.view(lookup.status === 'none' ? null : lookup.session));
   },
   'auth.signIn': (input, call) => s.auth.signIn(call.seat, input.login, input.password),
+  'auth.setNewPassword': (input, call) => s.auth.setNewPassword(call.session!, input.password),
   'auth.unlock': (input, call) =>
     call.session!.stage === 'active' ? s.auth.unlock(call.seat, call.session!, input.password) : fail('MFA_REQUIRED', 'Finish the second step of sign-in first.'),
   'auth.signOut': (_input, call) => ok(s.auth.signOut(call.seat)),

@@ -4,7 +4,7 @@ import { importOrders } from '../delivery/import-orders';
 import { loadDemoData } from '../delivery/demo-data';
 import type { DomainHandlers, Services } from './index';
 
-export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'delivery.' | 'demo.' | 'gate.' | 'settings.'> => ({
+export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'delivery.' | 'demo.' | 'gate.'> => ({
   'orders.search': (input) => {
     // One row past the page tells whether there is more.
     const found = s.ordersRepo.search(input.query, input.offset + input.limit + 1);
@@ -16,11 +16,6 @@ export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'deliv
   'delivery.sendMobileLink': (input, { session }) => s.delivery.sendMobileLink(session!, input.ticketId, input.phone),
   'delivery.reissue': (input, { session }) => s.delivery.reissueMany(session!, 'ticketId' in input ? { ticketId: input.ticketId } : { orderId: input.orderId, allNotIssued: true }, input.reason),
   'delivery.printAtHomeAll': (input, { session }) => s.delivery.printAtHomeAll(session!, input.orderId),
-  'settings.setMobileTicketUrl': (input, { session }) => {
-    s.settings.set('mobileTicketUrl', input.url);
-    s.audit.append({ kind: 'settings.mobile-ticket-url', actorId: session!.operatorId, actorLogin: session!.login, detail: { url: input.url } });
-    return ok({ mobileTicketUrl: input.url });
-  },
   'orders.import': (input, { session }) => {
     const result = importOrders(s.ordersRepo, input.format, input.content, s.clock.now());
     s.audit.append({ kind: result.ok ? 'orders.imported' : 'orders.import-refused', actorId: session!.operatorId, actorLogin: session!.login, detail: result.ok ? { ...result.value } : { code: result.error.code } });

@@ -29,12 +29,19 @@ import { authHandlers } from './auth';
 import { deliveryHandlers } from './delivery';
 import { mfaHandlers } from './mfa';
 import { operatorsHandlers } from './operators';
+import { settingsHandlers } from './settings';
+import { kioskHandlers } from './kiosk';
+import { backupHandlers } from './backup';
+import type { BackupService } from '../backup/backup-service';
+import type { SettingsService } from '../settings/settings-service';
 
 /** Every service a handler may call, built once in app.ts. */
 export interface Services {
   auth: AuthService;
   sessions: SessionManager;
   settings: InstitutionSettings;
+  institution: SettingsService;
+  backup: BackupService;
   appInfo: () => Omit<AppInfo, 'setupPending' | 'institution' | 'passwordPolicy'>;
   audit: AuditLog;
   vault: Vault;
@@ -49,6 +56,8 @@ export interface Services {
   gate: GateService;
   /** The configured SMS gateway, read at send time. */
   sms: () => SmsGateway;
+  /** Asks the transport to close the app (kiosk, after an administrator authorized it). */
+  quit: () => void;
 }
 
 /** The handlers of the channels whose names start with one of the given prefixes. */
@@ -61,5 +70,8 @@ export function buildHandlers(s: Services): HandlerTable {
     ...operatorsHandlers(s),
     ...deliveryHandlers(s),
     ...auditHandlers(s),
+    ...settingsHandlers(s),
+    ...kioskHandlers(s),
+    ...backupHandlers(s),
   };
 }

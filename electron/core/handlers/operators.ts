@@ -9,6 +9,8 @@ export const operatorsHandlers = (s: Services): DomainHandlers<'operators.'> => 
   'operators.setDisabled': (input, { session }) => s.operators.setDisabled(session!, input.operatorId, input.disabled),
   'operators.setRoles': (input, { session }) => s.operators.setRoles(session!, input.operatorId, input.roles),
   'operators.resetMfa': (input, { session }) => s.operators.resetMfa(session!, input.operatorId),
+  'operators.resetPassword': (input, { session }) => s.operators.resetPassword(session!, input.operatorId, input.password),
+  'operators.liftThrottle': (input, { session }) => s.operators.liftThrottle(session!, input.operatorId),
   'operators.devices': (input) => (s.operators.exists(input.operatorId) ? ok(s.mfa.devices.list(input.operatorId)) : fail('NOT_FOUND', 'That operator does not exist.')),
   'operators.revokeDevice': (input, { session }) => {
     if (!s.mfa.devices.revoke(input.operatorId, input.deviceId, session!.operatorId)) return fail('NOT_FOUND', 'That device is not remembered (any more).');

@@ -4,6 +4,7 @@
  */
 import { fail, ok, type Result } from '../../../shared/result';
 import type { Session } from '../auth/sessions';
+import { stageAfterSecondFactor } from '../auth/sign-in-stages';
 import { totpContext, type MfaContext } from './context';
 import { normalizeRecoveryCode } from './recovery-codes';
 import type { SmsCodes } from './sms-codes';
@@ -48,7 +49,8 @@ export class SecondFactorStep {
     }
     repo.clearFailures(operatorId);
     if (input.rememberDevice) await this.devices.remember(operatorId, input.deviceLabel);
-    sessions.activate(session);
+    const operator = this.ctx.operators.byId(operatorId);
+    sessions.advance(session, operator ? stageAfterSecondFactor(operator) : 'active');
     audit.append({ kind: 'mfa.verified', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, session: session.id } });
     if (input.method === 'recovery') audit.append({ kind: 'mfa.recovery-code-used', actorId: operatorId, detail: { left: repo.recoveryCodesLeft(operatorId) } });
     return ok(undefined);

@@ -1,11 +1,17 @@
-/** Operator administration: create, list, require or release two-factor, reset factors. */
+/**
+ * Operator administration: create (with a one-time password), roles, disable, reset password or
+ * two-factor, lift a throttle. Accounts holding the service role are handled by the service team
+ * only: an admin resetting a service account's password would take over the institution's switches.
+ */
 import type { OperatorRow } from '../../../shared/mfa-views';
 import { fail, ok, type Result } from '../../../shared/result';
 import { can, type Role } from '../../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
+import { ONE_TIME_PASSWORD_HOURS } from '../auth/auth-service';
 import { hashPassword } from '../auth/password-hash';
 import { passwordPolicyError } from '../auth/password-policy';
 import type { Session, SessionManager } from '../auth/sessions';
+import type { SignInThrottle } from '../auth/throttle';
 import type { Factors } from '../mfa/factors';
 import type { TrustedDevices } from '../mfa/trusted-devices';
 import type { InstitutionSettings } from '../settings/institution-settings';
@@ -26,6 +32,7 @@ export class OperatorsService {
       audit: AuditLog;
       clock: Clock;
       sessions: SessionManager;
+      throttle: SignInThrottle;
     },
   ) {}
 
@@ -44,13 +51,13 @@ export class OperatorsService {
     const mfaRequired = input.mfaRequired ?? this.deps.settings.get('mfaEnabled');
     let id: number;
     try {
-      id = this.deps.operators.insert({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash, mustChangePassword: false, now: this.deps.clock.now() });
+      id = this.deps.operators.insert({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash, oneTimeUntil: this.oneTimeUntil(), now: this.deps.clock.now() });
     } catch (error) {
       if (String((error as Error).message).includes('UNIQUE')) return fail('CONFLICT', `The login "${input.login}" is taken. Choose another.`, { field: 'login' });
       throw error;
     }
     this.deps.mfa.setRequired(id, mfaRequired);
-    this.deps.audit.append({ kind: 'operators.created', actorId: by.operatorId, actorLogin: by.login, subject: input.login, detail: { roles: input.roles.join(','), mfaRequired } });
+    this.deps.audit.append({ kind: 'operators.created', actorId: by.operatorId, actorLogin: by.login, subject: input.login, detail: { roles: input.roles.join(','), mfaRequired, oneTimePasswordUntil: this.oneTimeUntil() } });
     return ok(this.row(this.deps.operators.byId(id)!));
   }
 
@@ -99,10 +106,43 @@ export class OperatorsService {
     return ok(this.row(this.deps.operators.byId(operatorId)!));
   }
 
+  /**
+   * A forgotten password: a new one-time password, changed at the next sign-in and expiring like a
+   * new operator's. Open sessions end and the sign-in throttle is lifted, so the operator can use it.
+   */
+  async resetPassword(by: Session, operatorId: number, password: string): Promise<Result<OperatorRow>> {
+    const operator = this.deps.operators.byId(operatorId);
+    if (!operator) return notFound();
+    const refused = this.serviceOnly(by, operator, 'reset the password of');
+    if (refused) return refused;
+    if (operatorId === by.operatorId) return fail('CONFLICT', 'You cannot give yourself a one-time password. Ask another administrator.');
+    const policyError = passwordPolicyError(password, this.deps.settings.get('passwordPolicy'));
+    if (policyError) return { ok: false, error: policyError };
+    const until = this.oneTimeUntil();
+    this.deps.operators.setPassword(operatorId, await hashPassword(password), this.deps.clock.now(), until);
+    this.deps.throttle.succeed(operator.login);
+    const ended = this.deps.sessions.endForOperator(operatorId);
+    this.deps.audit.append({ kind: 'operators.password-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { oneTimePasswordUntil: until, sessionsEnded: ended } });
+    return ok(this.row(this.deps.operators.byId(operatorId)!));
+  }
+
+  /** Lifts the throttles of both sign-in steps (password and code) after the admin has checked who was trying. */
+  liftThrottle(by: Session, operatorId: number): Result<OperatorRow> {
+    const operator = this.deps.operators.byId(operatorId);
+    if (!operator) return notFound();
+    const before = this.throttledUntil(operator);
+    this.deps.throttle.succeed(operator.login);
+    this.deps.mfa.clearFailures(operatorId);
+    this.deps.audit.append({ kind: 'operators.throttle-lifted', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { wasLockedUntil: before } });
+    return ok(this.row(this.deps.operators.byId(operatorId)!));
+  }
+
   /** Lost phone, new number: authenticator, phone, recovery codes and remembered devices go; enrollment is asked again. */
   async resetMfa(by: Session, operatorId: number): Promise<Result<OperatorRow>> {
     const operator = this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
+    const refused = this.serviceOnly(by, operator, 'reset two-step verification of');
+    if (refused) return refused;
     this.deps.mfa.transaction(() => this.deps.mfa.removeAll(operatorId));
     const devices = await this.deps.trusted.revokeAll(operatorId);
     this.deps.audit.append({ kind: 'operators.mfa-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { devicesRevoked: devices } });
@@ -111,6 +151,22 @@ export class OperatorsService {
 
   exists(operatorId: number): boolean {
     return this.deps.operators.byId(operatorId) !== undefined;
+  }
+
+  private oneTimeUntil(): number {
+    return this.deps.clock.now() + ONE_TIME_PASSWORD_HOURS * 3_600_000;
+  }
+
+  /** Someone else's service account: only the service team may take over its credentials. */
+  private serviceOnly(by: Session, operator: OperatorRecord, action: string) {
+    if (operator.id === by.operatorId || !operator.roles.includes('service') || can(by.roles, 'mfa.feature')) return null;
+    return fail('FORBIDDEN', `Only the service team can ${action} a service account.`);
+  }
+
+  private throttledUntil(o: OperatorRecord): number | null {
+    const now = this.deps.clock.now();
+    const until = Math.max(this.deps.throttle.lockedUntil(o.login) ?? 0, this.deps.mfa.failures(o.id).lockedUntil);
+    return until > now ? until : null;
   }
 
   private row(o: OperatorRecord): OperatorRow {
@@ -124,6 +180,8 @@ export class OperatorsService {
       mfaRequired: this.deps.mfa.isRequired(o.id),
       methods: [...(m.totp ? (['totp'] as const) : []), ...(m.sms ? (['sms'] as const) : []), ...(m.recoveryCodesLeft > 0 ? (['recovery'] as const) : [])],
       rememberedDevices: this.deps.devices.countLive(o.id, this.deps.clock.now()),
+      oneTimePasswordUntil: o.mustChangePassword ? o.passwordExpiresAt : null,
+      throttledUntil: this.throttledUntil(o),
     };
   }
 }

@@ -9,6 +9,8 @@ export interface Institution {
   name: string;
   passwordPolicy: PasswordPolicy;
   sessionLimits: SessionLimits;
+  /** A kiosk signs out (not locks) after this much idle time. */
+  kioskIdleMs: number;
   /** The institution-wide two-factor feature; off until the service team switches it on. */
   mfaEnabled: boolean;
   /** "Remember this device" lifetime; 0 switches it off. */
@@ -23,6 +25,7 @@ const DEFAULTS: Institution = {
   name: 'Box Office',
   passwordPolicy: DEFAULT_PASSWORD_POLICY,
   sessionLimits: DEFAULT_SESSION_LIMITS,
+  kioskIdleMs: 2 * 60_000,
   mfaEnabled: false,
   rememberDeviceDays: 30,
   smsGateway: { kind: 'outbox' },

@@ -10,6 +10,8 @@ export interface OperatorRecord {
   passwordHash: string;
   passwordChangedAt: number;
   mustChangePassword: boolean;
+  /** When a one-time password stops working (epoch ms); null for a password the operator chose. */
+  passwordExpiresAt: number | null;
   disabled: boolean;
   createdAt: number;
 }
@@ -21,6 +23,7 @@ interface OperatorRow {
   password_hash: string;
   password_changed_at: number;
   must_change_password: number;
+  password_expires_at: number | null;
   disabled: number;
   created_at: number;
   roles: string | null;
@@ -66,18 +69,29 @@ export class OperatorsRepo {
     return (this.db.prepare('SELECT count(*) AS n FROM operators o JOIN operator_roles r ON r.operator_id = o.id WHERE r.role = ? AND o.disabled = 0').get(role) as { n: number }).n;
   }
 
+  /**
+   * Sets a new password hash. `oneTimeUntil`: an admin-set password that must be changed at the
+   * next sign-in and stops working then; null: the operator's own choice.
+   */
+  setPassword(id: number, passwordHash: string, now: number, oneTimeUntil: number | null): void {
+    this.db
+      .prepare('UPDATE operators SET password_hash = ?, password_changed_at = ?, must_change_password = ?, password_expires_at = ? WHERE id = ?')
+      .run(passwordHash, now, oneTimeUntil === null ? 0 : 1, oneTimeUntil, id);
+  }
+
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
   }
 
-  insert(input: { login: string; displayName: string; roles: Role[]; passwordHash: string; mustChangePassword: boolean; now: number }): number {
+  /** `oneTimeUntil` as in setPassword: the first account chooses its own password, every other starts with a one-time one. */
+  insert(input: { login: string; displayName: string; roles: Role[]; passwordHash: string; oneTimeUntil: number | null; now: number }): number {
     const create = this.db.transaction(() => {
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO operators (login, display_name, password_hash, password_changed_at, must_change_password, created_at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO operators (login, display_name, password_hash, password_changed_at, must_change_password, password_expires_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.login, input.displayName, input.passwordHash, input.now, input.mustChangePassword ? 1 : 0, input.now);
+        .run(input.login, input.displayName, input.passwordHash, input.now, input.oneTimeUntil === null ? 0 : 1, input.oneTimeUntil, input.now);
       const id = Number(lastInsertRowid);
       const addRole = this.db.prepare('INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)');
       for (const role of new Set(input.roles)) addRole.run(id, role);
@@ -97,6 +111,7 @@ const toRecord = (row: OperatorRow): OperatorRecord => ({
   passwordHash: row.password_hash,
   passwordChangedAt: row.password_changed_at,
   mustChangePassword: row.must_change_password === 1,
+  passwordExpiresAt: row.password_expires_at,
   disabled: row.disabled === 1,
   createdAt: row.created_at,
 });

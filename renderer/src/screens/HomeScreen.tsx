@@ -28,12 +28,13 @@ const SECTIONS: Section[] = [
 
 const gateOnly = (session: ActiveSession) => session.operator.roles.every((r) => r === 'scanner');
 
-export const sectionsFor = (session: ActiveSession) =>
-  SECTIONS.filter((s) => (s.permission === 'self' ? !gateOnly(session) : session.permissions.includes(s.permission)));
+/** On a kiosk core narrows the permissions to the gate and orders; one's own security settings stay at a desk. */
+export const sectionsFor = (session: ActiveSession, kiosk: boolean) =>
+  SECTIONS.filter((s) => (s.permission === 'self' ? !gateOnly(session) && !kiosk : session.permissions.includes(s.permission)));
 
 export function HomeScreen({ session }: { session: ActiveSession }) {
   const { info, route, navigate, setSession } = useSession();
-  const sections = sectionsFor(session);
+  const sections = sectionsFor(session, info?.kiosk ?? false);
   const current = sections.find((s) => s.route === route) ?? sections[0];
 
   async function signOut() {

@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
 import { Brand } from '../components/Brand';
 import { Field } from '../components/Field';
 import { PasswordChecklist } from '../components/PasswordChecklist';
+import { useCommonPassword } from '../components/useCommonPassword';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
@@ -16,19 +17,10 @@ export function SetupScreen() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [common, setCommon] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
-  // The common-password list lives in core; ask it after typing pauses.
-  useEffect(() => {
-    if (!password) return setCommon(false);
-    const timer = setTimeout(async () => {
-      const report = await call((a) => a.auth.checkPassword({ password }));
-      if (report.ok) setCommon(report.value.common);
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [password]);
+  const common = useCommonPassword(password);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

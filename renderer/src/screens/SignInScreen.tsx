@@ -5,11 +5,13 @@ import { Field } from '../components/Field';
 import { formatWait, useCountdown } from '../components/useCountdown';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
+import { KioskQuitDialog } from './KioskQuitDialog';
 
 export function SignInScreen() {
   const { info, notice, setSession } = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [quitting, setQuitting] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +49,13 @@ export function SignInScreen() {
         <p className="fineprint">
           {info?.terminal ? <>Terminal {info.terminal} · </> : null}Forgot your password? Ask an administrator to reset it.
         </p>
+        {info?.kiosk ? (
+          <button type="button" className="button button--ghost button--small" onClick={() => setQuitting(true)}>
+            Close kiosk…
+          </button>
+        ) : null}
       </form>
+      {quitting ? <KioskQuitDialog onClose={() => setQuitting(false)} /> : null}
     </main>
   );
 }

@@ -70,8 +70,10 @@ export const useSession = create<SessionState>((set, get) => ({
       notice =
         view.reason === 'expired' || reason === 'SESSION_EXPIRED'
           ? 'Your session reached its time limit. Sign in again.'
-          : view.reason === 'secondFactorTimeout'
-            ? 'The second step of sign-in took longer than 5 minutes. Sign in again.'
+          : view.reason === 'idle'
+            ? 'You were signed out after a while without activity. Sign in again.'
+            : view.reason === 'secondFactorTimeout'
+            ? 'Sign-in was not finished within 5 minutes. Sign in again.'
             : 'You were signed out. Sign in again.';
     }
     set({ session: view, notice: notice ?? get().notice });

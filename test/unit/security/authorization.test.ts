@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract } from '../../../shared/contract';
 import { can, type Role } from '../../../shared/roles';
 import { makeSetUpCore } from '../../helpers/core';
-import { createOperator, signIn } from '../../helpers/mfa';
+import { createOperator, ONE_TIME_PASSWORD, signIn } from '../../helpers/mfa';
 
 /**
  * Generated from the contract, so a new channel is covered the day it is added: no session, or a
@@ -29,7 +29,7 @@ describe('every channel checks the session and the permission', () => {
     for (const role of roles) {
       for (const channel of CHANNEL_NAMES) {
         const access = contract[channel].access;
-        if (['public', 'anySession', 'session', 'challenge', 'enrollment'].includes(access)) continue;
+        if (['public', 'anySession', 'session', 'challenge', 'passwordChange', 'enrollment'].includes(access)) continue;
         const result = await t.core.dispatch(channel, {}, { seat: role });
         if (can([role], access as Parameters<typeof can>[1])) {
           expect(result.ok || result.error.code !== 'FORBIDDEN', `${role} ${channel}`).toBe(true);
@@ -53,5 +53,20 @@ describe('every channel checks the session and the permission', () => {
       const result = await t.core.dispatch(channel, {}, { seat: 'pending' });
       expect(result, channel).toMatchObject({ ok: false, error: { code: 'MFA_REQUIRED' } });
     }
+  });
+
+  it('with a one-time password, only choosing one\'s own password is reachable', async () => {
+    const t = await makeSetUpCore();
+    await t.must('operators.create', { login: 'olga', displayName: 'Olga', roles: ['admin'], password: ONE_TIME_PASSWORD });
+    expect(await t.must('auth.signIn', { login: 'olga', password: ONE_TIME_PASSWORD }, 'first')).toMatchObject({ state: 'passwordChange' });
+    let checked = 0;
+    for (const channel of CHANNEL_NAMES) {
+      const access = contract[channel].access;
+      if (['public', 'anySession', 'passwordChange'].includes(access)) continue;
+      const result = await t.core.dispatch(channel, {}, { seat: 'first' });
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(30);
   });
 });

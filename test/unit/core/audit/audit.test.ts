@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { auditCsv } from '../../../../electron/core/audit/audit-csv';
 import { makeSetUpCore, STRONG_PASSWORD } from '../../../helpers/core';
+import { createOperator, signIn } from '../../../helpers/mfa';
 
 describe('audit log', () => {
   it('Verify names the first row edited or following a deleted one, directly in the SQLite file', async () => {
@@ -54,8 +55,8 @@ describe('audit log', () => {
     const { csv } = auditCsv([{ id: 1, at: 0, kind: 'k', actorId: null, actorLogin: null, subject: '=HYPERLINK("x")', terminal: '+Box, "2"', detail: {}, prevHash: '', hash: 'h' }]);
     const [row] = parse(csv, { columns: true }) as { subject: string; terminal: string }[];
     expect(row).toMatchObject({ subject: `'=HYPERLINK("x")`, terminal: `'+Box, "2"` });
-    await t.must('operators.create', { login: 'olga', displayName: 'Olga', roles: ['operator'], password: 'Counter&Tickets-77' });
-    await t.must('auth.signIn', { login: 'olga', password: 'Counter&Tickets-77' }, 'olga');
+    await createOperator(t, 'olga');
+    await signIn(t, 'olga', 'olga');
     expect(await t.call('audit.list', {}, 'olga')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -1,0 +1,21 @@
+/**
+ * The steps of a sign-in after the right password, always in this order:
+ * second factor (when enrolled) → own password (after a one-time one) → enrollment (when required) → in.
+ * The code comes first so a leaked one-time password alone cannot take the account over.
+ */
+import type { Factors } from '../mfa/factors';
+import type { OperatorRecord } from '../store/operators-repo';
+import type { SessionStage } from './sessions';
+
+export async function stageAfterPassword(operator: OperatorRecord, factors: Factors, deviceHonoured: () => Promise<boolean>): Promise<SessionStage> {
+  const next = factors.stageAfterPassword(operator);
+  if (next !== 'challenge') return operator.mustChangePassword ? 'passwordChange' : next;
+  // A device remembered on this machine skips the code, never the password.
+  return (await deviceHonoured()) ? stageAfterSecondFactor(operator) : 'challenge';
+}
+
+export const stageAfterSecondFactor = (operator: OperatorRecord): SessionStage => (operator.mustChangePassword ? 'passwordChange' : 'active');
+
+/** After the new password: someone who already passed a code is in; a required operator without a factor enrolls. */
+export const stageAfterNewPassword = (operator: OperatorRecord, factors: Factors): SessionStage =>
+  factors.stageAfterPassword(operator) === 'enrollment' ? 'enrollment' : 'active';

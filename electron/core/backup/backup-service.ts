@@ -1,0 +1,113 @@
+/**
+ * Back up and restore, for admins on the machine. Backups go to the data folder's `backups/` or to
+ * a folder the admin names (a USB stick); restore checks a private copy first, keeps a safety copy
+ * of the current store, then replaces the live store's content and signs everybody out.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupFileView, RestoreReport } from '../../../shared/backup-views';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { AuditLog } from '../audit/audit-log';
+import type { Session, SessionManager } from '../auth/sessions';
+import { BackupFileError, replaceFrom, stageBackup, writeBackup } from '../store/backup-file';
+import type { Db } from '../store/database';
+import type { SettingsRepo } from '../store/settings-repo';
+import type { Clock } from '../types';
+
+export const BACKUP_EXTENSION = '.sqlite';
+
+export class BackupService {
+  readonly defaultDir: string;
+  private running = false;
+
+  constructor(
+    private readonly deps: { db: Db; dbFile: string; dataDir: string; audit: AuditLog; sessions: SessionManager; settingsRepo: SettingsRepo; clock: Clock },
+  ) {
+    this.defaultDir = path.join(deps.dataDir, 'backups');
+  }
+
+  async create(by: Session, directory: string | undefined): Promise<Result<BackupFileView>> {
+    const dir = directory ?? this.defaultDir;
+    if (directory !== undefined && !isDirectory(directory)) return fail('VALIDATION', `${directory} is not a folder on this computer. Check the path, or leave it empty for the backups folder.`, { field: 'directory' });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = freeName(dir, `box-office-backup-${stamp(this.deps.clock.now())}`);
+    const done = await this.exclusive(() => writeBackup(this.deps.db, file));
+    if (!done.ok) return done;
+    const view = fileView(file);
+    this.deps.audit.append({ kind: 'store.backup', actorId: by.operatorId, actorLogin: by.login, detail: { file, bytes: view.bytes } });
+    return ok(view);
+  }
+
+  /** The backups in the default folder, newest first. */
+  list(): BackupFileView[] {
+    if (!isDirectory(this.defaultDir)) return [];
+    return fs
+      .readdirSync(this.defaultDir)
+      .filter((name) => name.endsWith(BACKUP_EXTENSION))
+      .map((name) => fileView(path.join(this.defaultDir, name)))
+      .sort((a, b) => b.modifiedAt - a.modifiedAt);
+  }
+
+  /** The caller has confirmed their password (see the handler). */
+  async restore(by: Session, source: string): Promise<Result<RestoreReport>> {
+    if (!path.isAbsolute(source) || !fs.existsSync(source)) return fail('NOT_FOUND', `There is no file at ${source}. Choose a backup from the list or type its full path.`, { field: 'path' });
+    if (path.resolve(source) === path.resolve(this.deps.dbFile)) return fail('VALIDATION', 'That is the live data file itself. Choose a backup file.', { field: 'path' });
+    const staging = `${this.deps.dbFile}.restore-staging`;
+    const installationId = this.deps.settingsRepo.get<string>('installation.id') ?? null;
+    const result = await this.exclusive(async () => {
+      try {
+        const facts = await stageBackup(source, staging, installationId);
+        // The current data first, so a restore can itself be undone.
+        fs.mkdirSync(this.defaultDir, { recursive: true, mode: 0o700 });
+        const safetyCopy = freeName(this.defaultDir, `box-office-before-restore-${stamp(this.deps.clock.now())}`);
+        await writeBackup(this.deps.db, safetyCopy);
+        // Nobody keeps working on data that is about to change under them.
+        const ended = this.deps.sessions.endAll();
+        await replaceFrom(staging, this.deps.dbFile);
+        return { facts, safetyCopy, ended };
+      } finally {
+        fs.rmSync(staging, { force: true });
+      }
+    });
+    if (!result.ok) {
+      this.deps.audit.append({ kind: 'store.restore-refused', actorId: by.operatorId, actorLogin: by.login, detail: { file: source, reason: result.error.message } });
+      return result;
+    }
+    const { facts, safetyCopy, ended } = result.value;
+    // Appended to the restored chain: the log says who restored what, and when.
+    this.deps.audit.append({ kind: 'store.restored', actorId: by.operatorId, actorLogin: by.login, detail: { file: source, safetyCopy, schemaVersion: facts.schemaVersion, sessionsEnded: ended } });
+    return ok({ restoredFrom: source, safetyCopy, schemaVersion: facts.schemaVersion, operators: facts.operators, tickets: facts.tickets });
+  }
+
+  /** One backup or restore at a time; a refused file becomes a clear answer, anything else a bug. */
+  private async exclusive<T>(work: () => Promise<T>): Promise<Result<T>> {
+    if (this.running) return fail('CONFLICT', 'A backup or restore is already running. Wait for it to finish.');
+    this.running = true;
+    try {
+      return ok(await work());
+    } catch (error) {
+      if (error instanceof BackupFileError) return fail(error.reason === 'exists' ? 'CONFLICT' : 'VALIDATION', error.message, { field: 'path' });
+      throw error;
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+const isDirectory = (dir: string): boolean => path.isAbsolute(dir) && fs.existsSync(dir) && fs.statSync(dir).isDirectory();
+
+const fileView = (file: string): BackupFileView => {
+  const stat = fs.statSync(file);
+  return { fileName: path.basename(file), path: file, bytes: stat.size, modifiedAt: stat.mtimeMs };
+};
+
+/** The first name not taken in the folder: base.sqlite, base-2.sqlite, … (writeBackup still refuses to overwrite). */
+function freeName(dir: string, base: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, `${base}${n === 1 ? '' : `-${n}`}${BACKUP_EXTENSION}`);
+    if (!fs.existsSync(file)) return file;
+  }
+}
+
+/** 2026-11-22T16-03-05Z: sorts by time, valid in every file system. */
+const stamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');

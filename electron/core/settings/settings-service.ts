@@ -1,0 +1,101 @@
+/**
+ * The institution settings screen's service: reads the settings as a view, applies bounded changes
+ * with an audit entry each, keeps the SMS gateway's token in the keychain, and sends a test SMS.
+ */
+import { fail, ok, type Result } from '../../../shared/result';
+import type { InstitutionView, TestSmsSent } from '../../../shared/settings-views';
+import type { PasswordPolicy } from '../../../shared/password-rules';
+import type { AuditLog } from '../audit/audit-log';
+import type { Session } from '../auth/sessions';
+import { parsePhone } from '../mfa/phone';
+import type { SmsGateway } from '../mfa/sms/gateway';
+import type { Vault } from '../vault/vault';
+import type { InstitutionSettings, SmsGatewaySettings } from './institution-settings';
+
+/** The keychain name of the http SMS gateway's auth token. */
+export const SMS_TOKEN_SECRET = 'sms-gateway-token';
+
+export interface SettingsChange {
+  name?: string | undefined;
+  idleLockMinutes?: number | undefined;
+  absoluteHours?: number | undefined;
+  kioskIdleMinutes?: number | undefined;
+  passwordPolicy?: PasswordPolicy | undefined;
+}
+
+export type GatewayChange = { kind: 'outbox' } | { kind: 'http'; baseUrl: string; accountSid: string; from: string; authToken?: string | undefined };
+
+export class SettingsService {
+  constructor(
+    private readonly deps: { settings: InstitutionSettings; vault: Vault; audit: AuditLog; sms: () => SmsGateway; terminal: string },
+  ) {}
+
+  async view(): Promise<InstitutionView> {
+    const { settings } = this.deps;
+    const limits = settings.get('sessionLimits');
+    const gateway = settings.get('smsGateway');
+    return {
+      name: settings.get('name'),
+      idleLockMinutes: Math.round(limits.idleLockMs / 60_000),
+      absoluteHours: Math.round(limits.absoluteMs / 3_600_000),
+      kioskIdleMinutes: Math.round(settings.get('kioskIdleMs') / 60_000),
+      passwordPolicy: settings.get('passwordPolicy'),
+      smsGateway: gateway.kind === 'outbox' ? gateway : { ...gateway, tokenStored: (await this.deps.vault.getSecret(SMS_TOKEN_SECRET)) !== null },
+    };
+  }
+
+  async update(by: Session, change: SettingsChange): Promise<Result<InstitutionView>> {
+    const { settings } = this.deps;
+    const before = await this.view();
+    const idle = change.idleLockMinutes ?? before.idleLockMinutes;
+    const absolute = change.absoluteHours ?? before.absoluteHours;
+    if (idle >= absolute * 60) return fail('VALIDATION', 'The idle lock must come before the session limit: shorten the idle time or lengthen the limit.', { field: 'idleLockMinutes' });
+    if (change.name !== undefined) settings.set('name', change.name);
+    if (change.idleLockMinutes !== undefined || change.absoluteHours !== undefined) settings.set('sessionLimits', { idleLockMs: idle * 60_000, absoluteMs: absolute * 3_600_000 });
+    if (change.kioskIdleMinutes !== undefined) settings.set('kioskIdleMs', change.kioskIdleMinutes * 60_000);
+    if (change.passwordPolicy !== undefined) settings.set('passwordPolicy', change.passwordPolicy);
+    const after = await this.view();
+    const changed = diff(before, after);
+    if (Object.keys(changed).length > 0) this.deps.audit.append({ kind: 'settings.changed', actorId: by.operatorId, actorLogin: by.login, detail: changed });
+    return ok(after);
+  }
+
+  async setSmsGateway(by: Session, change: GatewayChange): Promise<Result<InstitutionView>> {
+    const { settings, vault, audit } = this.deps;
+    if (change.kind === 'outbox') {
+      settings.set('smsGateway', { kind: 'outbox' });
+      const removed = await vault.deleteSecret(SMS_TOKEN_SECRET);
+      audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'outbox', tokenRemoved: removed } });
+      return ok(await this.view());
+    }
+    const hasToken = change.authToken !== undefined || (await vault.getSecret(SMS_TOKEN_SECRET)) !== null;
+    if (!hasToken) return fail('VALIDATION', 'Enter the provider\'s auth token: none is stored on this computer yet.', { field: 'authToken' });
+    // The token first: a gateway switched on without its credentials would fail every sign-in code.
+    if (change.authToken !== undefined) await vault.setSecret(SMS_TOKEN_SECRET, change.authToken);
+    const next: SmsGatewaySettings = { kind: 'http', baseUrl: change.baseUrl, accountSid: change.accountSid, from: change.from };
+    settings.set('smsGateway', next);
+    audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'http', baseUrl: next.baseUrl, accountSid: next.accountSid, from: next.from, tokenChanged: change.authToken !== undefined } });
+    return ok(await this.view());
+  }
+
+  async testSms(by: Session, country: string, number: string): Promise<Result<TestSmsSent>> {
+    const phone = parsePhone(country, number);
+    if (!phone.ok) return fail('VALIDATION', phone.message, { field: phone.field });
+    const gateway = this.deps.sms();
+    const sent = await gateway.send({ to: phone.e164, body: `${this.deps.settings.get('name')}: test message from Box Office on ${this.deps.terminal}. No action needed.` });
+    this.deps.audit.append({ kind: 'settings.sms-test', actorId: by.operatorId, actorLogin: by.login, detail: { to: phone.hint, gateway: gateway.kind, ok: sent.ok } });
+    if (!sent.ok) return fail('SMS_UNAVAILABLE', sent.message);
+    return ok({ sentTo: phone.hint, gateway: gateway.kind });
+  }
+}
+
+/** Changed top-level settings as { key: "old → new" }, flat so the audit viewer shows them. */
+function diff(before: InstitutionView, after: InstitutionView): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['name', 'idleLockMinutes', 'absoluteHours', 'kioskIdleMinutes', 'passwordPolicy'] as const) {
+    const a = JSON.stringify(before[key]);
+    const b = JSON.stringify(after[key]);
+    if (a !== b) out[key] = `${a} → ${b}`;
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import type { SessionView } from '../../../shared/views';
+import { Alert } from '../components/Alert';
+import { Brand } from '../components/Brand';
+import { Field } from '../components/Field';
+import { PasswordChecklist } from '../components/PasswordChecklist';
+import { useCommonPassword } from '../components/useCommonPassword';
+import { formatWait, useCountdown } from '../components/useCountdown';
+import { call } from '../state/api';
+import { useSession } from '../state/session-store';
+
+/** Right after a one-time password: the operator chooses their own before anything else. */
+export function NewPasswordScreen({ view }: { view: Extract<SessionView, { state: 'passwordChange' }> }) {
+  const { info, setSession } = useSession();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<{ password?: string; confirm?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const common = useCommonPassword(password);
+  const left = useCountdown(view.expiresAt);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (password !== confirm) return setErrors({ confirm: 'The two passwords are not the same. Type the new password again.' });
+    setBusy(true);
+    setErrors({});
+    const result = await call((a) => a.auth.setNewPassword({ password }));
+    setBusy(false);
+    if (result.ok) return setSession(result.value);
+    setErrors(result.error.field === 'password' ? { password: result.error.message } : { form: result.error.message });
+  }
+
+  async function signOut() {
+    const r = await call((a) => a.auth.signOut());
+    setSession(r.ok ? r.value : { state: 'signedOut' });
+  }
+
+  return (
+    <main className="card-page">
+      <form className="card card--wide" onSubmit={submit} noValidate aria-labelledby="new-password-title">
+        <Brand institution={info?.institution} />
+        <h1 id="new-password-title">Choose your own password</h1>
+        <p className="lead">
+          {view.operator.displayName}, you signed in with a one-time password from an administrator. Choose a password only you know; the one-time
+          password stops working now.
+        </p>
+        {errors.form ? <Alert>{errors.form}</Alert> : null}
+        <Field label="New password" name="newPassword" type="password" autoComplete="new-password" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        {info ? <PasswordChecklist password={password} policy={info.passwordPolicy} common={common} /> : null}
+        <Field label="Confirm new password" name="confirmNewPassword" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
+        <button type="submit" className="button button--primary button--block" disabled={busy}>
+          {busy ? 'Saving…' : 'Save password and continue'}
+        </button>
+        <div className="actions actions--end">
+          <span className="muted">Time left: {formatWait(left)}</span>
+          <button type="button" className="button" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

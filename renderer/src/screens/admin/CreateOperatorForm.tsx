@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import type { OperatorRow } from '../../../../shared/mfa-views';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/roles';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { call } from '../../state/api';
+
+/** A new operator with a one-time password, handed over in person and replaced at the first sign-in. */
+export function CreateOperatorForm({ requiredByDefault, canGiveService, onCreated }: { requiredByDefault: boolean; canGiveService: boolean; onCreated: (row: OperatorRow) => void }) {
+  const [login, setLogin] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('operator');
+  const [password, setPassword] = useState('');
+  const [required, setRequired] = useState<boolean | null>(null);
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const mfaRequired = required ?? requiredByDefault;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await call((a) => a.operators.create({ login, displayName, roles: [role], password, mfaRequired }));
+    if (!result.ok) return setError({ message: result.error.message, field: result.error.field });
+    setError(null);
+    setLogin('');
+    setDisplayName('');
+    setPassword('');
+    setRequired(null);
+    onCreated(result.value);
+  }
+
+  const fieldError = (field: string) => (error?.field === field ? error.message : null);
+  return (
+    <section className="panel" aria-labelledby="create-title">
+      <h2 id="create-title">Create an operator</h2>
+      <form onSubmit={submit} noValidate>
+        {error && !['login', 'displayName', 'password'].includes(error.field ?? '') ? <Alert>{error.message}</Alert> : null}
+        <div className="grid-2">
+          <Field label="New operator's login" name="newLogin" value={login} onChange={(e) => setLogin(e.target.value)} error={fieldError('login')} />
+          <Field label="New operator's full name" name="newName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={fieldError('displayName')} />
+        </div>
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor="new-role">Role</label>
+            <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.filter((r) => r !== 'service' || canGiveService).map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field
+            label="One-time password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={fieldError('password')}
+            hint="Give it to the operator in person. They choose their own at the first sign-in; it stops working after 72 hours."
+          />
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={mfaRequired} onChange={(e) => setRequired(e.target.checked)} /> Require two-step verification
+        </label>
+        <button type="submit" className="button button--primary">
+          Create operator
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/** Channels of backup and restore (admins, on the machine). */
+import { z } from 'zod';
+import type { BackupFileView, RestoreReport } from '../backup-views';
+import { channel, empty } from './define';
+
+const absolutePath = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the full path of the ${what}.`)
+    .max(1000, 'That path is too long.')
+    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), `Enter the full path of the ${what}, starting with / (or a drive letter on Windows).`)
+    .refine((p) => !p.includes('\0'), 'That path is not valid.');
+
+export const backupChannels = {
+  'backup.list': channel<{ folder: string; files: BackupFileView[] }>()({
+    input: empty,
+    access: 'settings.manage',
+    summary: 'The backups folder in the data folder and the backups in it, newest first.',
+    returns: '`{ folder, files: { fileName, path, bytes, modifiedAt }[] }`',
+    errors: [],
+  }),
+  'backup.create': channel<BackupFileView>()({
+    input: z.object({ directory: absolutePath('folder').optional() }).strict(),
+    access: 'settings.manage',
+    summary: 'Writes a consistent copy of the store (SQLite online backup) into the backups folder or a chosen folder, while the app keeps running. Never overwrites a file.',
+    returns: '`BackupFileView` of the new file',
+    errors: ['CONFLICT'],
+  }),
+  'backup.restore': channel<RestoreReport>()({
+    input: z.object({ path: absolutePath('backup file'), password: z.string().min(1, 'Enter your password to confirm.').max(4096) }).strict(),
+    access: 'settings.manage',
+    summary: 'Replaces the store with a backup after checking a private copy (not newer than this version, integrity, same installation). Keeps a safety copy of the current store; signs everybody out.',
+    returns: '`{ restoredFrom, safetyCopy, schemaVersion, operators, tickets }`',
+    errors: ['AUTH_INVALID', 'AUTH_THROTTLED', 'NOT_FOUND', 'CONFLICT'],
+  }),
+} as const;
