@@ -22,6 +22,11 @@ export function expect(locator: Locator) {
     toBeDisabled: () => until(() => locator.isDisabled(), async () => `expected ${locator} to be disabled`),
     toBeEnabled: () => until(() => locator.isEnabled(), async () => `expected ${locator} to be enabled`),
     toHaveCount: (n: number) => until(async () => (await locator.count()) === n, async () => `expected ${locator} count ${n}, got ${await locator.count()}`),
+    notToContainText: (text: string) =>
+      until(
+        async () => !((await locator.first().textContent()) ?? '').includes(text),
+        async () => `expected ${locator} not to contain "${text}", got "${await locator.first().textContent()}"`,
+      ),
     toContainText: (text: string | RegExp) =>
       until(
         async () => {

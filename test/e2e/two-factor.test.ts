@@ -5,6 +5,7 @@ import { launchApp, setUpFirstAccount, STRONG_PASSWORD } from './fixtures';
 import { expect as pw } from './pw-expect';
 
 const OLGA_PASSWORD = 'Counter&Tickets-77';
+const ONE_TIME_PASSWORD = 'Handed&Over-2026';
 
 async function signIn(page: Page, login: string, password: string) {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -19,8 +20,17 @@ async function createOperator(page: Page, login: string, role: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
   await page.getByLabel("New operator's login").fill(login);
   await page.getByLabel("New operator's full name").fill(login === 'olga' ? 'Olga Operator' : 'Gate One');
-  await page.getByLabel('Role').selectOption({ label: role });
-  await page.getByLabel('Initial password').fill(OLGA_PASSWORD);
+  await page.getByLabel("New operator's role").selectOption({ label: role });
+  await page.getByLabel('One-time password').fill(ONE_TIME_PASSWORD);
+}
+
+/** The first sign-in with the one-time password: the operator chooses OLGA_PASSWORD. */
+async function firstSignIn(page: Page, login: string) {
+  await signIn(page, login, ONE_TIME_PASSWORD);
+  await page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+  await page.getByLabel('New password', { exact: true }).fill(OLGA_PASSWORD);
+  await page.getByLabel('Confirm new password').fill(OLGA_PASSWORD);
+  await page.getByRole('button', { name: 'Save password and continue' }).click();
 }
 
 describe('two-step verification in Chromium', () => {
@@ -44,8 +54,8 @@ describe('two-step verification in Chromium', () => {
     await app.screenshot('admin-operators');
     await signOut(page);
 
-    // Olga signs in and must enroll before anything else.
-    await signIn(page, 'olga', OLGA_PASSWORD);
+    // Olga signs in, chooses her own password and must enroll before anything else.
+    await firstSignIn(page, 'olga');
     await page.getByRole('heading', { name: 'Set up two-step verification' }).waitFor();
     await pw(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     await page.getByRole('button', { name: /Authenticator app/ }).click();
@@ -105,6 +115,7 @@ describe('two-step verification in Chromium', () => {
     // The audit log shows the reset, and its chain is intact.
     await signIn(page, 'anna', STRONG_PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Audit log' }).click();
     await page.getByLabel('Kind (e.g. auth. or delivery.)').fill('operators.mfa-reset');
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await pw(page.getByRole('table', { name: 'Audit entries' }).getByRole('cell', { name: 'operators.mfa-reset' })).toBeVisible();
@@ -124,7 +135,7 @@ describe('two-step verification in Chromium', () => {
     await page.getByRole('button', { name: 'Create operator' }).click();
     await pw(page.getByRole('cell', { name: 'gate1', exact: true })).toBeVisible();
     await signOut(page);
-    await signIn(page, 'gate1', OLGA_PASSWORD);
+    await firstSignIn(page, 'gate1');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await pw(nav).toBeVisible();
     expect(await nav.getByRole('button').allTextContents()).toEqual(['Gate']);
@@ -141,7 +152,7 @@ describe('two-step verification in Chromium', () => {
     await page.getByRole('button', { name: 'Create operator' }).click();
     await pw(page.getByRole('cell', { name: 'olga', exact: true })).toBeVisible();
     await signOut(page);
-    await signIn(page, 'olga', OLGA_PASSWORD);
+    await firstSignIn(page, 'olga');
     await page.getByRole('button', { name: /Text message \(SMS\)/ }).click();
     await page.getByLabel('Country').selectOption('CH');
     await page.getByLabel('Mobile number').fill('123');

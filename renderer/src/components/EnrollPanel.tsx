@@ -6,7 +6,8 @@ import { call } from '../state/api';
 import { Alert } from './Alert';
 import { CodeField } from './CodeField';
 import { DevOutbox } from './DevOutbox';
-import { countryOptions, defaultCountry } from './countries';
+import { defaultCountry } from './countries';
+import { CountrySelect } from './CountrySelect';
 import { Field } from './Field';
 
 type Done = (result: { recoveryCodes: string[] | null; session: SessionView }) => void;
@@ -141,16 +142,7 @@ function SmsSetup({ onDone }: { onDone: Done }) {
     return (
       <form className="enroll__step" onSubmit={send} noValidate>
         <div className="grid-2">
-          <div className="field">
-            <label htmlFor="sms-country">Country</label>
-            <select id="sms-country" value={country} onChange={(e) => setCountry(e.target.value)}>
-              {countryOptions().map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CountrySelect value={country} onChange={setCountry} />
           <Field label="Mobile number" name="phone" type="tel" autoComplete="tel-national" value={number} onChange={(e) => setNumber(e.target.value)} error={error?.field === 'number' ? error.message : null} />
         </div>
         {error && error.field !== 'number' ? <Alert>{error.message}</Alert> : null}

@@ -21,6 +21,8 @@ interface SessionState {
   /** First-run setup finished: the new account is signed in and setup is no longer pending. */
   setupDone(session: SessionView): void;
   refresh(reason?: AppError['code']): Promise<void>;
+  /** Core ended the session on purpose (e.g. a restore): back to sign-in with this notice. */
+  signedOutWith(notice: string): void;
   navigate(route: Route): void;
 }
 
@@ -77,6 +79,10 @@ export const useSession = create<SessionState>((set, get) => ({
             : 'You were signed out. Sign in again.';
     }
     set({ session: view, notice: notice ?? get().notice });
+  },
+
+  signedOutWith(notice) {
+    set({ session: { state: 'signedOut' }, notice, route: null });
   },
 
   navigate(route) {

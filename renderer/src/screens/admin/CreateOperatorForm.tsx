@@ -39,7 +39,7 @@ export function CreateOperatorForm({ requiredByDefault, canGiveService, onCreate
         </div>
         <div className="grid-2">
           <div className="field">
-            <label htmlFor="new-role">Role</label>
+            <label htmlFor="new-role">New operator&apos;s role</label>
             <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.filter((r) => r !== 'service' || canGiveService).map((r) => (
                 <option key={r} value={r}>

@@ -34,7 +34,8 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
             <th scope="col">Name</th>
             <th scope="col">Login</th>
             <th scope="col">Role</th>
-            <th scope="col">Two-step</th>
+            <th scope="col">Two-step required</th>
+            <th scope="col">Methods</th>
             <th scope="col">Devices</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -54,52 +55,52 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
               <td>
                 <RoleSelect operator={o} canGiveService={canGiveService} onChange={(roles) => changeRoles(o, roles)} />
               </td>
-              <td>
-                <div>{o.mfaRequired ? 'Required' : 'Not required'}</div>
-                <div className="muted">{o.methods.length ? o.methods.map((m) => METHOD_LABELS[m]).join(', ') : 'No method'}</div>
-              </td>
+              <td>{o.mfaRequired ? 'Required' : 'Not required'}</td>
+              <td>{o.methods.length ? o.methods.map((m) => METHOD_LABELS[m]).join(', ') : 'None'}</td>
               <td>{o.rememberedDevices}</td>
-              <td className="row-actions row-actions--wrap">
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`${o.mfaRequired ? 'Release' : 'Require'} two-step verification for ${o.login}`}
-                  onClick={() => act(`${o.displayName}: two-step verification ${o.mfaRequired ? 'released' : 'required'}.`, () => call((a) => a.operators.setMfaRequired({ operatorId: o.id, required: !o.mfaRequired })))}
-                >
-                  {o.mfaRequired ? 'Release two-step' : 'Require two-step'}
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Reset two-step verification for ${o.login}`}
-                  disabled={o.methods.length === 0 && o.rememberedDevices === 0}
-                  onClick={() => {
-                    if (window.confirm(`Reset two-step verification for ${o.displayName}? Their app, phone, recovery codes and remembered devices are removed; they set it up again at the next sign-in.`)) {
-                      void act(`${o.displayName} will set up two-step verification again at the next sign-in.`, () => call((a) => a.operators.resetMfa({ operatorId: o.id })));
-                    }
-                  }}
-                >
-                  Reset two-step
-                </button>
-                <button type="button" className="button button--small" aria-label={`Remembered devices of ${o.login}`} onClick={() => setDevicesOf(o)}>
-                  Devices
-                </button>
-                <button type="button" className="button button--small" aria-label={`Reset the password of ${o.login}`} onClick={() => setPasswordOf(o)}>
-                  Reset password
-                </button>
-                {o.throttledUntil ? (
-                  <button type="button" className="button button--small" aria-label={`Lift the sign-in lock of ${o.login}`} onClick={() => act(`${o.displayName} can sign in again now.`, () => call((a) => a.operators.liftThrottle({ operatorId: o.id })))}>
-                    Lift lock
+              <td>
+                <div className="row-actions row-actions--wrap">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`${o.mfaRequired ? 'Release' : 'Require'} two-step verification for ${o.login}`}
+                    onClick={() => act(`${o.displayName}: two-step verification ${o.mfaRequired ? 'released' : 'required'}.`, () => call((a) => a.operators.setMfaRequired({ operatorId: o.id, required: !o.mfaRequired })))}
+                  >
+                    {o.mfaRequired ? 'Release two-step' : 'Require two-step'}
                   </button>
-                ) : null}
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`${o.disabled ? 'Enable' : 'Disable'} ${o.login}`}
-                  onClick={() => act(`${o.displayName} is ${o.disabled ? 'enabled' : 'disabled'}.`, () => call((a) => a.operators.setDisabled({ operatorId: o.id, disabled: !o.disabled })))}
-                >
-                  {o.disabled ? 'Enable' : 'Disable'}
-                </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Reset two-step verification for ${o.login}`}
+                    disabled={o.methods.length === 0 && o.rememberedDevices === 0}
+                    onClick={() => {
+                      if (window.confirm(`Reset two-step verification for ${o.displayName}? Their app, phone, recovery codes and remembered devices are removed; they set it up again at the next sign-in.`)) {
+                        void act(`${o.displayName} will set up two-step verification again at the next sign-in.`, () => call((a) => a.operators.resetMfa({ operatorId: o.id })));
+                      }
+                    }}
+                  >
+                    Reset two-step
+                  </button>
+                  <button type="button" className="button button--small" aria-label={`Remembered devices of ${o.login}`} onClick={() => setDevicesOf(o)}>
+                    Devices
+                  </button>
+                  <button type="button" className="button button--small" aria-label={`Reset the password of ${o.login}`} onClick={() => setPasswordOf(o)}>
+                    Reset password
+                  </button>
+                  {o.throttledUntil ? (
+                    <button type="button" className="button button--small" aria-label={`Lift the sign-in lock of ${o.login}`} onClick={() => act(`${o.displayName} can sign in again now.`, () => call((a) => a.operators.liftThrottle({ operatorId: o.id })))}>
+                      Lift lock
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`${o.disabled ? 'Enable' : 'Disable'} ${o.login}`}
+                    onClick={() => act(`${o.displayName} is ${o.disabled ? 'enabled' : 'disabled'}.`, () => call((a) => a.operators.setDisabled({ operatorId: o.id, disabled: !o.disabled })))}
+                  >
+                    {o.disabled ? 'Enable' : 'Disable'}
+                  </button>
+                </div>
               </td>
             </tr>
           ))}

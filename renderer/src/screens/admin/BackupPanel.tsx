@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { BackupFileView } from '../../../../shared/backup-views';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { call } from '../../state/api';
+import { useSession } from '../../state/session-store';
+
+type Message = { tone: 'error' | 'info'; text: string } | null;
+
+const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
+const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** "Back up" while the app runs, and restore a chosen backup after a check and the admin's password. */
+export function BackupPanel() {
+  const [folder, setFolder] = useState('');
+  const [files, setFiles] = useState<BackupFileView[]>([]);
+  const [directory, setDirectory] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await call((a) => a.backup.list());
+    if (result.ok) {
+      setFolder(result.value.folder);
+      setFiles(result.value.files);
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  async function backUp(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setMessage({ tone: 'info', text: 'Backing up…' });
+    const result = await call((a) => a.backup.create(directory.trim() ? { directory: directory.trim() } : {}));
+    setBusy(false);
+    setMessage(result.ok ? { tone: 'info', text: `Backed up to ${result.value.path} (${size(result.value.bytes)}).` } : { tone: 'error', text: result.error.message });
+    await load();
+  }
+
+  return (
+    <div className="stack">
+      <section className="panel" aria-labelledby="backup-title">
+        <h1 id="backup-title">Back up</h1>
+        <p className="muted">A consistent copy of all data, taken while Box Office keeps running. Secrets stay in this computer's keychain: a backup restores only here.</p>
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        <form className="inline-form" onSubmit={backUp} noValidate>
+          <Field label="Folder (optional)" name="backupFolder" value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder={folder} hint="Empty: the backups folder. Or the full path of a folder, e.g. a USB stick." />
+          <button type="submit" className="button button--primary" disabled={busy}>
+            Back up now
+          </button>
+        </form>
+      </section>
+      <RestoreSection files={files} />
+    </div>
+  );
+}
+
+function RestoreSection({ files }: { files: BackupFileView[] }) {
+  const signedOutWith = useSession((s) => s.signedOutWith);
+  const [path, setPath] = useState('');
+  const [password, setPassword] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function restore(event: FormEvent) {
+    event.preventDefault();
+    if (!window.confirm('Replace all data on this computer with this backup? Everybody is signed out; the current data is kept as a safety copy.')) return;
+    setBusy(true);
+    setMessage({ tone: 'info', text: 'Checking the backup…' });
+    const result = await call((a) => a.backup.restore({ path: path.trim(), password }));
+    setBusy(false);
+    setPassword('');
+    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    // Everybody, this session included, was signed out.
+    signedOutWith(`Restored from ${result.value.restoredFrom} (${result.value.operators} operators, ${result.value.tickets} tickets). The previous data is kept in ${result.value.safetyCopy}. Sign in again.`);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="restore-title">
+      <h2 id="restore-title">Restore</h2>
+      {files.length ? (
+        <table className="table" aria-label="Backups">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Made</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Choose</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {files.map((f) => (
+              <tr key={f.path}>
+                <td>{f.fileName}</td>
+                <td>{when(f.modifiedAt)}</td>
+                <td>{size(f.bytes)}</td>
+                <td className="row-actions">
+                  <button type="button" className="button button--small" aria-label={`Choose ${f.fileName}`} onClick={() => setPath(f.path)}>
+                    Choose
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No backup in the backups folder yet. You can still restore one from elsewhere by its full path.</p>
+      )}
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <form onSubmit={restore} noValidate>
+        <Field label="Backup file to restore" name="restorePath" value={path} onChange={(e) => setPath(e.target.value)} hint="Checked first: a backup from a newer version, a damaged file or one from another computer is refused and nothing changes." />
+        <Field label="Your password" name="restorePassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <button type="submit" className="button button--danger" disabled={busy || !path.trim()}>
+          Restore this backup
+        </button>
+      </form>
+    </section>
+  );
+}
