@@ -9,6 +9,7 @@ import { startCore, type StartedCore } from './core/app';
 import { APP_SCHEME, appProtocolHandler } from './window/app-protocol';
 import { installAppGuards } from './window/guards';
 import { registerIpcHandlers } from './window/ipc';
+import { lockKiosk, type KioskLock } from './window/kiosk-lock';
 import { launchOptions } from './window/launch-options';
 import { createSecureWindow } from './window/secure-window';
 
@@ -19,7 +20,7 @@ let core: StartedCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
 /** A kiosk closes only after an administrator's password (kiosk.quit); until then close and quit are refused. */
-let kioskQuitAuthorized = false;
+let kioskLock: KioskLock | null = null;
 
 // Every renderer sandboxed, whatever a window's options say: a second line behind the factory.
 app.enableSandbox();
@@ -41,7 +42,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     kiosk: options.kiosk,
     quit: () => {
-      kioskQuitAuthorized = true;
+      kioskLock?.release();
       app.quit();
     },
   });
@@ -51,12 +52,8 @@ async function start(): Promise<void> {
   mainWindow = createSecureWindow(BrowserWindow, { preload: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged, kiosk: options.kiosk });
   const id = mainWindow.webContents.id;
   ownWindows.add(id);
-  if (options.kiosk) {
-    // Alt+F4, the window manager's close, a stray Ctrl+W: nothing leaves a kiosk but kiosk.quit.
-    mainWindow.on('close', (event) => {
-      if (!kioskQuitAuthorized) event.preventDefault();
-    });
-  }
+  // Alt+F4, the window manager's close, a quit from the dock: nothing leaves a kiosk but kiosk.quit.
+  if (options.kiosk) kioskLock = lockKiosk(app, mainWindow, () => started.failure() === null);
   mainWindow.on('closed', () => {
     ownWindows.delete(id);
     mainWindow = null;
@@ -83,10 +80,6 @@ if (!app.requestSingleInstanceLock()) {
     });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', (event) => {
-    // A kiosk that could not start (no keychain) has nobody to authorize leaving: let it go.
-    if (options.kiosk && !kioskQuitAuthorized && core && !core.failure()) event.preventDefault();
-  });
   // will-quit rather than before-quit: it comes after every window is gone (no call still in flight)
   // and never for a quit that a window cancelled, so the store is closed once, for good.
   app.on('will-quit', () => {

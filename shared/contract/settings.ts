@@ -23,9 +23,10 @@ export const settingsChannels = {
     input: z
       .object({
         name: z.string().trim().min(1, 'Enter the institution\'s name.').max(80, 'A name has at most 80 characters.').optional(),
-        idleLockMinutes: minutes(240, 'Idle lock').optional(),
-        absoluteHours: z.number().int('Session limit: whole hours.').min(1, 'Session limit: at least 1 hour.').max(24, 'Session limit: at most 24 hours.').optional(),
-        kioskIdleMinutes: minutes(60, 'Kiosk sign-out').optional(),
+        // Settings may tighten the security defaults (15 minutes idle, 12 hours), never loosen them.
+        idleLockMinutes: minutes(15, 'Idle lock').optional(),
+        absoluteHours: z.number().int('Session limit: whole hours.').min(1, 'Session limit: at least 1 hour.').max(12, 'Session limit: at most 12 hours.').optional(),
+        kioskIdleMinutes: minutes(15, 'Kiosk sign-out').optional(),
         passwordPolicy: z
           .object({
             minLength: z.number().int().min(12, 'Passwords need at least 12 characters.').max(64, 'A minimum above 64 characters is not allowed.'),
@@ -36,7 +37,7 @@ export const settingsChannels = {
       })
       .strict(),
     access: 'settings.manage',
-    summary: 'Changes some institution settings; each change is audited with its old and new value. The idle lock must be shorter than the session limit.',
+    summary: 'Changes some institution settings; each change is audited with its old and new value. Session limits can only be tightened: idle lock 1–15 minutes, session 1–12 hours, kiosk sign-out 1–15 minutes; passwords 12–64 characters.',
     returns: '`InstitutionView`',
     errors: [],
   }),

@@ -47,9 +47,9 @@ export class SettingsService {
   async update(by: Session, change: SettingsChange): Promise<Result<InstitutionView>> {
     const { settings } = this.deps;
     const before = await this.view();
+    // The schema's bounds (at most 15 minutes idle, at least 1 hour in all) keep the lock before the limit.
     const idle = change.idleLockMinutes ?? before.idleLockMinutes;
     const absolute = change.absoluteHours ?? before.absoluteHours;
-    if (idle >= absolute * 60) return fail('VALIDATION', 'The idle lock must come before the session limit: shorten the idle time or lengthen the limit.', { field: 'idleLockMinutes' });
     if (change.name !== undefined) settings.set('name', change.name);
     if (change.idleLockMinutes !== undefined || change.absoluteHours !== undefined) settings.set('sessionLimits', { idleLockMs: idle * 60_000, absoluteMs: absolute * 3_600_000 });
     if (change.kioskIdleMinutes !== undefined) settings.set('kioskIdleMs', change.kioskIdleMinutes * 60_000);

@@ -65,10 +65,11 @@ function GeneralSettings({ view, onSaved }: { view: InstitutionView; onSaved: (v
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <form onSubmit={save} noValidate>
         <Field label="Institution name" name="institutionName" value={name} onChange={(e) => setName(e.target.value)} hint="Shown on the sign-in screen and as the issuer in authenticator apps." />
+        <p className="muted">Session times can be made shorter than the defaults (15 minutes idle, 12 hours in all), never longer.</p>
         <div className="grid-3">
-          <Field label="Idle lock (minutes)" name="idleLock" type="number" min={1} max={240} value={idle} onChange={(e) => setIdle(e.target.value)} />
-          <Field label="Session limit (hours)" name="absoluteHours" type="number" min={1} max={24} value={absolute} onChange={(e) => setAbsolute(e.target.value)} />
-          <Field label="Kiosk sign-out after (minutes)" name="kioskIdle" type="number" min={1} max={60} value={kioskIdle} onChange={(e) => setKioskIdle(e.target.value)} />
+          <Field label="Idle lock (minutes)" name="idleLock" type="number" min={1} max={15} value={idle} onChange={(e) => setIdle(e.target.value)} />
+          <Field label="Session limit (hours)" name="absoluteHours" type="number" min={1} max={12} value={absolute} onChange={(e) => setAbsolute(e.target.value)} />
+          <Field label="Kiosk sign-out after (minutes)" name="kioskIdle" type="number" min={1} max={15} value={kioskIdle} onChange={(e) => setKioskIdle(e.target.value)} />
         </div>
         <div className="grid-2">
           <Field label="Minimum password length" name="minLength" type="number" min={12} max={64} value={minLength} onChange={(e) => setMinLength(e.target.value)} hint="12 to 64 characters." />

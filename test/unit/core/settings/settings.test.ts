@@ -27,7 +27,10 @@ describe('institution settings', () => {
     expect(await t.call('settings.update', { passwordPolicy: { minLength: 11, requireNumberAndSymbol: true } })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/at least 12/) } });
     expect(await t.call('settings.update', { passwordPolicy: { minLength: 65, requireNumberAndSymbol: true } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await t.call('settings.update', { idleLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await t.call('settings.update', { idleLockMinutes: 120, absoluteHours: 2 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'idleLockMinutes' } });
+    // Only tighter than the defaults (15 minutes idle, 12 hours).
+    expect(await t.call('settings.update', { idleLockMinutes: 16 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'idleLockMinutes', message: expect.stringMatching(/at most 15/) } });
+    expect(await t.call('settings.update', { absoluteHours: 13 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'absoluteHours' } });
+    expect(await t.call('settings.update', { kioskIdleMinutes: 16 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'kioskIdleMinutes' } });
     expect(await t.call('settings.update', { name: '   ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await t.must('settings.get', {})).toEqual(changed);
     const entry = t.core.internals.audit.recent(5).find((e) => e.kind === 'settings.changed')!;
