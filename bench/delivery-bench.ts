@@ -18,6 +18,23 @@ const stats = (samples: number[]) => {
 };
 const print = (label: string, value: number, unit: string) => console.log(`${label.padEnd(60)} ${value.toFixed(value < 10 ? 2 : 0)} ${unit}`);
 
+/** The longest gap between 1 ms timer ticks: how long other calls would have waited. */
+function stallProbe() {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 1);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(worst, performance.now() - last);
+    },
+  };
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-delivery-'));
   const core = await createCore({ dataDir, shell: 'web', kiosk: false, terminal: 'Bench' });
@@ -93,8 +110,20 @@ async function main() {
   print('gate validations per second (20,000 distinct tickets)', 20_000 / seconds, '/s');
   print('gate validation p50', s.p50, 'ms');
   print('gate validation p99', s.p99, 'ms');
-  print('resident memory of the core process (1,000,000 tickets)', process.memoryUsage().rss / 1024 / 1024, 'MiB');
+  print(`resident memory of the core process (${TICKETS.toLocaleString('en')} tickets)`, process.memoryUsage().rss / 1024 / 1024, 'MiB');
   print('store size on disk', fs.statSync(path.join(dataDir, 'box-office.sqlite')).size / 1024 / 1024, 'MiB');
+
+  // Backup and restore of this store, and how long each holds the event loop (other calls wait that long).
+  let probe = stallProbe();
+  t0 = performance.now();
+  const backup = (await call('backup.create', {})) as { path: string; bytes: number };
+  print('backup of the store (SQLite online backup)', (performance.now() - t0) / 1000, 's');
+  print('longest event-loop stall during the backup', probe.stop(), 'ms');
+  probe = stallProbe();
+  t0 = performance.now();
+  await call('backup.restore', { path: backup.path, password: PASSWORD });
+  print('restore (check, migrate, safety copy, replace)', (performance.now() - t0) / 1000, 's');
+  print('longest event-loop stall during the restore', probe.stop(), 'ms');
   core.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
