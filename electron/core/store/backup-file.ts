@@ -54,8 +54,11 @@ export async function writeBackup(db: Db, file: string): Promise<void> {
   }
 }
 
-/** Reads a backup file without changing it and refuses what must never be restored. */
-export function inspectBackup(file: string, expectedInstallationId: string | null): BackupFileFacts {
+/**
+ * Reads a backup file without changing it and refuses what must never be restored. The integrity
+ * check (seconds on a large store) can be left to the staged copy, which holds the very same pages.
+ */
+export function inspectBackup(file: string, expectedInstallationId: string | null, { integrity = true } = {}): BackupFileFacts {
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -63,18 +66,18 @@ export function inspectBackup(file: string, expectedInstallationId: string | nul
     throw new BackupFileError('unreadable', `${file} cannot be opened (${(error as Error).message}).`);
   }
   try {
-    return checkFacts(db, file, expectedInstallationId);
+    return checkFacts(db, file, expectedInstallationId, integrity);
   } finally {
     db.close();
   }
 }
 
-function checkFacts(db: Db, file: string, expectedInstallationId: string | null): BackupFileFacts {
+function checkFacts(db: Db, file: string, expectedInstallationId: string | null, checkIntegrity: boolean): BackupFileFacts {
   let integrity: string;
   let schemaVersion: number;
   try {
     schemaVersion = Number(db.pragma('user_version', { simple: true }));
-    integrity = String(db.pragma('integrity_check', { simple: true }));
+    integrity = checkIntegrity ? String(db.pragma('integrity_check', { simple: true })) : 'ok';
   } catch (error) {
     throw new BackupFileError('unreadable', `${path.basename(file)} is not a Box Office backup (${(error as Error).message}).`);
   }
@@ -102,7 +105,7 @@ function checkFacts(db: Db, file: string, expectedInstallationId: string | null)
  * migrated to this version, checked again (integrity and foreign keys). The live store is untouched.
  */
 export async function stageBackup(source: string, staging: string, expectedInstallationId: string | null): Promise<BackupFileFacts> {
-  inspectBackup(source, expectedInstallationId);
+  inspectBackup(source, expectedInstallationId, { integrity: false });
   fs.rmSync(staging, { force: true });
   const from = new Database(source, { readonly: true, fileMustExist: true });
   try {
@@ -116,7 +119,7 @@ export async function stageBackup(source: string, staging: string, expectedInsta
     migrate(staged, MIGRATIONS);
     const broken = staged.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) throw new BackupFileError('corrupt', `This backup has ${broken.length} broken references. The current data was left as it is.`);
-    return checkFacts(staged, staging, expectedInstallationId);
+    return checkFacts(staged, staging, expectedInstallationId, true);
   } finally {
     staged.close();
   }

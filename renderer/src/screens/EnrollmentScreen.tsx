@@ -2,12 +2,11 @@ import type { SessionView } from '../../../shared/views';
 import { Brand } from '../components/Brand';
 import { EnrollPanel } from '../components/EnrollPanel';
 import { formatWait, useCountdown } from '../components/useCountdown';
-import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
 /** Required enrollment right after the password: nothing else is reachable until it is done. */
 export function EnrollmentScreen({ view }: { view: Extract<SessionView, { state: 'enrollment' }> }) {
-  const { setSession, showRecoveryCodes } = useSession();
+  const { setSession, showRecoveryCodes, signOut } = useSession();
   const left = useCountdown(view.expiresAt);
   return (
     <main className="card-page">
@@ -26,14 +25,7 @@ export function EnrollmentScreen({ view }: { view: Extract<SessionView, { state:
         />
         <div className="actions actions--end">
           <span className="muted">Time left: {formatWait(left)}</span>
-          <button
-            type="button"
-            className="button"
-            onClick={async () => {
-              const r = await call((a) => a.auth.signOut());
-              setSession(r.ok ? r.value : { state: 'signedOut' });
-            }}
-          >
+          <button type="button" className="button" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>

@@ -7,7 +7,6 @@ import { AdminScreen } from './AdminScreen';
 import { GateScreen } from './GateScreen';
 import { OrdersScreen } from './orders/OrdersScreen';
 import { MySecurityScreen } from './MySecurityScreen';
-import { call } from '../state/api';
 import { useSession, type Route } from '../state/session-store';
 
 interface Section {
@@ -33,14 +32,9 @@ export const sectionsFor = (session: ActiveSession, kiosk: boolean) =>
   SECTIONS.filter((s) => (s.permission === 'self' ? !gateOnly(session) && !kiosk : session.permissions.includes(s.permission)));
 
 export function HomeScreen({ session }: { session: ActiveSession }) {
-  const { info, route, navigate, setSession } = useSession();
+  const { info, route, navigate, signOut } = useSession();
   const sections = sectionsFor(session, info?.kiosk ?? false);
   const current = sections.find((s) => s.route === route) ?? sections[0];
-
-  async function signOut() {
-    const result = await call((a) => a.auth.signOut());
-    setSession(result.ok ? result.value : { state: 'signedOut' });
-  }
 
   return (
     <div className="shell">

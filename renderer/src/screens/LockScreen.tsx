@@ -8,7 +8,7 @@ import { useSession } from '../state/session-store';
 
 /** The idle lock: the operator's work stays where it was; only their password opens it again. */
 export function LockScreen() {
-  const { session, setSession } = useSession();
+  const { session, setSession, signOut } = useSession();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -22,11 +22,6 @@ export function LockScreen() {
     if (result.ok) return setSession(result.value);
     setError(result.error.message);
     setRetryAt(result.error.code === 'AUTH_THROTTLED' ? (result.error.retryAt ?? null) : null);
-  }
-
-  async function signOut() {
-    const result = await call((a) => a.auth.signOut());
-    setSession(result.ok ? result.value : { state: 'signedOut' });
   }
 
   return (

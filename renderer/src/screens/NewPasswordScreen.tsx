@@ -11,7 +11,7 @@ import { useSession } from '../state/session-store';
 
 /** Right after a one-time password: the operator chooses their own before anything else. */
 export function NewPasswordScreen({ view }: { view: Extract<SessionView, { state: 'passwordChange' }> }) {
-  const { info, setSession } = useSession();
+  const { info, setSession, signOut } = useSession();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: string; confirm?: string; form?: string }>({});
@@ -28,11 +28,6 @@ export function NewPasswordScreen({ view }: { view: Extract<SessionView, { state
     setBusy(false);
     if (result.ok) return setSession(result.value);
     setErrors(result.error.field === 'password' ? { password: result.error.message } : { form: result.error.message });
-  }
-
-  async function signOut() {
-    const r = await call((a) => a.auth.signOut());
-    setSession(r.ok ? r.value : { state: 'signedOut' });
   }
 
   return (

@@ -14,6 +14,7 @@ type Method = 'totp' | 'sms' | 'recovery';
 /** The second step of sign-in: a code from the app, a text message, or a recovery code. */
 export function SecondFactorScreen({ view }: { view: Extract<SessionView, { state: 'secondFactor' }> }) {
   const setSession = useSession((s) => s.setSession);
+  const cancel = useSession((s) => s.signOut);
   const { methods, remember } = view;
   const [method, setMethod] = useState<Method>(methods.totp ? 'totp' : methods.sms ? 'sms' : 'recovery');
   const [code, setCode] = useState('');
@@ -49,11 +50,6 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
       setError(result.error.message);
       if (result.error.retryAt) setResendAt(result.error.retryAt);
     }
-  }
-
-  async function cancel() {
-    const result = await call((a) => a.auth.signOut());
-    setSession(result.ok ? result.value : { state: 'signedOut' });
   }
 
   const switchTo = (next: Method) => {

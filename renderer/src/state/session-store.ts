@@ -21,6 +21,8 @@ interface SessionState {
   /** First-run setup finished: the new account is signed in and setup is no longer pending. */
   setupDone(session: SessionView): void;
   refresh(reason?: AppError['code']): Promise<void>;
+  /** Signs this window out (every screen's "Sign out"); the sign-in screen follows even if core cannot be reached. */
+  signOut(): Promise<void>;
   /** Core ended the session on purpose (e.g. a restore): back to sign-in with this notice. */
   signedOutWith(notice: string): void;
   navigate(route: Route): void;
@@ -79,6 +81,11 @@ export const useSession = create<SessionState>((set, get) => ({
             : 'You were signed out. Sign in again.';
     }
     set({ session: view, notice: notice ?? get().notice });
+  },
+
+  async signOut() {
+    const result = await window.boxOffice?.auth.signOut();
+    set({ session: result?.ok ? result.value : { state: 'signedOut' }, notice: null });
   },
 
   signedOutWith(notice) {
