@@ -110,16 +110,23 @@ export async function stageBackup(source: string, staging: string, expectedInsta
   const from = new Database(source, { readonly: true, fileMustExist: true });
   try {
     await from.backup(staging, { progress: ALL_PAGES });
+  } catch (error) {
+    throw new BackupFileError('corrupt', `This backup cannot be read (${(error as Error).message}). The current data was left as it is.`);
   } finally {
     from.close();
   }
   const staged = new Database(staging);
   try {
+    // Integrity first: migrating or reading a damaged file could fail anywhere.
+    checkFacts(staged, staging, expectedInstallationId, true);
     staged.pragma('foreign_keys = ON');
     migrate(staged, MIGRATIONS);
     const broken = staged.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) throw new BackupFileError('corrupt', `This backup has ${broken.length} broken references. The current data was left as it is.`);
-    return checkFacts(staged, staging, expectedInstallationId, true);
+    return checkFacts(staged, staging, expectedInstallationId, false);
+  } catch (error) {
+    if (error instanceof BackupFileError) throw error;
+    throw new BackupFileError('corrupt', `This backup cannot be read (${(error as Error).message}). The current data was left as it is.`);
   } finally {
     staged.close();
   }
