@@ -61,10 +61,12 @@ export class BackupService {
         fs.mkdirSync(this.defaultDir, { recursive: true, mode: 0o700 });
         const safetyCopy = freeName(this.defaultDir, `box-office-before-restore-${stamp(this.deps.clock.now())}`);
         await writeBackup(this.deps.db, safetyCopy);
+        // The log being replaced ends here; the restored log names that point (and the safety copy holds it).
+        const replacedHead = this.deps.audit.recent(1)[0];
         // Nobody keeps working on data that is about to change under them.
         const ended = this.deps.sessions.endAll();
         await replaceFrom(staging, this.deps.dbFile);
-        return { facts, safetyCopy, ended };
+        return { facts, safetyCopy, ended, replacedHead };
       } finally {
         fs.rmSync(staging, { force: true });
       }
@@ -73,9 +75,15 @@ export class BackupService {
       this.deps.audit.append({ kind: 'store.restore-refused', actorId: by.operatorId, actorLogin: by.login, detail: { file: source, reason: result.error.message } });
       return result;
     }
-    const { facts, safetyCopy, ended } = result.value;
-    // Appended to the restored chain: the log says who restored what, and when.
-    this.deps.audit.append({ kind: 'store.restored', actorId: by.operatorId, actorLogin: by.login, detail: { file: source, safetyCopy, schemaVersion: facts.schemaVersion, sessionsEnded: ended } });
+    const { facts, safetyCopy, ended, replacedHead } = result.value;
+    // Appended to the restored chain: who restored what and when, and where the replaced log ended
+    // (its entries since the backup live on in the safety copy, still verifiable there).
+    this.deps.audit.append({
+      kind: 'store.restored',
+      actorId: by.operatorId,
+      actorLogin: by.login,
+      detail: { file: source, safetyCopy, schemaVersion: facts.schemaVersion, sessionsEnded: ended, replacedLogLastId: replacedHead?.id ?? null, replacedLogLastHash: replacedHead?.hash ?? null },
+    });
     return ok({ restoredFrom: source, safetyCopy, schemaVersion: facts.schemaVersion, operators: facts.operators, tickets: facts.tickets });
   }
 

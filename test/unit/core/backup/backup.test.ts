@@ -86,6 +86,7 @@ describe('backup and restore', () => {
     expect(await t.call('backup.restore', { path: backup.path, password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
     expect((await t.must('operators.list', {})).map((o) => o.login)).toContain('olga');
 
+    const headBefore = t.core.internals.audit.recent(1)[0]!;
     const report = await t.must('backup.restore', restoreInput(backup.path));
     expect(report).toMatchObject({ restoredFrom: backup.path, schemaVersion: latestVersion(), operators: 1, tickets: 0 });
     expect(fs.existsSync(report.safetyCopy)).toBe(true);
@@ -94,7 +95,14 @@ describe('backup and restore', () => {
     await t.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
     expect((await t.must('orders.search', { query: 'SO-1001' })).orders).toEqual([]);
     expect(await t.must('audit.verify', {})).toMatchObject({ intact: true });
-    expect((await t.must('audit.list', { kind: 'store.' })).entries.map((e) => e.kind)).toEqual(['store.restored']);
+    const [restored] = (await t.must('audit.list', { kind: 'store.' })).entries;
+    expect(restored).toMatchObject({ kind: 'store.restored', detail: { safetyCopy: report.safetyCopy, replacedLogLastId: expect.any(Number), replacedLogLastHash: expect.any(String) } });
+    // The replaced log's entries live on in the safety copy, ending where the restore entry says.
+    const safety = new Database(report.safetyCopy, { readonly: true });
+    const last = safety.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    safety.close();
+    expect(last.id).toBeGreaterThanOrEqual(headBefore.id);
+    expect({ id: restored!.detail.replacedLogLastId, hash: restored!.detail.replacedLogLastHash }).toEqual(last);
 
     // The safety copy undoes the restore; the store still opens in WAL mode afterwards.
     await t.must('backup.restore', restoreInput(report.safetyCopy));
