@@ -39,6 +39,13 @@ export const authChannels = {
     returns: '`SessionView`: `active`, or `enrollment` when a second factor must be set up',
     errors: ['PASSWORD_POLICY'],
   }),
+  'auth.changePassword': channel<{ changed: true }>()({
+    input: z.object({ currentPassword: passwordInput, newPassword: passwordInput }).strict(),
+    access: 'session',
+    summary: 'Changes one\'s own password (the current one first, throttled like a sign-in); the operator\'s other open sessions end.',
+    returns: '`{ changed: true }`',
+    errors: ['AUTH_INVALID', 'AUTH_THROTTLED', 'PASSWORD_POLICY'],
+  }),
   'auth.unlock': channel<SessionView>()({
     input: z.object({ password: passwordInput }).strict(),
     access: 'anySession',

@@ -68,6 +68,21 @@ describe('administration in Chromium', () => {
     await pw(operatorRow(page, 'Olga Operator')).notToContainText('disabled');
     await signIn(olga, 'olga', OLGA_PASSWORD);
     await pw(olga.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+    // Later she changes it herself, under My security.
+    await olga.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'My security' }).click();
+    await olga.getByLabel('Current password').fill('not my password');
+    await olga.getByLabel('New password', { exact: true }).fill('Later&Changed-2027');
+    await olga.getByLabel('Confirm new password').fill('Later&Changed-2027');
+    await olga.getByRole('button', { name: 'Change password' }).click();
+    await pw(olga.getByRole('alert')).toContainText('current password is not right');
+    await olga.getByLabel('Current password').fill(OLGA_PASSWORD);
+    await olga.getByRole('button', { name: 'Change password' }).click();
+    await pw(olga.getByText(/Your password is changed/)).toBeVisible();
+    await olga.screenshot({ path: 'test-results/screenshots/my-security-password.png', fullPage: true });
+    await olga.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(olga, 'olga', 'Later&Changed-2027');
+    await pw(olga.getByRole('navigation', { name: 'Main' })).toBeVisible();
   });
 
   it('the last admin cannot be disabled or demoted; a locked-out operator gets a reset and the lock lifted', async () => {

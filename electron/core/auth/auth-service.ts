@@ -137,6 +137,34 @@ export class AuthService {
   }
 
   /**
+   * An operator changes their own password (My security): the current one first (throttled like a
+   * sign-in), then the policy. Other open sessions of this operator end; this one stays.
+   */
+  async changeOwnPassword(session: Session, current: string, next: string): Promise<Result<void>> {
+    return this.queue.run(session.login, async () => {
+      const { throttle, audit, operators, clock, sessions } = this.deps;
+      const lockedUntil = throttle.lockedUntil(session.login);
+      if (lockedUntil) return throttled(lockedUntil, clock.now());
+      const operator = operators.byId(session.operatorId);
+      if (!operator || !(await verifyPassword(current, operator.passwordHash))) {
+        throttle.fail(session.login);
+        audit.append({ kind: 'auth.password-change-failed', actorId: session.operatorId, actorLogin: session.login });
+        return fail('AUTH_INVALID', 'Your current password is not right.', { field: 'currentPassword' });
+      }
+      throttle.succeed(session.login);
+      const policyError = passwordPolicyError(next, this.deps.settings.get('passwordPolicy'));
+      if (policyError) return { ok: false, error: { ...policyError, field: 'newPassword' } };
+      if (next === current) return fail('PASSWORD_POLICY', 'The new password is the same as the current one. Choose another.', { field: 'newPassword' });
+      operators.setPassword(operator.id, await hashPassword(next), clock.now(), null);
+      session.passwordAt = clock.now();
+      let ended = 0;
+      for (const other of sessions.forOperator(operator.id)) if (other !== session) ended += sessions.endSession(other) ? 1 : 0;
+      audit.append({ kind: 'auth.password-changed', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'own', otherSessionsEnded: ended } });
+      return ok(undefined);
+    });
+  }
+
+  /**
    * Security changes ask for the password again when it was last given over an hour ago. A session
    * still enrolling has just given it.
    */

@@ -130,6 +130,14 @@ export class SessionManager {
     return session;
   }
 
+  /** Ends one given session, wherever it is seated. */
+  endSession(target: Session): boolean {
+    for (const [seat, session] of this.bySeat) {
+      if (session === target) return this.bySeat.delete(seat);
+    }
+    return false;
+  }
+
   /** Ends every session of one operator (disabled account, reset password). */
   endForOperator(operatorId: number): number {
     let ended = 0;

@@ -18,6 +18,10 @@ export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'a
   },
   'auth.signIn': (input, call) => s.auth.signIn(call.seat, input.login, input.password),
   'auth.setNewPassword': (input, call) => s.auth.setNewPassword(call.session!, input.password),
+  'auth.changePassword': async (input, call) => {
+    const changed = await s.auth.changeOwnPassword(call.session!, input.currentPassword, input.newPassword);
+    return changed.ok ? ok({ changed: true as const }) : changed;
+  },
   'auth.unlock': (input, call) =>
     call.session!.stage === 'active' ? s.auth.unlock(call.seat, call.session!, input.password) : fail('MFA_REQUIRED', 'Finish the second step of sign-in first.'),
   'auth.signOut': (_input, call) => ok(s.auth.signOut(call.seat)),

@@ -6,8 +6,9 @@ import { EnrollPanel } from '../components/EnrollPanel';
 import { Field } from '../components/Field';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
-/** One's own second factors, recovery codes and remembered devices. */
+/** One's own password, second factors, recovery codes and remembered devices. */
 export function MySecurityScreen() {
   const { showRecoveryCodes, setSession } = useSession();
   const [status, setStatus] = useState<MySecurity | null>(null);
@@ -98,6 +99,8 @@ export function MySecurityScreen() {
       ) : (
         <DevicesTable devices={status.devices} onForget={forget} />
       )}
+
+      <ChangePasswordForm />
     </section>
   );
 }
