@@ -150,7 +150,6 @@ export class SessionManager {
     return ended;
   }
 
-  /** When the session locks, or on a kiosk ends, if nothing happens: the screen refreshes then. */
   /** Ends every session (the store was restored: nobody keeps working on data that changed). */
   endAll(): number {
     const count = this.bySeat.size;
@@ -158,6 +157,7 @@ export class SessionManager {
     return count;
   }
 
+  /** When the session locks, or on a kiosk ends, if nothing happens: the screen refreshes then. */
   idleLockAt(session: Session): number {
     const { idleLockMs, idleSignOutMs } = this.limits();
     return session.lastActivityAt + Math.min(idleLockMs, idleSignOutMs ?? Infinity);
