@@ -5,10 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureBuild, ensureNpmDependencies, ensureSystemPackages, root, TEST_PACKAGES } from './setup.mjs';
 import { runInKeyringSession } from './keyring-session.mjs';
+import { ensureNativeFor } from './native-abi.mjs';
+import { ensureSupportedNode } from './node-runtime.mjs';
+
+// Before anything else: on another Node major this runs the script again on the pinned Node 24.
+ensureSupportedNode();
 
 if (process.env.BOX_OFFICE_IN_KEYRING !== '1') {
   ensureSystemPackages(TEST_PACKAGES);
   ensureNpmDependencies();
+  ensureNativeFor('node');
   await ensureBuild();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'box-office-bench-home-'));
   const code = await runInKeyringSession(process.execPath, [path.join(root, 'scripts', 'bench.mjs')], { env: { ...process.env, HOME: home } });

@@ -5,6 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { ensureNpmDependencies, root } from './setup.mjs';
+import { ensureSupportedNode } from './node-runtime.mjs';
+
+// Before anything else: on another Node major this runs the script again on the pinned Node 24.
+ensureSupportedNode();
 
 ensureNpmDependencies();
 const out = path.join(root, 'node_modules/.cache/box-office-scripts/demo-data.cjs');

@@ -5,6 +5,10 @@ import path from 'node:path';
 import { superviseKiosk } from './kiosk-supervisor.mjs';
 import { ensureNativeFor } from './native-abi.mjs';
 import { ensureBuild, ensureNpmDependencies, ensureSystemPackages, root, TEST_PACKAGES } from './setup.mjs';
+import { ensureSupportedNode } from './node-runtime.mjs';
+
+// Before anything else: on another Node major this runs the script again on the pinned Node 24.
+ensureSupportedNode();
 
 ensureSystemPackages(TEST_PACKAGES); // the runtime packages plus chromium
 ensureNpmDependencies();

@@ -4,6 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureBuild, ensureNpmDependencies, root } from './setup.mjs';
+import { ensureSupportedNode } from './node-runtime.mjs';
+
+// Before anything else: on another Node major this runs the script again on the pinned Node 24.
+ensureSupportedNode();
 
 const RELEASES = 'https://github.com/electron/electron/releases';
 

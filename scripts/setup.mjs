@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeHeadersDir } from './node-runtime.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message) => console.error(`[setup] ${message}`);
@@ -34,9 +35,20 @@ export function ensureNpmDependencies() {
   const lock = path.join(root, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
   log('installing npm dependencies (npm ci)');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env: nativeBuildEnv() });
+  // npm ci built keytar and better-sqlite3 for the Node running this script.
+  fs.writeFileSync(path.join(root, 'node_modules', '.box-office-native-runtime'), nodeRuntimeTag());
+}
+
+/** What native modules built for this Node are marked with: its ABI, so another Node major rebuilds them. */
+export const nodeRuntimeTag = () => `node@${process.versions.modules}`;
+
+/** node-gyp builds against the running Node's own headers, never downloads them. */
+export function nativeBuildEnv() {
   const env = { ...process.env };
-  if (process.platform === 'linux' && fs.existsSync('/usr/include/node/node.h')) env.npm_config_nodedir ??= '/usr';
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env });
+  const headers = nodeHeadersDir();
+  if (headers) env.npm_config_nodedir ??= headers;
+  return env;
 }
 
 const SOURCES = ['shared', 'electron', 'renderer', 'vite.config.ts', 'package-lock.json', 'scripts/build.mjs'];

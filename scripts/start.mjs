@@ -7,6 +7,10 @@ import { electronBinary, fetchElectronBinary } from './electron-binary.mjs';
 import { runInKeyringSession } from './keyring-session.mjs';
 import { ensureNativeFor } from './native-abi.mjs';
 import { ensureBuild, ensureNpmDependencies, ensureSystemPackages, root, RUNTIME_PACKAGES } from './setup.mjs';
+import { ensureSupportedNode } from './node-runtime.mjs';
+
+// Before anything else: on another Node major this runs the script again on the pinned Node 24.
+ensureSupportedNode();
 
 const started = Date.now();
 ensureSystemPackages(RUNTIME_PACKAGES);
