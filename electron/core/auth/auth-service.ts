@@ -166,10 +166,12 @@ export class AuthService {
 
   /**
    * Security changes ask for the password again when it was last given over an hour ago. A session
-   * still enrolling has just given it.
+   * still enrolling has just given it. A password that is given is always checked: a wrong one is
+   * never waved through because the sign-in happens to be recent.
    */
   async reauthenticate(session: Session, password: string | undefined, { always = false } = {}): Promise<Result<void>> {
-    if (!always && (session.stage !== 'active' || this.deps.clock.now() - session.passwordAt < REAUTH_AFTER_MS)) return ok(undefined);
+    const recent = session.stage !== 'active' || this.deps.clock.now() - session.passwordAt < REAUTH_AFTER_MS;
+    if (!always && recent && password === undefined) return ok(undefined);
     if (!password) return fail('REAUTH_REQUIRED', 'You signed in over an hour ago: enter your password again to change your security settings.', { field: 'password' });
     return this.queue.run(session.login, async () => {
       const lockedUntil = this.deps.throttle.lockedUntil(session.login);

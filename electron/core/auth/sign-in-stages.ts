@@ -1,7 +1,8 @@
 /**
  * The steps of a sign-in after the right password, always in this order:
  * second factor (when enrolled) → own password (after a one-time one) → enrollment (when required) → in.
- * The code comes first so a leaked one-time password alone cannot take the account over.
+ * The code comes first so a leaked one-time password alone cannot take the account over, and a
+ * remembered device never skips it after a one-time password.
  */
 import type { Factors } from '../mfa/factors';
 import type { OperatorRecord } from '../store/operators-repo';
@@ -10,6 +11,8 @@ import type { SessionStage } from './sessions';
 export async function stageAfterPassword(operator: OperatorRecord, factors: Factors, deviceHonoured: () => Promise<boolean>): Promise<SessionStage> {
   const next = factors.stageAfterPassword(operator);
   if (next !== 'challenge') return operator.mustChangePassword ? 'passwordChange' : next;
+  // A one-time password was seen by whoever handed it over: its sign-in always asks the code.
+  if (operator.mustChangePassword) return 'challenge';
   // A device remembered on this machine skips the code, never the password.
   return (await deviceHonoured()) ? stageAfterSecondFactor(operator) : 'challenge';
 }

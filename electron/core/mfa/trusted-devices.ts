@@ -62,9 +62,23 @@ export class TrustedDevices {
 
   /** Every device of the operator; also drops this machine's token from the keychain. */
   async revokeAll(operatorId: number): Promise<number> {
-    const count = this.ctx.devices.revokeAll(operatorId, this.ctx.clock.now());
-    await this.ctx.vault.deleteSecret(secretName(operatorId));
+    const count = this.revokeAllInStore(operatorId);
+    await this.forgetToken(operatorId);
     return count;
+  }
+
+  /**
+   * The store's part of revoking every device: call it inside the transaction of the change that
+   * demands it (password reset, two-step reset, disabling), so the two commit together. A token left in
+   * a keychain is then worthless: only its revoked hash is in the store.
+   */
+  revokeAllInStore(operatorId: number): number {
+    return this.ctx.devices.revokeAll(operatorId, this.ctx.clock.now());
+  }
+
+  /** Drops this machine's token; other machines' tokens die with their store rows. */
+  async forgetToken(operatorId: number): Promise<void> {
+    await this.ctx.vault.deleteSecret(secretName(operatorId));
   }
 }
 

@@ -70,21 +70,25 @@ export class OperatorsService {
   }
 
   /** Disabling ends the operator's sessions at once; the last enabled admin and service account cannot be disabled. */
-  setDisabled(by: Session, operatorId: number, disabled: boolean): Result<OperatorRow> {
+  async setDisabled(by: Session, operatorId: number, disabled: boolean): Promise<Result<OperatorRow>> {
     const operator = this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
     if (disabled && operatorId === by.operatorId) return fail('CONFLICT', 'You cannot disable your own account. Ask another administrator.');
+    let devicesRevoked = 0;
     const refused = this.deps.operators.transaction(() => {
       if (disabled && !operator.disabled) {
         const lastOf = (['admin', 'service'] as const).find((role) => operator.roles.includes(role) && this.deps.operators.enabledWithRole(role) <= 1);
         if (lastOf) return lastOf;
       }
       this.deps.operators.setDisabled(operatorId, disabled);
+      // Enabling her again must not bring back a device trusted before she was disabled.
+      if (disabled) devicesRevoked = this.deps.trusted.revokeAllInStore(operatorId);
       return null;
     });
     if (refused) return fail('CONFLICT', `${operator.displayName} is the last enabled ${refused === 'admin' ? 'administrator' : 'service account'}; enable or create another one first.`);
     const ended = disabled ? this.deps.sessions.endForOperator(operatorId) : 0;
-    this.deps.audit.append({ kind: disabled ? 'operators.disabled' : 'operators.enabled', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { sessionsEnded: ended } });
+    if (disabled) await this.deps.trusted.forgetToken(operatorId);
+    this.deps.audit.append({ kind: disabled ? 'operators.disabled' : 'operators.enabled', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { sessionsEnded: ended, ...(disabled ? { devicesRevoked } : {}) } });
     return ok(this.row(this.deps.operators.byId(operatorId)!));
   }
 
@@ -119,10 +123,16 @@ export class OperatorsService {
     const policyError = passwordPolicyError(password, this.deps.settings.get('passwordPolicy'));
     if (policyError) return { ok: false, error: policyError };
     const until = this.oneTimeUntil();
-    this.deps.operators.setPassword(operatorId, await hashPassword(password), this.deps.clock.now(), until);
+    const passwordHash = await hashPassword(password);
+    // Whoever handed the one-time password over saw it: no device trusted before may skip her code.
+    const devicesRevoked = this.deps.operators.transaction(() => {
+      this.deps.operators.setPassword(operatorId, passwordHash, this.deps.clock.now(), until);
+      return this.deps.trusted.revokeAllInStore(operatorId);
+    });
     this.deps.throttle.succeed(operator.login);
     const ended = this.deps.sessions.endForOperator(operatorId);
-    this.deps.audit.append({ kind: 'operators.password-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { oneTimePasswordUntil: until, sessionsEnded: ended } });
+    await this.deps.trusted.forgetToken(operatorId);
+    this.deps.audit.append({ kind: 'operators.password-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { oneTimePasswordUntil: until, sessionsEnded: ended, devicesRevoked } });
     return ok(this.row(this.deps.operators.byId(operatorId)!));
   }
 
@@ -143,8 +153,11 @@ export class OperatorsService {
     if (!operator) return notFound();
     const refused = this.serviceOnly(by, operator, 'reset two-step verification of');
     if (refused) return refused;
-    this.deps.mfa.transaction(() => this.deps.mfa.removeAll(operatorId));
-    const devices = await this.deps.trusted.revokeAll(operatorId);
+    const devices = this.deps.mfa.transaction(() => {
+      this.deps.mfa.removeAll(operatorId);
+      return this.deps.trusted.revokeAllInStore(operatorId);
+    });
+    await this.deps.trusted.forgetToken(operatorId);
     this.deps.audit.append({ kind: 'operators.mfa-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { devicesRevoked: devices } });
     return ok(this.row(operator));
   }
