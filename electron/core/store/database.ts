@@ -25,6 +25,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   let db: Db;
   try {
+    ownerOnly(file);
     db = new Database(file);
   } catch (error) {
     throw new StoreError('unopenable', `The data file ${file} cannot be opened (${(error as Error).message}). Check that the folder is writable.`);
@@ -41,6 +42,19 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * The store holds password hashes and sealed secrets: only its owner may read it. SQLite gives the
+ * `-wal` and `-shm` files the database file's mode, so creating that file 0600 (and narrowing files an
+ * older version left 0644) covers all three.
+ */
+function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return; // NTFS ACLs of the per-user profile folder apply instead
+  fs.closeSync(fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600));
+  for (const part of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(part) && (fs.statSync(part).mode & 0o077) !== 0) fs.chmodSync(part, 0o600);
   }
 }
 

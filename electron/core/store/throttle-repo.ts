@@ -6,6 +6,14 @@ export interface ThrottleState {
   lockedUntil: number;
 }
 
+/** An unlocked row is forgotten a day after its last failure (Keycloak resets after 12 h). */
+export const THROTTLE_MEMORY_MS = 24 * 3_600_000;
+/**
+ * Every unknown name tried gets a row, so guessing names must not grow the table without end: past
+ * this many rows the oldest unlocked ones go first. A name under a running lock is never dropped.
+ */
+export const MAX_THROTTLE_ROWS = 10_000;
+
 export class ThrottleRepo {
   constructor(private readonly db: Db) {}
 
@@ -22,6 +30,7 @@ export class ThrottleRepo {
    */
   recordFailure(login: string, now: number, lockFor: (failures: number) => number): ThrottleState {
     const bump = this.db.transaction(() => {
+      this.forgetLapsed(now);
       const failures = this.get(login).failures + 1;
       const lockedUntil = now + lockFor(failures);
       this.db
@@ -30,9 +39,25 @@ export class ThrottleRepo {
            ON CONFLICT(login) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
         )
         .run(login, failures, lockedUntil, now);
+      this.keepBounded(login, now);
       return { failures, lockedUntil };
     });
     return bump.immediate();
+  }
+
+  private forgetLapsed(now: number): void {
+    this.db.prepare('DELETE FROM login_throttle WHERE locked_until <= ? AND last_failure_at < ?').run(now, now - THROTTLE_MEMORY_MS);
+  }
+
+  private keepBounded(current: string, now: number): void {
+    const { n } = this.db.prepare('SELECT count(*) AS n FROM login_throttle').get() as { n: number };
+    if (n <= MAX_THROTTLE_ROWS) return;
+    this.db
+      .prepare(
+        `DELETE FROM login_throttle WHERE login IN (
+           SELECT login FROM login_throttle WHERE locked_until <= ? AND login <> ? ORDER BY last_failure_at LIMIT ?)`,
+      )
+      .run(now, current, n - MAX_THROTTLE_ROWS);
   }
 
   clear(login: string): void {
