@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // One real PostgreSQL server (a temporary cluster on a Unix socket) for the store suites' second engine.
+          globalSetup: ['test/helpers/postgres-global-setup.ts'],
           sequence: { groupOrder: 0 },
           // scrypt at N=2^17 takes ~0.5 s a hash: tests that hash several times need room.
           testTimeout: 30_000,

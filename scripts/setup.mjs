@@ -12,7 +12,11 @@ const log = (message) => console.error(`[setup] ${message}`);
 
 /** Debian packages: libsecret for keytar, a Secret Service keyring and D-Bus, and Chromium for the web shell and tests. */
 export const RUNTIME_PACKAGES = ['libsecret-1-0', 'libsecret-1-dev', 'gnome-keyring', 'dbus', 'dbus-x11'];
-export const TEST_PACKAGES = [...RUNTIME_PACKAGES, 'chromium'];
+/** Tests also drive Chromium, and run the store suites on a real PostgreSQL server (Debian's, started per run). */
+export const TEST_PACKAGES = [...RUNTIME_PACKAGES, 'chromium', 'postgresql'];
+
+/** `npm run bench` compares the print@home renderer with reportlab drawing the same ticket; without it the bench says so and goes on. */
+export const BENCH_PACKAGES = ['python3', 'python3-reportlab'];
 
 const installed = (pkg) => spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed');
 

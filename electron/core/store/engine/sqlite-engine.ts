@@ -1,0 +1,77 @@
+/**
+ * SQLite behind the async store interface. better-sqlite3 is synchronous and has one connection, so
+ * every statement and transaction takes its turn in one queue: a transaction that awaits something
+ * never has another request's statements run inside it.
+ */
+import type Database from 'better-sqlite3';
+import type { SqlEngine, SqlRunner, SqlValue } from './types';
+
+type Statement = Database.Statement<unknown[]>;
+
+export class SqliteEngine implements SqlEngine {
+  readonly kind = 'sqlite' as const;
+  private tail: Promise<unknown> = Promise.resolve();
+  // Prepared once per SQL text: preparing is a large part of a short statement's cost.
+  private readonly statements = new Map<string, Statement>();
+  private readonly direct: SqlRunner;
+
+  constructor(readonly db: Database.Database) {
+    this.direct = {
+      all: async <R>(sql: string, params: readonly SqlValue[] = []) => this.prepare(sql).all(...bind(params)) as R[],
+      get: async <R>(sql: string, params: readonly SqlValue[] = []) => this.prepare(sql).get(...bind(params)) as R | undefined,
+      run: async (sql: string, params: readonly SqlValue[] = []) => ({ changes: this.prepare(sql).run(...bind(params)).changes }),
+    };
+  }
+
+  all<R>(sql: string, params?: readonly SqlValue[]): Promise<R[]> {
+    return this.turn(() => this.direct.all<R>(sql, params));
+  }
+
+  get<R>(sql: string, params?: readonly SqlValue[]): Promise<R | undefined> {
+    return this.turn(() => this.direct.get<R>(sql, params));
+  }
+
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
+    return this.turn(() => this.direct.run(sql, params));
+  }
+
+  /** IMMEDIATE: the write lock is taken at BEGIN, so another process's writer waits (busy_timeout) instead of failing mid-way. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.turn(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.direct);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.turn(async () => {
+      this.statements.clear();
+      this.db.close();
+    });
+  }
+
+  private turn<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task, task);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/** SQLite has no boolean: the shared dialect stores 0 and 1, as PostgreSQL's INTEGER columns do. */
+const bind = (params: readonly SqlValue[]) => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
