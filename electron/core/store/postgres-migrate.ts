@@ -1,0 +1,55 @@
+/**
+ * Migrations on PostgreSQL: the version lives in the database (schema_version); a database from a
+ * newer release is refused before anything is written; two terminals starting together take turns on
+ * an advisory lock, so only the first one migrates and the second finds the work done.
+ */
+import { StoreError } from './database';
+import type { SqlEngine, SqlRunner } from './engine/types';
+import { MIGRATIONS, latestVersion, type Migration } from './migrations';
+import { POSTGRES_BASELINE, POSTGRES_BASELINE_VERSION } from './migrations/postgres-baseline';
+
+/** An arbitrary constant naming "Box Office schema migration" among the server's advisory locks. */
+export const MIGRATION_LOCK = 7_140_202_611;
+
+async function currentVersion(q: SqlRunner): Promise<number> {
+  const table = await q.get<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
+  if (!table?.t) {
+    const tables = await q.get<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()");
+    if ((tables?.n ?? 0) > 0) throw new StoreError('corrupt', 'The database holds tables but no Box Office schema version: it belongs to something else. Point Box Office at an empty database.');
+    return 0;
+  }
+  return (await q.get<{ version: number }>('SELECT version FROM schema_version'))?.version ?? 0;
+}
+
+function refuseNewer(version: number, latest: number): void {
+  if (version > latest) {
+    throw new StoreError('newer', `The venue database was written by a newer version of Box Office (schema ${version}; this version knows up to ${latest}). It was left untouched; install the newer version on this terminal.`);
+  }
+}
+
+export async function migratePostgres(engine: SqlEngine, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  const latest = latestVersion(migrations);
+  refuseNewer(await currentVersion(engine), latest);
+  return engine.transaction(async (tx) => {
+    await tx.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    const current = await currentVersion(tx);
+    refuseNewer(current, latest);
+    if (current === latest) return latest;
+    if (current === 0) {
+      await runScript(tx, POSTGRES_BASELINE);
+      await tx.run('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+      await tx.run('INSERT INTO schema_version (version) VALUES (?)', [POSTGRES_BASELINE_VERSION]);
+    }
+    for (const migration of migrations.filter((m) => m.version > Math.max(current, POSTGRES_BASELINE_VERSION))) {
+      if (!migration.postgres) throw new Error(`Migration ${migration.version} (${migration.name}) has no PostgreSQL form.`);
+      await migration.postgres(tx);
+    }
+    await tx.run('UPDATE schema_version SET version = ?', [latest]);
+    return latest;
+  });
+}
+
+/** Statements one by one: the driver's extended protocol takes one statement per call. */
+async function runScript(tx: SqlRunner, script: string): Promise<void> {
+  for (const statement of script.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await tx.run(statement);
+}
