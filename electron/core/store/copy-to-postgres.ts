@@ -1,0 +1,99 @@
+/**
+ * Moves a terminal's SQLite store into an empty PostgreSQL database: every table, in one transaction,
+ * ids kept (so the audit log's chain and MACs, which cover ids, still verify), sequences set past the
+ * copied ids, row counts compared. A target that holds any row is refused untouched.
+ */
+import type Database from 'better-sqlite3';
+import type { SqlEngine, SqlRunner, SqlValue } from './engine/types';
+import { migratePostgres } from './postgres-migrate';
+
+/** Parents before children, so every foreign key finds its row. */
+export const COPY_ORDER = [
+  'operators',
+  'operator_roles',
+  'login_throttle',
+  'settings',
+  'audit_log',
+  'mfa_totp',
+  'mfa_phone',
+  'mfa_sms_challenges',
+  'mfa_sms_sends',
+  'mfa_recovery_codes',
+  'mfa_failures',
+  'trusted_devices',
+  'events',
+  'orders',
+  'tickets',
+  'ticket_documents',
+  'barcodes',
+  'scans',
+  'gate_tally',
+] as const;
+
+const BATCH_ROWS = 500;
+
+export class CopyRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CopyRefused';
+  }
+}
+
+export interface CopyReport {
+  tables: { table: string; rows: number }[];
+  totalRows: number;
+}
+
+export async function copyToPostgres(source: Database.Database, target: SqlEngine, onProgress: (table: string, rows: number) => void = () => undefined): Promise<CopyReport> {
+  const present = new Set((source.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+  const unknown = [...present].filter((t) => !t.startsWith('sqlite_') && !(COPY_ORDER as readonly string[]).includes(t));
+  if (unknown.length) throw new CopyRefused(`The store has tables this copy does not know (${unknown.join(', ')}): update Box Office first.`);
+  await migratePostgres(target);
+  return target.transaction(async (tx) => {
+    for (const table of COPY_ORDER) {
+      const { n } = (await tx.get<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))!;
+      if (n > 0) throw new CopyRefused(`The target database is not empty (${table} has ${n} rows). Copy only into a new, empty database.`);
+    }
+    const tables: CopyReport['tables'] = [];
+    for (const table of COPY_ORDER) {
+      const rows = present.has(table) ? await copyTable(source, tx, table) : 0;
+      const { n } = (await tx.get<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))!;
+      if (n !== rows) throw new Error(`${table}: ${rows} rows read but ${n} in the target; nothing was kept.`);
+      tables.push({ table, rows });
+      onProgress(table, rows);
+    }
+    await setSequencesPastIds(tx);
+    return { tables, totalRows: tables.reduce((sum, t) => sum + t.rows, 0) };
+  });
+}
+
+async function copyTable(source: Database.Database, tx: SqlRunner, table: string): Promise<number> {
+  const columns = (source.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
+  const list = columns.join(', ');
+  let batch: SqlValue[][] = [];
+  let copied = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const rowsSql = batch.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+    await tx.run(`INSERT INTO ${table} (${list}) VALUES ${rowsSql}`, batch.flat());
+    copied += batch.length;
+    batch = [];
+  };
+  // Rows are read one at a time: a store of a million tickets never sits in memory whole.
+  for (const row of source.prepare(`SELECT ${list} FROM ${table}`).raw().iterate() as IterableIterator<SqlValue[]>) {
+    batch.push(row);
+    if (batch.length >= BATCH_ROWS) await flush();
+  }
+  await flush();
+  return copied;
+}
+
+/** Identity columns continue after the copied ids; otherwise the first new row would collide. */
+async function setSequencesPastIds(tx: SqlRunner): Promise<void> {
+  const identities = await tx.all<{ table_name: string; column_name: string }>(
+    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'",
+  );
+  for (const { table_name: table, column_name: column } of identities) {
+    await tx.get(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), (SELECT coalesce(max(${column}), 0) + 1 FROM ${table}), false)`);
+  }
+}
