@@ -5,6 +5,7 @@ import { numberPlaceholders } from '../../../../electron/core/store/engine/place
 import { DatabaseUrlError, poolConfig, redactedUrl } from '../../../../electron/core/store/engine/postgres-config';
 import { PostgresEngine } from '../../../../electron/core/store/engine/postgres-engine';
 import type { SqlEngine } from '../../../../electron/core/store/engine/types';
+import { Sql } from '../../../../electron/core/store/sql';
 import { emptyEngine, ENGINES } from '../../../helpers/engines';
 
 const TICKETS = `CREATE TABLE tickets (id INTEGER PRIMARY KEY, state TEXT NOT NULL, issued_at BIGINT, pdf BYTEA)`;
@@ -127,5 +128,31 @@ describe('PostgreSQL addresses', () => {
   it('numbers placeholders outside quotes and comments', () => {
     expect(numberPlaceholders("SELECT '?' AS q, \"a?\" FROM t WHERE a = ? AND b = ? -- why?\nAND c = ?")).toBe("SELECT '?' AS q, \"a?\" FROM t WHERE a = $1 AND b = $2 -- why?\nAND c = $3");
     expect(numberPlaceholders("SELECT 'it''s ?' WHERE x = ?")).toBe("SELECT 'it''s ?' WHERE x = $1");
+  });
+});
+
+describe.each(ENGINES)('repositories inside a service transaction: %s', (kind) => {
+  it('join it without a handle, commit with it and roll back with it', async () => {
+    const { engine } = await emptyEngine(kind);
+    const sql = new Sql(engine);
+    await sql.run(ddl(engine, TICKETS));
+    await sql.run("CREATE TABLE audit (what TEXT NOT NULL)");
+    // Stands in for a repository: it never sees the transaction, only `sql`.
+    const audit = { append: (what: string) => sql.transaction(() => sql.run('INSERT INTO audit (what) VALUES (?)', [what])) };
+    await sql.transaction(async () => {
+      await sql.run("INSERT INTO tickets (id, state) VALUES (1, 'mobile')");
+      expect(sql.inTransaction).toBe(true);
+      await audit.append('issued');
+    });
+    await expect(
+      sql.transaction(async () => {
+        await sql.run("INSERT INTO tickets (id, state) VALUES (2, 'mobile')");
+        await audit.append('issued');
+        throw new Error('killed before commit');
+      }),
+    ).rejects.toThrow('killed');
+    expect(await sql.all('SELECT id FROM tickets')).toEqual([{ id: 1 }]);
+    expect(await sql.all('SELECT what FROM audit')).toEqual([{ what: 'issued' }]);
+    expect(sql.inTransaction).toBe(false);
   });
 });
