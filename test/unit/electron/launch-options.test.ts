@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { launchOptions } from '../../../electron/window/launch-options';
+import { launchOptions, PASSWORD_ON_COMMAND_LINE } from '../../../electron/window/launch-options';
 import { defaultDataDir } from '../../../electron/web/default-data-dir';
 
 describe('launch options', () => {
@@ -32,5 +32,17 @@ describe('launch options', () => {
     expect(defaultDataDir('Box Office', 'linux', { XDG_CONFIG_HOME: '/x' })).toBe('/x/Box Office');
     expect(defaultDataDir('Box Office', 'win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' })).toMatch(/Roaming.Box Office$/);
     expect(defaultDataDir('Box Office', 'darwin', {})).toMatch(/Library\/Application Support\/Box Office$/);
+  });
+
+  it('takes the venue database from --database-url or BOX_OFFICE_DATABASE_URL, and a password only from the environment', () => {
+    expect(launchOptions(['x'], {}, '/d').databaseUrl).toBeUndefined();
+    expect(launchOptions(['x', '--database-url=postgres://desk1@db.venue/boxoffice'], {}, '/d').databaseUrl).toBe('postgres://desk1@db.venue/boxoffice');
+    expect(launchOptions(['x', '--database-url', 'postgres://desk2@db/bo', '--kiosk'], {}, '/d')).toMatchObject({ databaseUrl: 'postgres://desk2@db/bo', kiosk: true });
+    expect(launchOptions(['x'], { BOX_OFFICE_DATABASE_URL: 'postgres://ci:pw@/bo?host=/tmp' }, '/d').databaseUrl).toBe('postgres://ci:pw@/bo?host=/tmp');
+    // The command line is readable by every user of the computer: a password there is refused, not used.
+    const refused = launchOptions(['x', '--database-url=postgres://desk1:s3cret@db.venue/boxoffice'], {}, '/d');
+    expect(refused.databaseUrl).toBeUndefined();
+    expect(refused.databaseUrlRefused).toBe(PASSWORD_ON_COMMAND_LINE);
+    expect(launchOptions(['x', '--database-url=postgres://desk1:@db/bo'], {}, '/d').databaseUrlRefused).toBe(PASSWORD_ON_COMMAND_LINE);
   });
 });
