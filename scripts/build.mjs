@@ -2,6 +2,7 @@
 // Builds everything into dist/: main, preload and web shell (esbuild), the browser bridge, and the renderer (Vite).
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +12,16 @@ const at = (p) => path.join(root, p);
 // Native modules and electron stay outside the bundle; electron is provided by the Electron runtime only.
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, external: ['electron', 'keytar', 'better-sqlite3'], logLevel: 'warning' };
 
+/** The print@home ticket's Unicode font (DejaVu Sans) and its licence, beside the bundles that read them (ticket-fonts.ts). */
+const TICKET_FONTS = { from: 'node_modules/dejavu-fonts-ttf', files: ['ttf/DejaVuSans.ttf', 'ttf/DejaVuSans-Bold.ttf', 'LICENSE'], to: 'dist/electron/fonts' };
+
+function copyTicketFonts() {
+  fs.mkdirSync(at(TICKET_FONTS.to), { recursive: true });
+  for (const file of TICKET_FONTS.files) fs.copyFileSync(at(path.join(TICKET_FONTS.from, file)), at(path.join(TICKET_FONTS.to, path.basename(file))));
+}
+
 export async function buildAll({ quiet = false } = {}) {
+  copyTicketFonts();
   await Promise.all([
     esbuild({ ...node, entryPoints: [at('electron/main.ts')], outfile: at('dist/electron/main.cjs') }),
     esbuild({ ...node, entryPoints: [at('electron/web-shell.ts')], outfile: at('dist/electron/web-shell.cjs') }),

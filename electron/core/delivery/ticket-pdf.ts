@@ -1,9 +1,16 @@
 /**
  * The print@home ticket: one A4 page with event, venue, date, seat, holder, order number and the
  * barcode as a QR code; "Duplicate #n" after a reissue. Made once per generation and stored.
+ *
+ * Fast by construction: the page is one hand-written content stream (deflated by Node's zlib), the QR
+ * code is vector rectangles from its module matrix, text that fits WinAnsi uses the standard fonts
+ * (nothing embedded), and only text outside WinAnsi pulls in a subset of DejaVu Sans (ticket-fonts.ts).
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
-import QRCode from 'qrcode';
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import { PDFDocument, PDFName, StandardFontEmbedder, StandardFonts, type PDFFont, type PDFRef } from 'pdf-lib';
+import { fmt, qrMatrix, qrOperators, QUIET_ZONE_MODULES } from './qr-vector';
+import { cachingFontkit, cleanText, forgetGlyphsWithoutText, unicodeFont, visualRuns, withinFont, type Weight } from './ticket-fonts';
 
 export interface TicketPdfInput {
   institution: string;
@@ -21,81 +28,216 @@ export interface TicketPdfInput {
 }
 
 const A4: [number, number] = [595.28, 841.89];
+const [W, H] = A4;
+const MARGIN = 40;
 
-/** Letters that do not decompose into a base letter and an accent. */
-const FALLBACK: Record<string, string> = { Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
+/** The QR code: the symbol (dark modules) is a 200 pt square centred where the ticket always had it. */
+export const QR_LAYOUT = { centreX: W - 150, centreY: H - 360, side: 200 } as const;
 
-/** Standard PDF fonts only know Latin-1-ish text: drop accents the font cannot show, never fail. */
-function printable(font: PDFFont, text: string): string {
-  return [...text]
-    .map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        const base = FALLBACK[ch] ?? ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-        try {
-          font.encodeText(base);
-          return base;
-        } catch {
-          return '?';
-        }
-      }
-    })
-    .join('');
+type Rgb = readonly [number, number, number];
+const INK: Rgb = [0.08, 0.13, 0.24];
+const MUTED: Rgb = [0.42, 0.48, 0.56];
+const WHITE: Rgb = [1, 1, 1];
+const PALE: Rgb = [0.85, 0.88, 0.93];
+const AMBER: Rgb = [0.95, 0.66, 0];
+
+// The standard fonts' metrics and WinAnsi encoding, loaded once per process.
+export const standardEmbedder = (name: StandardFonts) => StandardFontEmbedder.for(name as unknown as Parameters<typeof StandardFontEmbedder.for>[0]);
+const standard = { regular: standardEmbedder(StandardFonts.Helvetica), bold: standardEmbedder(StandardFonts.HelveticaBold) };
+const STANDARD_RESOURCE: Record<Weight, string> = { regular: 'F1', bold: 'F2' };
+const UNICODE_RESOURCE: Record<Weight, string> = { regular: 'F3', bold: 'F4' };
+
+/** Per character of the standard fonts: its WinAnsi code as hex, or null (not in WinAnsi); and its width per 1000 of the size. */
+const winAnsiHex = new Map<string, string | null>();
+const standardWidths: Record<Weight, Map<string, number>> = { regular: new Map(), bold: new Map() };
+
+function hexOf(ch: string): string | null {
+  let hex = winAnsiHex.get(ch);
+  if (hex === undefined) {
+    try {
+      hex = standard.regular.encodeText(ch).asString();
+    } catch {
+      hex = null;
+    }
+    winAnsiHex.set(ch, hex);
+  }
+  return hex;
 }
 
+const fitsWinAnsi = (text: string): boolean => {
+  for (const ch of text) if (hexOf(ch) === null) return false;
+  return true;
+};
+
+/** Width in points as Tj draws it: glyph advances, no kerning. */
+function standardWidth(text: string, weight: Weight, size: number): number {
+  const widths = standardWidths[weight];
+  let sum = 0;
+  for (const ch of text) {
+    let w = widths.get(ch);
+    if (w === undefined) {
+      w = standard[weight].widthOfTextAtSize(ch, 1000);
+      widths.set(ch, w);
+    }
+    sum += w;
+  }
+  return (sum * size) / 1000;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = (timeZone: string) => {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+};
+
+const color = ([r, g, b]: Rgb) => `${fmt(r)} ${fmt(g)} ${fmt(b)} rg`;
+const rect = (x: number, y: number, w: number, h: number, c: Rgb) => `${color(c)} ${fmt(x)} ${fmt(y)} ${fmt(w)} ${fmt(h)} re f`;
+
+/** One line of text, in the standard font when it fits WinAnsi, else in DejaVu Sans. */
+interface TextItem {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  weight: Weight;
+  color: Rgb;
+  /** Shrinks the font size (never wraps, never cuts) so the line ends before this width. */
+  maxWidth: number;
+}
+
+/** Lines every ticket has, in the standard fonts: encoded once per process. */
+let staticOps: string | undefined;
+const STATIC_TEXT: TextItem[] = [
+  { text: 'print@home ticket', x: MARGIN, y: H - 72, size: 11, weight: 'regular', color: PALE, maxWidth: Infinity },
+  { text: 'Show this page, printed or on a screen, at the entrance. Each ticket admits one person once.', x: MARGIN, y: 90, size: 10, weight: 'regular', color: MUTED, maxWidth: Infinity },
+  { text: 'Copies of this ticket are refused once the original has been scanned. A reissued ticket replaces all earlier ones.', x: MARGIN, y: 74, size: 10, weight: 'regular', color: MUTED, maxWidth: Infinity },
+];
+
+function standardText(item: TextItem): string {
+  const width = standardWidth(item.text, item.weight, item.size);
+  const size = width > item.maxWidth ? (item.size * item.maxWidth) / width : item.size;
+  let hex = '';
+  for (const ch of item.text) hex += hexOf(ch)!;
+  return `BT /${STANDARD_RESOURCE[item.weight]} ${fmt(size)} Tf ${color(item.color)} ${fmt(item.x)} ${fmt(item.y)} Td <${hex}> Tj ET`;
+}
+
+/** The Unicode path: bidi runs in visual order, each shaped by fontkit in the embedded subset. */
+function unicodeText(item: TextItem, font: PDFFont, resource: string, shaper: ReturnType<typeof unicodeFont>['font']): string {
+  const pieces: string[] = [];
+  for (const run of visualRuns(item.text)) {
+    // fontkit reverses a right-to-left script's glyphs itself; when its guess of the direction differs
+    // from the bidi algorithm's (brackets alone, Arabic-Indic digits), lay the run out a character at a time.
+    if ((shaper.layout(run.text).direction === 'rtl') === run.rtl) pieces.push(run.text);
+    else {
+      const chars = [...run.text];
+      pieces.push(...(run.rtl ? chars.reverse() : chars));
+    }
+  }
+  const width = pieces.reduce((sum, piece) => sum + font.widthOfTextAtSize(piece, item.size), 0);
+  const size = width > item.maxWidth ? (item.size * item.maxWidth) / width : item.size;
+  const shown = pieces.map((piece) => `${font.encodeText(piece).toString()} Tj`).join(' ');
+  return `BT /${resource} ${fmt(size)} Tf ${color(item.color)} ${fmt(item.x)} ${fmt(item.y)} Td ${shown} ET`;
+}
+
+/** A subset's font name carries a tag naming its glyphs, so two subsets in one joined file never share a name. */
+const subsetName = (weight: Weight, texts: string[]) =>
+  `${[...crypto.createHash('sha256').update(texts.join('\n')).digest().subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('')}+DejaVuSans${weight === 'bold' ? '-Bold' : ''}`;
+
 export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
+  const doc = await PDFDocument.create({ updateMetadata: false });
   // Fixed metadata: nothing in the file depends on when or where it was rendered but the issue time.
   const issued = new Date(input.issuedAt);
-  doc.setTitle(`${input.event} — ${input.seat}`);
-  doc.setAuthor(input.institution);
+  doc.setTitle(cleanText(`${input.event} — ${input.seat}`));
+  doc.setAuthor(cleanText(input.institution));
   doc.setProducer('Box Office');
   doc.setCreator('Box Office');
   doc.setCreationDate(issued);
   doc.setModificationDate(issued);
   const page = doc.addPage(A4);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const ink = rgb(0.08, 0.13, 0.24);
-  const muted = rgb(0.42, 0.48, 0.56);
-  const text = (s: string, x: number, y: number, size: number, font = regular, color = ink) => page.drawText(printable(font, s), { x, y, size, font, color });
+  const { context } = doc;
 
-  page.drawRectangle({ x: 0, y: A4[1] - 90, width: A4[0], height: 90, color: ink });
-  text(input.institution, 40, A4[1] - 50, 20, bold, rgb(1, 1, 1));
-  text('print@home ticket', 40, A4[1] - 72, 11, regular, rgb(0.85, 0.88, 0.93));
-  if (input.generation > 1) {
-    page.drawRectangle({ x: A4[0] - 200, y: A4[1] - 70, width: 160, height: 32, color: rgb(0.95, 0.66, 0) });
-    text(`Duplicate #${input.generation - 1}`, A4[0] - 188, A4[1] - 59, 14, bold);
-  }
+  const when = dateFormat(input.timeZone).format(new Date(input.startsAt));
+  const qr = qrMatrix(input.barcode);
+  const module = QR_LAYOUT.side / qr.size;
+  const qrLeft = QR_LAYOUT.centreX - QR_LAYOUT.side / 2;
+  const qrBottom = QR_LAYOUT.centreY - QR_LAYOUT.side / 2;
+  const quiet = QUIET_ZONE_MODULES * module;
+  // Text beside the code ends before its quiet zone; the caption's tallest glyph stays below it.
+  const besideQr = qrLeft - quiet - MARGIN - 4;
+  const captionSize = 9;
 
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: input.timeZone }).format(new Date(input.startsAt));
-  let y = A4[1] - 140;
-  text(input.event, 40, y, 24, bold);
-  y -= 30;
-  text(input.venue, 40, y, 14);
-  y -= 22;
-  text(when, 40, y, 14);
-  y -= 50;
-  const rows: [string, string][] = [
+  const items: TextItem[] = [
+    { text: input.institution, x: MARGIN, y: H - 50, size: 20, weight: 'bold', color: WHITE, maxWidth: (input.generation > 1 ? W - 200 : W - MARGIN) - MARGIN - 12 },
+    { text: input.event, x: MARGIN, y: H - 140, size: 24, weight: 'bold', color: INK, maxWidth: W - 2 * MARGIN },
+    { text: input.venue, x: MARGIN, y: H - 170, size: 14, weight: 'regular', color: INK, maxWidth: W - 2 * MARGIN },
+    { text: when, x: MARGIN, y: H - 192, size: 14, weight: 'regular', color: INK, maxWidth: W - 2 * MARGIN },
+  ];
+  if (input.generation > 1) items.push({ text: `Duplicate #${input.generation - 1}`, x: W - 188, y: H - 59, size: 14, weight: 'bold', color: INK, maxWidth: 140 });
+  let y = H - 242;
+  for (const [label, value] of [
     ['Seat', input.seat],
     ['Holder', input.holder],
     ['Order', input.orderNumber],
     ['Price', input.price],
-  ];
-  for (const [label, value] of rows) {
-    text(label.toUpperCase(), 40, y, 9, bold, muted);
-    text(value, 40, y - 18, 15, bold);
+  ] as const) {
+    items.push({ text: label.toUpperCase(), x: MARGIN, y, size: 9, weight: 'bold', color: MUTED, maxWidth: besideQr });
+    items.push({ text: value, x: MARGIN, y: y - 18, size: 15, weight: 'bold', color: INK, maxWidth: besideQr });
     y -= 48;
   }
+  items.push({ text: input.barcode.match(/.{1,4}/g)!.join(' '), x: qrLeft - 12, y: qrBottom - quiet - captionSize, size: captionSize, weight: 'regular', color: MUTED, maxWidth: W - MARGIN - (qrLeft - 12) });
+  for (const item of items) item.text = cleanText(item.text);
 
-  const qr = await doc.embedPng(await QRCode.toBuffer(input.barcode, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 400 }));
-  page.drawImage(qr, { x: A4[0] - 260, y: A4[1] - 470, width: 220, height: 220 });
-  text(input.barcode.match(/.{1,4}/g)!.join(' '), A4[0] - 262, A4[1] - 490, 9, regular, muted);
+  // Text outside WinAnsi: embed the Unicode font (a subset), per weight, only when a line needs it.
+  const unicodeItems = items.filter((item) => !fitsWinAnsi(item.text));
+  const fonts: Partial<Record<Weight, { pdf: PDFFont; shaper: ReturnType<typeof unicodeFont>['font'] }>> = {};
+  if (unicodeItems.length > 0) {
+    doc.registerFontkit(cachingFontkit);
+    for (const weight of ['regular', 'bold'] as const) {
+      const mine = unicodeItems.filter((item) => item.weight === weight);
+      if (mine.length === 0) continue;
+      const loaded = unicodeFont(weight);
+      // DejaVu Sans Bold lacks a few scripts DejaVu Sans has: such a line prints in the regular weight.
+      for (const item of mine) {
+        item.text = withinFont(item.text, unicodeFont('regular').font);
+        if (weight === 'bold' && ![...item.text].every((ch) => /\s/u.test(ch) || loaded.font.hasGlyphForCodePoint(ch.codePointAt(0)!))) item.weight = 'regular';
+      }
+    }
+    for (const weight of ['regular', 'bold'] as const) {
+      const mine = unicodeItems.filter((item) => item.weight === weight);
+      if (mine.length === 0) continue;
+      const loaded = unicodeFont(weight);
+      const pdf = await doc.embedFont(loaded.bytes, { subset: true, customName: subsetName(weight, mine.map((item) => item.text)) });
+      fonts[weight] = { pdf, shaper: loaded.font };
+    }
+  }
 
-  text('Show this page, printed or on a screen, at the entrance. Each ticket admits one person once.', 40, 90, 10, regular, muted);
-  text('Copies of this ticket are refused once the original has been scanned. A reissued ticket replaces all earlier ones.', 40, 74, 10, regular, muted);
+  // No await from here to the end of the layout: no other ticket's subsetting can touch the glyph cache meanwhile.
+  for (const font of Object.values(fonts)) forgetGlyphsWithoutText(font.shaper);
+  staticOps ??= STATIC_TEXT.map(standardText).join('\n');
+  const ops: string[] = [rect(0, H - 90, W, 90, INK)];
+  if (input.generation > 1) ops.push(rect(W - 200, H - 70, 160, 32, AMBER));
+  ops.push(staticOps);
+  for (const item of items) {
+    const font = unicodeItems.includes(item) ? fonts[item.weight] : undefined;
+    ops.push(font ? unicodeText(item, font.pdf, UNICODE_RESOURCE[item.weight], font.shaper) : standardText(item));
+  }
+  ops.push(`${color(INK)}\n${qrOperators(qr, qrLeft, qrBottom, QR_LAYOUT.side)}`);
+
+  const contents = context.stream(zlib.deflateSync(Buffer.from(ops.join('\n'), 'latin1'), { level: 9 }), { Filter: 'FlateDecode' });
+  const fontRefs: Record<string, PDFRef> = {
+    F1: context.register(context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' })),
+    F2: context.register(context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica-Bold', Encoding: 'WinAnsiEncoding' })),
+  };
+  for (const weight of ['regular', 'bold'] as const) {
+    const font = fonts[weight];
+    if (font) fontRefs[UNICODE_RESOURCE[weight]] = font.pdf.ref;
+  }
+  page.node.set(PDFName.of('Contents'), context.register(contents));
+  page.node.set(PDFName.of('Resources'), context.obj({ Font: fontRefs }));
   return doc.save({ useObjectStreams: false });
 }
 
