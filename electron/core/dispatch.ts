@@ -5,6 +5,7 @@
 import { contract, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput } from '../../shared/contract';
 import { can } from '../../shared/roles';
 import { fail, type Result } from '../../shared/result';
+import { describeValidation } from '../../shared/validation';
 import type { Session, SessionLookup, SessionManager } from './auth/sessions';
 import type { CallerContext, Dispatch } from './types';
 import { KIOSK_REFUSAL, kioskAllows } from './kiosk/kiosk-policy';
@@ -37,11 +38,12 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
     if (!access.ok) return access;
     // Enrolling by choice is a desk-terminal matter; a kiosk enrolls only a sign-in that requires it.
     if (options.kiosk && def.access === 'enrollment' && access.value?.stage === 'active') return fail('FORBIDDEN', KIOSK_REFUSAL);
+    // No input at all means {}; anything else must be an object, whatever the transport (a JSON null is not "nothing").
+    if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) return fail('VALIDATION', 'The input must be an object.');
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.map(String).join('.') || undefined;
-      return fail('VALIDATION', issue?.message ?? 'The input is not valid.', field ? { field } : {});
+      const { message, field } = describeValidation(parsed.error, channel);
+      return fail('VALIDATION', message, field ? { field } : {});
     }
     try {
       const handler = handlers[channel] as Handler<typeof channel>;

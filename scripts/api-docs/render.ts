@@ -1,10 +1,18 @@
 /** Renders docs/API.md from the contract, so the documented API cannot drift from the real one. */
 import { z } from 'zod';
-import { contract, type Access } from '../../shared/contract';
+import { contract, type Access, type ChannelDef } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/result';
+import { LOGIN_CASE_NOTE } from '../../shared/contract/login';
 
-const accessText = (access: Access): string =>
-  access === 'public' ? 'no session needed' : access === 'anySession' ? 'a session, even locked' : access === 'session' ? 'an active session' : `an active session with permission \`${access}\``;
+const STAGE_ACCESS: Partial<Record<Access, string>> = {
+  public: 'no session needed',
+  anySession: 'a session, even locked',
+  session: 'an active session',
+  challenge: 'a sign-in whose password passed and whose second factor is asked',
+  passwordChange: 'a sign-in with a one-time password, before the operator chose their own',
+  enrollment: 'a sign-in that must enroll a second factor, or an active session enrolling by choice',
+};
+const accessText = (access: Access): string => STAGE_ACCESS[access] ?? `an active session with permission \`${access}\``;
 
 export function renderApiDocs(): string {
   const lines = [
@@ -23,12 +31,19 @@ export function renderApiDocs(): string {
     '{ ...input }',
     '```',
     '',
+    'The body is a JSON object; an empty body counts as `{}`, and JSON that is not an object (`null`, an array, a number,',
+    'a string) answers `VALIDATION`.',
+    '',
     'Every answer that reaches a channel is HTTP 200 with a result: `{ "ok": true, "value": … }` or',
     '`{ "ok": false, "error": { "code": "…", "message": "…", "field"?: "…", "retryAt"?: <epoch ms> } }`.',
     'The transport itself answers 401 (missing or wrong token), 403 (foreign Origin or cross-site request),',
-    '421 (Host other than 127.0.0.1 or localhost), 405, 413 (body over 9 MiB), 415 (not JSON) and 400 (malformed JSON).',
+    '421 (Host other than 127.0.0.1 or localhost), 405, 413 (body over 9 MiB), 415 (not JSON) and 400 (malformed JSON);',
+    'a channel path with malformed percent-encoding (`/api/%ZZ`) answers 404 with `UNKNOWN_CHANNEL`.',
     '',
-    'The session lives in an HttpOnly cookie `bo_seat` set on the first call; a script keeps it with a cookie jar, e.g.',
+    'The session lives in an HttpOnly cookie `bo_seat_<port>` (each web shell its own name, as cookies on 127.0.0.1 are shared',
+    'by every port). The web shell sets it on the first call and only honours values it issued itself; every channel marked',
+    '"Renews the session cookie" gives a new value when it succeeds, and the old one no longer names a session. A script',
+    'keeps the cookie with a cookie jar, e.g.',
     '`curl -c jar -b jar -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -d \'{"login":"anna","password":"…"}\' http://127.0.0.1:$PORT/api/auth.signIn`.',
     '',
     '## Error codes',
@@ -37,12 +52,24 @@ export function renderApiDocs(): string {
     '',
     'Any channel that needs a session may also answer `AUTH_REQUIRED`, `SESSION_LOCKED`, `SESSION_EXPIRED` or `FORBIDDEN`;',
     'any channel may answer `VALIDATION`, `VAULT_UNAVAILABLE`, `STORE_UNAVAILABLE` or `INTERNAL`.',
+    'A `VALIDATION` answer names the input it is about, in `field` (a path such as `reason` or `passwordPolicy.minLength`)',
+    'and at the start of `message`, e.g. `{ "code": "VALIDATION", "field": "reason", "message": "Reason: enter at least 3 visible characters." }`.',
+    '',
+    '## Input conventions',
+    '',
+    `- ${LOGIN_CASE_NOTE} Every channel that takes a login lower-cases it before anything else, whatever the transport.`,
+    '  The JSON Schemas below accept capitals for that reason.',
+    '- Free text (names, reasons, labels, search, imported text) is normalised to Unicode NFC and trimmed; it may not hold',
+    '  control or format characters (NUL, tabs and line breaks, bidi overrides, zero-width characters) or unpaired surrogates,',
+    '  and where it is required it needs that many *visible* characters (`minLength`), so invisible text never passes as text.',
+    '- Identifiers sent to another service (the SMS account id) may not hold spaces, hidden characters, `/`, `\\`, `:` or `..`.',
     '',
     '## Channels',
     '',
   ];
   for (const [name, def] of Object.entries(contract)) {
     lines.push(`### \`${name}\``, '', def.summary, '', `Access: ${accessText(def.access)}.`, '', `Returns: ${def.returns}.`, '');
+    if ((def as ChannelDef).rotatesSeat) lines.push('Renews the session cookie when it succeeds (the web shell sets a new `bo_seat_<port>`).', '');
     if (def.errors.length) lines.push(`Errors of its own: ${def.errors.map((code) => `\`${code}\``).join(', ')}.`, '');
     lines.push('Input (JSON Schema):', '', '```json');
     lines.push(JSON.stringify(z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }), null, 2), '```', '');

@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import type { AuditPage, AuditVerification } from '../audit-views';
 import { channel, empty } from './define';
+import { text } from '../text';
 
 export const auditFilter = z
   .object({
-    operator: z.string().trim().max(64).optional(),
-    kind: z.string().trim().max(64).optional(),
+    operator: text({ min: 0, max: 64 }).optional(),
+    kind: text({ min: 0, max: 64 }).optional(),
     from: z.number().int().nonnegative().optional(),
     to: z.number().int().nonnegative().optional(),
   })

@@ -4,16 +4,18 @@ import type { SessionView, ActiveSession } from '../views';
 import type { PasswordRuleResult } from '../password-rules';
 import { channel, empty } from './define';
 import { loginSchema } from './login';
+import { text } from '../text';
 
 /** Bounded so a huge body cannot cost a hash; the policy's own limit (256) gives the clearer message. */
 const passwordInput = z.string().min(1, 'Enter the password.').max(4096, 'The password is too long.');
 
-const displayNameSchema = z.string().trim().min(1, 'Enter a name.').max(120, 'A name has at most 120 characters.');
+export const displayNameSchema = text({ max: 120 });
 
 export const authChannels = {
   'setup.createFirstAccount': channel<ActiveSession>()({
     input: z.object({ login: loginSchema, displayName: displayNameSchema, password: passwordInput }).strict(),
     access: 'public',
+    rotatesSeat: true,
     summary: 'First run only: creates the first account (roles service and admin) and signs it in.',
     returns: 'the active `SessionView` of the new account',
     errors: ['SETUP_DONE', 'PASSWORD_POLICY'],
@@ -28,6 +30,7 @@ export const authChannels = {
   'auth.signIn': channel<SessionView>()({
     input: z.object({ login: loginSchema, password: passwordInput }).strict(),
     access: 'public',
+    rotatesSeat: true,
     summary: 'Signs in with login and password. Unknown login and wrong password give the same AUTH_INVALID.',
     returns: '`SessionView`: `{ state: "signedOut", reason?: "expired" }` | `{ state: "active", operator, permissions, signedInAt, idleLockAt, expiresAt }` | `{ state: "locked", operator, expiresAt }`',
     errors: ['AUTH_INVALID', 'AUTH_THROTTLED', 'PASSWORD_EXPIRED'],
@@ -35,6 +38,7 @@ export const authChannels = {
   'auth.setNewPassword': channel<SessionView>()({
     input: z.object({ password: passwordInput }).strict(),
     access: 'passwordChange',
+    rotatesSeat: true,
     summary: 'After a one-time password (new operator, password reset): sets the operator\'s own password, then the sign-in goes on.',
     returns: '`SessionView`: `active`, or `enrollment` when a second factor must be set up',
     errors: ['PASSWORD_POLICY'],
@@ -49,6 +53,7 @@ export const authChannels = {
   'auth.unlock': channel<SessionView>()({
     input: z.object({ password: passwordInput }).strict(),
     access: 'anySession',
+    rotatesSeat: true,
     summary: 'Unlocks an idle-locked session with the signed-in operator\'s password.',
     returns: '`SessionView`: `{ state: "signedOut", reason?: "expired" }` | `{ state: "active", operator, permissions, signedInAt, idleLockAt, expiresAt }` | `{ state: "locked", operator, expiresAt }`',
     errors: ['AUTH_INVALID', 'AUTH_THROTTLED'],

@@ -24,6 +24,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   returns: string;
   /** Error codes particular to this channel (beyond the ones every channel may answer). */
   errors: readonly ErrorCode[];
+  /**
+   * Success is a sign-in step (signed in, unlocked, second factor passed): a transport that names its
+   * caller's seat with a cookie issues a new one, so an id planted beforehand never holds the session.
+   */
+  rotatesSeat?: true;
   /** Phantom: carries the output type; never read at run time. */
   readonly output?: O;
 }

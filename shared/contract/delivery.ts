@@ -2,16 +2,19 @@
 import { z } from 'zod';
 import type { EventView, ImportReport, IssueResult, MobileLinkSent, OrderSummary, OrderView, PrintAtHomeDocument, ScanView } from '../delivery-views';
 import { channel, empty } from './define';
+import { text } from '../text';
 
 const id = z.number().int().positive();
 /** Barcodes are 32 characters; anything longer than this is refused before a lookup. */
 export const barcodeInput = z.string().trim().min(1, 'Scan or type a barcode.').max(64, 'That is not a ticket barcode (too long).');
+/** Recorded with the revoked barcode and in the audit log: three visible characters at least ("Lost"). */
+const reissueReason = text({ min: 3, max: 500 });
 /** Either some tickets, or every ticket of an order that is not issued yet. */
 const target = z.union([z.object({ ticketIds: z.array(id).min(1).max(10_000) }).strict(), z.object({ orderId: id, allNotIssued: z.literal(true) }).strict()]);
 
 export const deliveryChannels = {
   'orders.search': channel<{ orders: OrderSummary[]; more: boolean }>()({
-    input: z.object({ query: z.string().trim().min(2, 'Type at least 2 characters.').max(200), limit: z.number().int().min(1).max(100).default(25), offset: z.number().int().min(0).max(10_000).default(0) }).strict(),
+    input: z.object({ query: text({ min: 2, max: 200 }), limit: z.number().int().min(1).max(100).default(25), offset: z.number().int().min(0).max(10_000).default(0) }).strict(),
     access: 'orders.read',
     summary: 'Finds orders by order number, customer email, a ticket barcode (spaces allowed), or the start of the customer name; paged by offset and limit.',
     returns: '`{ orders: OrderSummary[], more }`',
@@ -54,8 +57,8 @@ export const deliveryChannels = {
   }),
   'delivery.reissue': channel<OrderView>()({
     input: z.union([
-      z.object({ ticketId: id, reason: z.string().trim().min(3, 'Say why the ticket is reissued.').max(500) }).strict(),
-      z.object({ orderId: id, allNotIssued: z.literal(true), reason: z.string().trim().min(3, 'Say why the tickets are reissued.').max(500) }).strict(),
+      z.object({ ticketId: id, reason: reissueReason }).strict(),
+      z.object({ orderId: id, allNotIssued: z.literal(true), reason: reissueReason }).strict(),
     ]),
     access: 'delivery.reissue',
     summary: 'Revokes the ticket\'s barcode (or those of every ticket of the order not issued yet), makes a new one (a duplicate with a higher generation) and frees the delivery choice.',

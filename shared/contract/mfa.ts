@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DeviceView, MfaPolicyView, MySecurity, SmsSent, TotpEnrollment } from '../mfa-views';
 import type { SessionView } from '../views';
 import { channel, empty } from './define';
+import { text } from '../text';
 
 const code = z.string().trim().min(1, 'Enter the code.').max(64, 'That code is too long.');
 /** Needed when the sign-in is older than an hour; the error REAUTH_REQUIRED says so. */
@@ -16,10 +17,11 @@ export const mfaChannels = {
         method: z.enum(['totp', 'sms', 'recovery']),
         code,
         rememberDevice: z.boolean().default(false),
-        deviceLabel: z.string().trim().max(80).optional(),
+        deviceLabel: text({ min: 0, max: 80 }).optional(),
       })
       .strict(),
     access: 'challenge',
+    rotatesSeat: true,
     summary: 'The second step of sign-in: a code from the authenticator app, a text message or a recovery code; optionally remembers this device.',
     returns: SV,
     errors: ['MFA_INVALID', 'AUTH_THROTTLED', 'AUTH_REQUIRED'],
@@ -41,6 +43,7 @@ export const mfaChannels = {
   'mfa.confirmTotp': channel<{ recoveryCodes: string[] | null; session: SessionView }>()({
     input: z.object({ code }).strict(),
     access: 'enrollment',
+    rotatesSeat: true,
     summary: 'Confirms the authenticator with a current code; the method counts from now. Returns recovery codes when they are new.',
     returns: '`{ recoveryCodes: string[] | null, session: SessionView }`',
     errors: ['MFA_INVALID', 'CONFLICT'],
@@ -61,6 +64,7 @@ export const mfaChannels = {
   'mfa.confirmSms': channel<{ recoveryCodes: string[] | null; session: SessionView }>()({
     input: z.object({ code }).strict(),
     access: 'enrollment',
+    rotatesSeat: true,
     summary: 'Confirms the phone with the texted code. Returns recovery codes when they are new.',
     returns: '`{ recoveryCodes: string[] | null, session: SessionView }`',
     errors: ['MFA_INVALID', 'CONFLICT'],

@@ -4,6 +4,7 @@ import { ROLES } from '../roles';
 import type { DeviceView, OperatorRow } from '../mfa-views';
 import { channel, empty } from './define';
 import { loginSchema } from './login';
+import { displayNameSchema } from './auth';
 
 const operatorId = z.number().int().positive();
 
@@ -19,7 +20,7 @@ export const operatorsChannels = {
     input: z
       .object({
         login: loginSchema,
-        displayName: z.string().trim().min(1, 'Enter a name.').max(120),
+        displayName: displayNameSchema,
         roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role.').max(ROLES.length),
         /** One-time: changed at the first sign-in, and it stops working after 72 hours. */
         password: z.string().min(1, 'Enter an initial password.').max(4096),

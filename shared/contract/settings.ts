@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { InstitutionView, TestSmsSent } from '../settings-views';
 import { channel, empty } from './define';
+import { outsideId, text } from '../text';
 
 const minutes = (max: number, what: string) => z.number().int(`${what}: whole minutes.`).min(1, `${what}: at least 1 minute.`).max(max, `${what}: at most ${max} minutes.`);
 
@@ -22,7 +23,8 @@ export const settingsChannels = {
   'settings.update': channel<InstitutionView>()({
     input: z
       .object({
-        name: z.string().trim().min(1, 'Enter the institution\'s name.').max(80, 'A name has at most 80 characters.').optional(),
+        // Also the issuer authenticator apps show next to the code.
+        name: text({ max: 80 }).optional(),
         // Settings may tighten the security defaults (15 minutes idle, 12 hours), never loosen them.
         idleLockMinutes: minutes(15, 'Idle lock').optional(),
         absoluteHours: z.number().int('Session limit: whole hours.').min(1, 'Session limit: at least 1 hour.').max(12, 'Session limit: at most 12 hours.').optional(),
@@ -48,7 +50,8 @@ export const settingsChannels = {
         .object({
           kind: z.literal('http'),
           baseUrl: gatewayUrl,
-          accountSid: z.string().trim().min(1, 'Enter the account id.').max(100),
+          // Goes into the provider's URL path and Basic credentials.
+          accountSid: outsideId(100, 'Enter the account id.'),
           from: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Enter the sender number in international format, e.g. +41791234567.'),
           /** Goes to the keychain. Left out: the stored token stays. */
           authToken: z.string().min(1, 'Enter the auth token.').max(500).optional(),

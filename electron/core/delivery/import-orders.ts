@@ -5,27 +5,44 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { ImportReport } from '../../../shared/delivery-views';
+import { text } from '../../../shared/text';
+import '../../../shared/validation'; // its messages for fields a row lacks
 import { fail, ok, type Result } from '../../../shared/result';
 import type { NewOrder, OrdersRepo } from '../store/orders-repo';
 import { newBarcode } from './barcode';
 
+/** Every import error is about the file the person chose (the channel's `content`). */
+const FILE = { field: 'content' } as const;
 const mode = z.enum(['mobile', 'print_at_home']);
+/** A zone Intl knows (so dates print), not free text. Valid ones are remembered: a file repeats a few zones thousands of times. */
+const knownZones = new Set<string>();
+const isTimeZone = (zone: string) => {
+  if (knownZones.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    return false;
+  }
+  knownZones.add(zone);
+  return true;
+};
+// Free text goes through the contract's text schema: the same refusal of hidden characters as every channel.
 const eventSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  venue: z.string().trim().min(1).max(200),
+  name: text({ max: 200 }),
+  venue: text({ max: 200 }),
   startsAt: z.iso.datetime({ offset: true }),
-  timeZone: z.string().trim().min(1).max(64).default('Europe/Zurich'),
+  timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'Use an IANA time zone such as Europe/Zurich.').default('Europe/Zurich'),
 });
 const ticketSchema = z.object({
   event: eventSchema,
-  seat: z.string().trim().min(1).max(120),
+  seat: text({ max: 120 }),
   price: z.number().min(0).max(100_000),
   currency: z.string().regex(/^[A-Z]{3}$/).default('CHF'),
-  holder: z.string().trim().max(200).nullish(),
+  holder: text({ min: 0, max: 200 }).nullish(),
 });
 const orderSchema = z.object({
-  number: z.string().trim().min(1).max(64),
-  customer: z.object({ name: z.string().trim().min(1).max(200), email: z.email(), phone: z.string().trim().max(32).nullish() }),
+  number: text({ max: 64 }),
+  customer: z.object({ name: text({ max: 200 }), email: z.email(), phone: text({ min: 0, max: 32 }).nullish() }),
   allowedModes: z.array(mode).min(1).max(2),
   checkoutMode: mode,
   paid: z.boolean(),
@@ -58,7 +75,7 @@ export function parseImport(format: 'json' | 'csv', content: string): Result<Ord
     else numbers.set(number, row);
     orders.push(parsed.data);
   });
-  if (errors.length) return fail('VALIDATION', describe(errors));
+  if (errors.length) return fail('VALIDATION', describe(errors), FILE);
   return ok(orders);
 }
 
@@ -96,7 +113,7 @@ const toNewOrder = (o: OrderInput) => ({
   number: o.number,
   customerName: o.customer.name,
   customerEmail: o.customer.email,
-  customerPhone: o.customer.phone ?? null,
+  customerPhone: o.customer.phone || null,
   allowsMobile: o.allowedModes.includes('mobile'),
   allowsPrint: o.allowedModes.includes('print_at_home'),
   checkoutMode: o.checkoutMode,
@@ -106,7 +123,7 @@ const toNewOrder = (o: OrderInput) => ({
     seat: t.seat,
     priceMinor: Math.round(t.price * 100),
     currency: t.currency,
-    holder: t.holder ?? null,
+    holder: t.holder || null,
   })),
 });
 
@@ -115,10 +132,10 @@ function fromJson(content: string): Result<{ row: string; value: unknown }[]> {
   try {
     data = JSON.parse(content);
   } catch (error) {
-    return fail('VALIDATION', `The file is not valid JSON (${(error as Error).message}). Nothing was imported.`);
+    return fail('VALIDATION', `The file is not valid JSON (${(error as Error).message}). Nothing was imported.`, FILE);
   }
   const file = fileSchema.safeParse(data);
-  if (!file.success) return fail('VALIDATION', `The file must be an object with an "orders" list (${file.error.issues[0]?.message}). Nothing was imported.`);
+  if (!file.success) return fail('VALIDATION', `The file must be an object with an "orders" list (${file.error.issues[0]?.message}). Nothing was imported.`, FILE);
   return ok(file.data.orders.map((value, i) => ({ row: `order ${i + 1}`, value })));
 }
 
@@ -130,11 +147,11 @@ function fromCsv(content: string): Result<{ row: string; value: unknown }[]> {
   try {
     records = parseCsv(content, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
   } catch (error) {
-    return fail('VALIDATION', `The CSV file cannot be read (${(error as Error).message}). Nothing was imported.`);
+    return fail('VALIDATION', `The CSV file cannot be read (${(error as Error).message}). Nothing was imported.`, FILE);
   }
-  if (records.length === 0) return fail('VALIDATION', 'The CSV file has no rows. Nothing was imported.');
+  if (records.length === 0) return fail('VALIDATION', 'The CSV file has no rows. Nothing was imported.', FILE);
   const missing = CSV_COLUMNS.filter((c) => !['customer_phone', 'time_zone', 'currency', 'holder'].includes(c) && !(c in records[0]!));
-  if (missing.length) return fail('VALIDATION', `The CSV file lacks the column(s) ${missing.join(', ')} (see docs/IMPORT.md). Nothing was imported.`);
+  if (missing.length) return fail('VALIDATION', `The CSV file lacks the column(s) ${missing.join(', ')} (see docs/IMPORT.md). Nothing was imported.`, FILE);
   const byNumber = new Map<string, { row: string; value: { [k: string]: unknown; tickets: unknown[] } }>();
   records.forEach((r, i) => {
     const line = `row ${i + 2}`; // row 1 is the header

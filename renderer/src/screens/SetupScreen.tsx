@@ -45,7 +45,7 @@ export function SetupScreen() {
         </p>
         {errors.form ? <Alert>{errors.form}</Alert> : null}
         <div className="grid-2">
-          <Field label="Login" name="login" autoComplete="username" autoFocus required value={login} onChange={(e) => setLogin(e.target.value)} error={errors.login} hint="Letters, digits and . _ - @" />
+          <Field label="Login" name="login" autoComplete="username" autoFocus required value={login} onChange={(e) => setLogin(e.target.value)} error={errors.login} hint="Letters, digits and . _ - @. Not case-sensitive: Anna and anna are the same login." />
           <Field label="Full name" name="displayName" autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={errors.displayName} />
         </div>
         <Field label="Password" name="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />

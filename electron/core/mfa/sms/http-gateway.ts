@@ -3,6 +3,7 @@
  * HTTP basic auth. Credentials come from the keychain at send time and never reach a log.
  */
 import type { SmsGateway, SmsMessage, SmsSendResult } from './gateway';
+import { outsideIdProblem } from '../../../../shared/text';
 
 export interface HttpGatewayConfig {
   baseUrl: string;
@@ -21,9 +22,10 @@ export class HttpGateway implements SmsGateway {
   ) {}
 
   async send(message: SmsMessage): Promise<SmsSendResult> {
+    const url = this.messagesUrl();
+    if (!url) return { ok: false, message: 'The SMS gateway\'s account id is not valid (it holds / : .. or hidden characters). Ask an administrator to enter it again, or use your authenticator app or a recovery code.' };
     const token = await this.authToken();
     if (!token) return { ok: false, message: 'The SMS gateway has no credentials on this machine. Ask an administrator to set them again, or use your authenticator app or a recovery code.' };
-    const url = new URL(`2010-04-01/Accounts/${encodeURIComponent(this.config.accountSid)}/Messages.json`, this.config.baseUrl.endsWith('/') ? this.config.baseUrl : `${this.config.baseUrl}/`);
     let response: Response;
     try {
       response = await fetch(url, {
@@ -49,5 +51,18 @@ export class HttpGateway implements SmsGateway {
     if (response.status === 401 || response.status === 403) return { ok: false, message: 'The SMS provider refused this terminal\'s credentials. Ask an administrator to check the SMS gateway settings.' };
     const detail = body.message ? ` (${body.code ?? response.status}: ${body.message})` : ` (HTTP ${response.status})`;
     return { ok: false, message: `The SMS provider could not send the code${detail}. Use your authenticator app or a recovery code, or try again later.` };
+  }
+
+  /**
+   * The Messages URL, or null when the account id could steer it: the contract refuses such ids, but
+   * one stored earlier (or written around the contract) must not reach another path or split the
+   * Basic credentials at a ":". Encoded, and checked that the path is exactly the one meant.
+   */
+  private messagesUrl(): URL | null {
+    const sid = this.config.accountSid;
+    if (outsideIdProblem(sid) !== null || sid.trim() !== sid || sid === '') return null;
+    const base = new URL(this.config.baseUrl.endsWith('/') ? this.config.baseUrl : `${this.config.baseUrl}/`);
+    const url = new URL(`2010-04-01/Accounts/${encodeURIComponent(sid)}/Messages.json`, base);
+    return url.pathname === `${base.pathname}2010-04-01/Accounts/${encodeURIComponent(sid)}/Messages.json` ? url : null;
   }
 }

@@ -34,7 +34,14 @@ export function CreateOperatorForm({ requiredByDefault, canGiveService, onCreate
       <form onSubmit={submit} noValidate>
         {error && !['login', 'displayName', 'password'].includes(error.field ?? '') ? <Alert>{error.message}</Alert> : null}
         <div className="grid-2">
-          <Field label="New operator's login" name="newLogin" value={login} onChange={(e) => setLogin(e.target.value)} error={fieldError('login')} />
+          <Field
+            label="New operator's login"
+            name="newLogin"
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            error={fieldError('login')}
+            hint="Letters, digits and . _ - @. Not case-sensitive: it is kept in lower case."
+          />
           <Field label="New operator's full name" name="newName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={fieldError('displayName')} />
         </div>
         <div className="grid-2">
