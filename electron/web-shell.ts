@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const core = await startCore({ dataDir, shell: 'web', kiosk, quit: () => stopShell() });
   const here = __dirname; // dist/electron once bundled
   const shell = await startWebShell({
-    dispatch: core.dispatch,
+    core,
     rendererDir: path.join(here, '..', 'renderer'),
     bridgeFile: path.join(here, '..', 'web', 'bridge.js'),
     port,

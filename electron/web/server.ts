@@ -8,12 +8,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { contract, isChannelName, type ChannelDef } from '../../shared/contract';
 import { SECURITY_HEADERS } from '../security/csp';
-import type { Dispatch } from '../core/types';
+import type { StartedCore } from '../core/app';
+import { Seats } from './seats';
 import { contentType, resolveStatic } from './static-files';
 
 export interface WebShellOptions {
-  dispatch: Dispatch;
+  core: Pick<StartedCore, 'dispatch' | 'reseat'>;
   /** The built renderer (index.html and assets). */
   rendererDir: string;
   /** The built browser bridge script, served as /bridge.js. */
@@ -31,13 +33,13 @@ export interface WebShell {
 
 // Room for an order import (8 MB of CSV or JSON); every other body is far smaller.
 const MAX_BODY = 9 * 1024 * 1024;
-const SEAT_COOKIE = 'bo_seat';
-const SEAT_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const UNKNOWN_CHANNEL = { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'This action does not exist.' } };
 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
   const tokenBuffer = Buffer.from(token);
   let port = 0;
+  const seats = new Seats(() => `bo_seat_${port}`);
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -67,6 +69,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(res, 403, { error: 'Cross-site request refused.' });
     if (!hasToken(req.headers.authorization)) return send(res, 401, { error: 'Missing or wrong token: send Authorization: Bearer <token>.' }, { 'WWW-Authenticate': 'Bearer' });
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return send(res, 415, { error: 'Send Content-Type: application/json.' });
+    const name = channelName(channel);
+    if (name === null) return send(res, 404, UNKNOWN_CHANNEL);
     const body = await readBody(req);
     if (body === null) return send(res, 413, { error: `The body is larger than ${MAX_BODY} bytes.` });
     let input: unknown;
@@ -75,11 +79,15 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     } catch {
       return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The body is not valid JSON.' } });
     }
-    const seat = seatOf(req) ?? crypto.randomBytes(32).toString('base64url');
-    const result = await options.dispatch(decodeURIComponent(channel), input, { seat: `web:${seat}` });
-    send(res, 200, result, {
-      'Set-Cookie': `${SEAT_COOKIE}=${seat}; Path=/api; HttpOnly; SameSite=Strict`,
-    });
+    const { seat, issued } = seats.of(req.headers.cookie);
+    const result = await options.core.dispatch(name, input, { seat: `web:${seat}` });
+    let cookieSeat = issued ? seat : null;
+    // A sign-in step moves the session to a new seat: an id planted beforehand never holds a signed-in session.
+    if (result.ok && isChannelName(name) && (contract[name] as ChannelDef).rotatesSeat) {
+      cookieSeat = seats.rotate(seat);
+      options.core.reseat(`web:${seat}`, `web:${cookieSeat}`);
+    }
+    send(res, 200, result, cookieSeat === null ? {} : { 'Set-Cookie': seats.cookie(cookieSeat) });
   }
 
   function hasToken(header: string | undefined): boolean {
@@ -126,12 +134,13 @@ function withBridge(html: string): string {
   return html.replace('<head>', '<head>\n    <script src="/bridge.js"></script>');
 }
 
-function seatOf(req: http.IncomingMessage): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [name, value] = part.trim().split('=');
-    if (name === SEAT_COOKIE && value && SEAT_PATTERN.test(value)) return value;
+/** The channel named by the path; null when its percent-encoding is malformed (no channel has such a name). */
+function channelName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
   }
-  return null;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string | null> {

@@ -124,6 +124,17 @@ export class SessionManager {
     return [...this.bySeat.values()].filter((s) => s.operatorId === operatorId);
   }
 
+  /**
+   * Moves the seat's session to a new seat id; the old id then has none. A transport whose seat id
+   * travels as a cookie rotates it whenever a sign-in step succeeds, so an id planted beforehand
+   * (session fixation) never carries a signed-in session.
+   */
+  reseat(from: string, to: string): void {
+    const session = this.bySeat.get(from);
+    this.bySeat.delete(from);
+    if (session) this.bySeat.set(to, session);
+  }
+
   end(seat: string): Session | undefined {
     const session = this.bySeat.get(seat);
     this.bySeat.delete(seat);

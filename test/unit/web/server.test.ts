@@ -1,43 +1,19 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
-import { startWebShell, type WebShell } from '../../../electron/web/server';
-import { makeCore, STRONG_PASSWORD, tempDir, type TestCore } from '../../helpers/core';
+import type { WebShell } from '../../../electron/web/server';
+import { makeCore, STRONG_PASSWORD, type TestCore } from '../../helpers/core';
+import { apiHeaders as headersFor, raw as rawTo, startTestShell } from './rig';
 
 let shell: WebShell;
 let t: TestCore;
 
 beforeEach(async () => {
   t = await makeCore();
-  const dir = tempDir();
-  fs.mkdirSync(path.join(dir, 'renderer', 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
-  fs.writeFileSync(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
-  fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
-  fs.writeFileSync(path.join(dir, 'bridge.js'), '/* bridge */');
-  shell = await startWebShell({ dispatch: t.core.dispatch, rendererDir: path.join(dir, 'renderer'), bridgeFile: path.join(dir, 'bridge.js') });
+  shell = await startTestShell(t);
 });
-afterEach(() => shell.close());
 
-/** Raw HTTP, so tests can send any Host header (fetch would not let them). */
-function raw(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: shell.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${shell.port}`, ...options.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-const apiHeaders = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${shell.token}`, 'Content-Type': 'application/json', ...extra });
+const raw = (options: Parameters<typeof rawTo>[1]) => rawTo(shell, options);
+const apiHeaders = (extra: Record<string, string> = {}) => headersFor(shell, extra);
 
 describe('web shell', () => {
   it('listens on 127.0.0.1 only, on a random port, with a long random token', () => {
@@ -106,7 +82,7 @@ describe('web shell', () => {
     expect(JSON.parse(mine.body).value.state).toBe('active');
     const other = await raw({ method: 'POST', path: '/api/auth.status', headers: apiHeaders(), body: '{}' });
     expect(JSON.parse(other.body).value.state).toBe('signedOut');
-    const forged = await raw({ method: 'POST', path: '/api/auth.status', headers: apiHeaders({ Cookie: 'bo_seat=guess' }), body: '{}' });
+    const forged = await raw({ method: 'POST', path: '/api/auth.status', headers: apiHeaders({ Cookie: `bo_seat_${shell.port}=guess` }), body: '{}' });
     expect(JSON.parse(forged.body).value.state).toBe('signedOut');
   });
 });
