@@ -6,7 +6,9 @@ export interface AuditEntryView {
   actorLogin: string | null;
   subject: string | null;
   terminal: string;
+  /** Empty when the stored detail cannot be read; `unreadable` then holds the first characters stored. */
   detail: Record<string, string | number | boolean | null>;
+  unreadable: string | null;
 }
 
 export interface AuditPage {
@@ -17,7 +19,12 @@ export interface AuditPage {
 
 export interface AuditVerification {
   intact: boolean;
-  /** The first entry whose chain is broken (edited, or the one after a deleted entry). */
+  /** The first bad or missing entry: edited, following a removed one, without a seal, or the first cut from the end. */
   firstBrokenId: number | null;
   checked: number;
+  problem: 'edited' | 'unsealed' | 'missing' | 'replaced' | 'unreadable' | 'anchor' | null;
+  /** For people: what is wrong and where; null when intact. */
+  message: string | null;
+  /** Entries whose detail cannot be read (at most 100). */
+  unreadableIds: number[];
 }

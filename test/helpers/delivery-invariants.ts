@@ -13,3 +13,27 @@ export function checkDeliveryInvariants(file: string): Record<string, number> {
   expect(printsWithoutDoc).toEqual({ n: 0 });
   return Object.fromEntries(states.map((s) => [s.delivery, s.n]));
 }
+
+/**
+ * What must hold in the audit log after any crash: every issued ticket has its entry (print@home by
+ * ticket, mobile by count), and every recorded scan is counted once, summarised or still pending.
+ */
+export function checkAuditInvariants(file: string): void {
+  const db = new Database(file, { readonly: true });
+  const one = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n ?? 0;
+  const printsWithoutEntry = db
+    .prepare(
+      `SELECT t.id FROM tickets t WHERE t.delivery = 'print_at_home' AND NOT EXISTS (
+         SELECT 1 FROM audit_log a WHERE a.kind = 'delivery.print-issued'
+           AND json_extract(a.detail, '$.ticket') = t.id AND json_extract(a.detail, '$.generation') = t.generation)`,
+    )
+    .all();
+  const mobile = one("SELECT count(*) AS n FROM tickets WHERE delivery = 'mobile'");
+  const mobileAudited = one("SELECT sum(json_extract(detail, '$.tickets')) AS n FROM audit_log WHERE kind = 'delivery.mobile-issued'");
+  const scans = one('SELECT count(*) AS n FROM scans');
+  const counted = one("SELECT sum(json_extract(detail, '$.scans')) AS n FROM audit_log WHERE kind = 'gate.scans'") + one('SELECT sum(scans) AS n FROM gate_tally');
+  db.close();
+  expect(printsWithoutEntry, 'print@home tickets without their audit entry').toEqual([]);
+  expect(mobileAudited, 'mobile tickets audited').toBe(mobile);
+  expect(counted, 'scans counted by the audit log').toBe(scans);
+}

@@ -8,7 +8,6 @@ import { workerDeliveryService } from './worker-delivery-service';
 import { raceMode } from './delivery-race-plan';
 
 const [file, side, first, rounds, startAt, slot] = process.argv.slice(2);
-const { db, service, session } = workerDeliveryService(file!, `Box ${side}`);
 
 const waitUntil = (at: number) => {
   while (Date.now() < at) {
@@ -17,6 +16,7 @@ const waitUntil = (at: number) => {
 };
 
 async function main() {
+  const { db, service, session, audit } = await workerDeliveryService(file!, `Box ${side}`);
   for (let round = 0; round < Number(rounds); round++) {
     const id = Number(first) + round;
     const { mode, delayMs } = raceMode(round, side as 'A' | 'B');
@@ -31,6 +31,7 @@ async function main() {
     }
     process.stdout.write(JSON.stringify({ round, id, mode, ...line }) + '\n');
   }
+  await audit.settled();
   db.close();
 }
 void main();

@@ -12,7 +12,14 @@ function cell(value: string | number | null): string {
 export function auditCsv(entries: Iterable<AuditEntry>): { csv: string; rows: number } {
   const lines = [HEADER.join(',')];
   for (const e of entries) {
-    lines.push([e.id, new Date(e.at).toISOString(), e.kind, e.actorLogin, e.subject, e.terminal, JSON.stringify(e.detail), e.hash].map(cell).join(','));
+    // A damaged row is exported as it is, marked, never dropped and never a failed export.
+    const detail = e.unreadable ? `[unreadable] ${e.rawDetail.slice(0, 500)}` : JSON.stringify(e.detail);
+    lines.push([e.id, isoTime(e.at), e.kind, e.actorLogin, e.subject, e.terminal, detail, e.hash].map(cell).join(','));
   }
   return { csv: lines.join('\r\n') + '\r\n', rows: lines.length - 1 };
 }
+
+const isoTime = (at: number): string => {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? String(at) : date.toISOString();
+};

@@ -1,155 +1,186 @@
 /**
- * The append-only audit log. Each entry's hash covers its content and the previous entry's hash,
- * so an edited or deleted row breaks the chain. Never pass a password, code, seed or token here.
+ * The append-only audit log: chained and MAC'ed (see audit-seal.ts), its head anchored in the
+ * keychain (see audit-anchor.ts). Never pass a password, code, seed or token here.
+ *
+ * `append` takes part in the caller's transaction: a service writes its state change and the entry
+ * in one `transaction(() => …)`, so neither commits without the other.
  */
-import crypto from 'node:crypto';
 import type { Db } from '../store/database';
 import type { Clock } from '../types';
+import type { AuditAnchor } from '../vault/vault';
+import { AnchorWriter, type AnchorStore } from './audit-anchor';
+import { AuditRepo, type AuditFilter, type AuditRow } from './audit-repo';
+import { canonicalDetail, checkRows, detailReadable, entryHash, GENESIS, macInput, type LogCheck } from './audit-seal';
+
+export type { AuditFilter } from './audit-repo';
+
+export type AuditDetail = Record<string, string | number | boolean | null>;
 
 export interface AuditEvent {
   kind: string;
   actorId?: number | null;
   actorLogin?: string | null;
   subject?: string | null;
-  detail?: Record<string, string | number | boolean | null>;
+  detail?: AuditDetail;
 }
 
 export interface AuditEntry extends Required<Omit<AuditEvent, 'detail'>> {
   id: number;
   at: number;
   terminal: string;
-  detail: Record<string, string | number | boolean | null>;
+  /** Empty when the stored detail cannot be read; `rawDetail` then holds what is there. */
+  detail: AuditDetail;
+  unreadable: boolean;
+  rawDetail: string;
   prevHash: string;
   hash: string;
 }
 
-const GENESIS = '0'.repeat(64);
-
-interface AuditRow {
-  id: number;
-  at: number;
-  kind: string;
-  actor_id: number | null;
-  actor_login: string | null;
-  subject: string | null;
-  terminal: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
+/** What the log needs from the vault: its MAC key (used, never held) and the anchor in the keychain. */
+export interface AuditKeys extends AnchorStore {
+  auditMac(encoded: string): string;
 }
 
-const entryHash = (prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string =>
-  crypto
-    .createHash('sha256')
-    .update(JSON.stringify([prevHash, row.at, row.kind, row.actor_id, row.actor_login, row.subject, row.terminal, row.detail]))
-    .digest('hex');
+/** A unit of work: everything written inside commits or rolls back together. Synchronous today. */
+export type Transaction = <T>(work: () => T) => T;
+
+export type SealOutcome = { sealed: number } | { refused: string } | null;
 
 export class AuditLog {
+  private readonly repo: AuditRepo;
+  private readonly anchor: AnchorWriter;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: Clock,
     private readonly terminal: string,
-  ) {}
+    private readonly keys: AuditKeys,
+  ) {
+    this.repo = new AuditRepo(db);
+    this.anchor = new AnchorWriter(this.repo, keys);
+  }
 
-  /** Appends inside the caller's transaction when there is one, so the event and its cause commit together. */
+  /** The store's unit of work, for services whose own repository offers none. */
+  readonly transaction: Transaction = (work) => this.repo.transaction(work);
+
   append(event: AuditEvent): void {
-    const write = this.db.transaction(() => {
-      const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-      const prevHash = last?.hash ?? GENESIS;
-      const row = {
-        at: this.clock.now(),
-        kind: event.kind,
-        actor_id: event.actorId ?? null,
-        actor_login: event.actorLogin ?? null,
-        subject: event.subject ?? null,
-        terminal: this.terminal,
-        detail: JSON.stringify(event.detail ?? {}),
-      };
-      this.db
-        .prepare(
-          `INSERT INTO audit_log (at, kind, actor_id, actor_login, subject, terminal, detail, prev_hash, hash)
-           VALUES (@at, @kind, @actor_id, @actor_login, @subject, @terminal, @detail, @prev_hash, @hash)`,
-        )
-        .run({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
-    });
-    write.immediate();
+    this.repo.transaction(() => this.insert(event));
+    this.anchor.schedule();
   }
 
   /** Newest first. */
   recent(limit = 50): AuditEntry[] {
-    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[];
-    return rows.map(toEntry);
+    return this.repo.recent(limit).map(toEntry);
   }
 
-  /** The id of the first entry whose chain is broken, or null when the log is intact. */
+  /** The first entry that is edited or unsealed (chain and MACs only, no keychain), or null. */
   verify(): number | null {
-    return this.check().firstBrokenId;
+    return checkRows(this.repo.iterate(), (m) => this.keys.auditMac(m), null).firstBrokenId;
   }
 
-  check(): { firstBrokenId: number | null; checked: number } {
-    let prevHash = GENESIS;
-    let checked = 0;
-    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
-      checked += 1;
-      if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) return { firstBrokenId: row.id, checked };
-      prevHash = row.hash;
+  /** The whole check, the anchor included (after this process's own pending anchor writes). */
+  async check(): Promise<LogCheck> {
+    await this.anchor.flush();
+    let anchor: AuditAnchor | null | 'unreadable';
+    try {
+      anchor = await this.keys.auditAnchor();
+    } catch {
+      anchor = 'unreadable';
     }
-    return { firstBrokenId: null, checked };
+    return checkRows(this.repo.iterate(), (m) => this.keys.auditMac(m), anchor);
   }
 
   /** Filtered entries (kind is a prefix, operator the login as actor or subject), newest first, paged. */
   query(filter: AuditFilter, offset: number, limit: number): { entries: AuditEntry[]; total: number } {
-    const { where, params } = whereOf(filter);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_log ${where}`).get(...params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditRow[];
+    const { rows, total } = this.repo.page(filter, offset, limit);
     return { entries: rows.map(toEntry), total };
   }
 
   /** Every filtered entry, oldest first, for export. */
   *all(filter: AuditFilter): Generator<AuditEntry> {
-    const { where, params } = whereOf(filter);
-    for (const row of this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id`).iterate(...params) as IterableIterator<AuditRow>) yield toEntry(row);
+    for (const row of this.repo.filtered(filter)) yield toEntry(row);
+  }
+
+  /**
+   * Seals a log written before entries carried a MAC, once the vault is open (core start). Its old
+   * SHA-256 chain is checked first: a tampered log is refused (Verify names where), never sealed as
+   * if it were sound. Refused too once this installation has anchored a log: entries without a seal
+   * are then entries someone stripped.
+   */
+  async sealLegacy(): Promise<SealOutcome> {
+    if (this.repo.unsealedCount() === 0) return null;
+    if ((await this.keys.auditAnchor()) !== null) return { refused: 'this log was sealed before; its entries without a seal were changed outside Box Office' };
+    const outcome = this.repo.transaction(() => this.sealUnsealed('audit.sealed'));
+    this.anchor.schedule();
+    return outcome;
+  }
+
+  /**
+   * Restore: `replace` swaps the store's content; the restored log (sealed if it predates MACs and
+   * its chain is sound) gets `marker` appended, and the anchor moves to that marker, even backwards.
+   */
+  async replaceLog<T>(replace: () => Promise<T>, marker: (value: T, sealed: SealOutcome) => AuditEvent): Promise<T> {
+    return this.anchor.hold(replace, (value) =>
+      this.repo.transaction(() => {
+        const sealed = this.repo.unsealedCount() > 0 ? this.sealUnsealed(null) : null;
+        this.insert(marker(value, sealed));
+        const head = this.repo.head()!;
+        return { id: head.id, mac: head.mac! };
+      }),
+    );
+  }
+
+  /** Resolves once pending anchor writes have ended (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.anchor.flush();
+  }
+
+  /** Inside a transaction: the unsealed entries must be a sound chain and come before every sealed one. */
+  private sealUnsealed(markerKind: string | null): SealOutcome {
+    const rows = this.repo.allRows();
+    const unsealed = rows.filter((r) => r.mac === null);
+    if (unsealed.length === 0) return null;
+    if (!rows.slice(0, unsealed.length).every((r) => r.mac === null)) return { refused: 'entries without a seal follow sealed ones' };
+    const chain = checkRows(rows, (m) => this.keys.auditMac(m), null);
+    if (chain.problem === 'edited') return { refused: `entry #${chain.firstBrokenId} does not match the chain` };
+    for (const row of unsealed) this.repo.setMac(row.id, this.keys.auditMac(macInput(row)));
+    if (markerKind) this.insert({ kind: markerKind, detail: { entries: unsealed.length, lastLegacyId: unsealed.at(-1)!.id } });
+    return { sealed: unsealed.length };
+  }
+
+  private insert(event: AuditEvent): void {
+    const head = this.repo.head();
+    const prevHash = head?.hash ?? GENESIS;
+    const content = {
+      id: (head?.id ?? 0) + 1,
+      at: this.clock.now(),
+      kind: event.kind,
+      actor_id: event.actorId ?? null,
+      actor_login: event.actorLogin ?? null,
+      subject: event.subject ?? null,
+      terminal: this.terminal,
+      detail: canonicalDetail(event.detail ?? {}),
+      prev_hash: prevHash,
+    };
+    const sealed = { ...content, hash: entryHash(prevHash, content) };
+    this.repo.insert({ ...sealed, mac: this.keys.auditMac(macInput(sealed)) });
   }
 }
 
-export interface AuditFilter {
-  operator?: string | undefined;
-  kind?: string | undefined;
-  from?: number | undefined;
-  to?: number | undefined;
-}
-
-function whereOf(filter: AuditFilter): { where: string; params: (string | number)[] } {
-  const clauses: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.operator) {
-    clauses.push('(actor_login = ? COLLATE NOCASE OR subject = ? COLLATE NOCASE)');
-    params.push(filter.operator, filter.operator);
-  }
-  if (filter.kind) {
-    clauses.push("kind LIKE ? ESCAPE '\\'");
-    params.push(filter.kind.replace(/[\\%_]/g, (c) => `\\${c}`) + '%');
-  }
-  if (filter.from !== undefined) {
-    clauses.push('at >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    clauses.push('at <= ?');
-    params.push(filter.to);
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-const toEntry = (row: AuditRow): AuditEntry => ({
-  id: row.id,
-  at: row.at,
-  kind: row.kind,
-  actorId: row.actor_id,
-  actorLogin: row.actor_login,
-  subject: row.subject,
-  terminal: row.terminal,
-  detail: JSON.parse(row.detail) as AuditEntry['detail'],
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
+const toEntry = (row: AuditRow): AuditEntry => {
+  const unreadable = !detailReadable(row.detail);
+  return {
+    id: row.id,
+    at: row.at,
+    kind: row.kind,
+    actorId: row.actor_id,
+    actorLogin: row.actor_login,
+    subject: row.subject,
+    terminal: row.terminal,
+    detail: unreadable ? {} : (JSON.parse(row.detail) as AuditDetail),
+    unreadable,
+    rawDetail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+};

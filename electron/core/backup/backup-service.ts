@@ -65,8 +65,29 @@ export class BackupService {
         const replacedHead = this.deps.audit.recent(1)[0];
         // Nobody keeps working on data that is about to change under them.
         const ended = this.deps.sessions.endAll();
-        await replaceFrom(staging, this.deps.dbFile);
-        return { facts, safetyCopy, ended, replacedHead };
+        // The restored log gets its marker entry (who restored what, and where the replaced log ended:
+        // its entries since the backup live on in the safety copy) and the keychain's anchor moves to
+        // that marker, in one step: the anchor of the replaced, longer log would report a cut tail.
+        await this.deps.audit.replaceLog(
+          () => replaceFrom(staging, this.deps.dbFile),
+          (_, sealed) => ({
+            kind: 'store.restored',
+            actorId: by.operatorId,
+            actorLogin: by.login,
+            detail: {
+              file: source,
+              safetyCopy,
+              schemaVersion: facts.schemaVersion,
+              sessionsEnded: ended,
+              replacedLogLastId: replacedHead?.id ?? null,
+              replacedLogLastHash: replacedHead?.hash ?? null,
+              // A backup from before entries carried a MAC: sealed now if its chain is sound.
+              ...(sealed && 'sealed' in sealed ? { legacyEntriesSealed: sealed.sealed } : {}),
+              ...(sealed && 'refused' in sealed ? { legacySealRefused: sealed.refused } : {}),
+            },
+          }),
+        );
+        return { facts, safetyCopy };
       } finally {
         fs.rmSync(staging, { force: true });
       }
@@ -75,15 +96,7 @@ export class BackupService {
       this.deps.audit.append({ kind: 'store.restore-refused', actorId: by.operatorId, actorLogin: by.login, detail: { file: source, reason: result.error.message } });
       return result;
     }
-    const { facts, safetyCopy, ended, replacedHead } = result.value;
-    // Appended to the restored chain: who restored what and when, and where the replaced log ended
-    // (its entries since the backup live on in the safety copy, still verifiable there).
-    this.deps.audit.append({
-      kind: 'store.restored',
-      actorId: by.operatorId,
-      actorLogin: by.login,
-      detail: { file: source, safetyCopy, schemaVersion: facts.schemaVersion, sessionsEnded: ended, replacedLogLastId: replacedHead?.id ?? null, replacedLogLastHash: replacedHead?.hash ?? null },
-    });
+    const { facts, safetyCopy } = result.value;
     return ok({ restoredFrom: source, safetyCopy, schemaVersion: facts.schemaVersion, operators: facts.operators, tickets: facts.tickets });
   }
 

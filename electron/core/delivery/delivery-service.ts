@@ -64,6 +64,7 @@ export class DeliveryService {
     const refused: IssueResult['refused'] = [];
     let issued = 0;
     const now = this.d.clock.now();
+    // The issues and their audit entry commit together: a crash cannot leave an issued ticket unaudited.
     this.d.orders.transaction(() => {
       for (const ticketId of ids) {
         const checked = this.check(ticketId, 'mobile');
@@ -76,8 +77,8 @@ export class DeliveryService {
         if (this.d.orders.claim(ticketId, ticket.generation, 'mobile', by, now)) issued += 1;
         else refused.push({ ticketId, reason: lockedMessage(this.d.orders.ticket(ticketId)!, 'mobile') });
       }
+      if (issued > 0) this.d.audit.append({ kind: 'delivery.mobile-issued', actorId: session.operatorId, actorLogin: session.login, detail: { tickets: issued, first: ids[0] ?? null } });
     });
-    if (issued > 0) this.d.audit.append({ kind: 'delivery.mobile-issued', actorId: session.operatorId, actorLogin: session.login, detail: { tickets: issued, first: ids[0] ?? null } });
     // A single ticket that could not be issued is an error the screen shows as such.
     if (ids.length === 1 && refused.length === 1) {
       const t = this.d.orders.ticket(ids[0]!);
@@ -112,6 +113,7 @@ export class DeliveryService {
     const won = this.d.orders.transaction(() => {
       if (!this.d.orders.claim(ticket.id, ticket.generation, 'print_at_home', this.issuer(session), now)) return false;
       this.d.orders.saveDocument(ticket.id, ticket.generation, pdf, sha256, now);
+      this.d.audit.append({ kind: 'delivery.print-issued', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation, sha256 } });
       return true;
     });
     if (!won) {
@@ -119,7 +121,6 @@ export class DeliveryService {
       if (current.delivery === 'print_at_home' && current.generation === ticket.generation) return this.reopen(session, current);
       return fail('DELIVERY_LOCKED', current.delivery === 'none' ? 'The ticket changed meanwhile (it was reissued). Open the order again.' : lockedMessage(current, 'print_at_home'));
     }
-    this.d.audit.append({ kind: 'delivery.print-issued', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation, sha256 } });
     return ok({ ticketId: ticket.id, fileName: fileName(order, ticket), pdfBase64: Buffer.from(pdf).toString('base64'), sha256, reopened: false });
   }
 
@@ -175,13 +176,15 @@ export class DeliveryService {
   reissue(session: Session, ticketId: number, reason: string): Result<OrderView> {
     const ticket = this.d.orders.ticket(ticketId);
     if (!ticket) return fail('NOT_FOUND', 'That ticket does not exist.');
-    const generation = this.d.orders.transaction(() => this.d.orders.reissue(ticketId, newBarcode(), session.operatorId, reason, this.d.clock.now()));
-    this.d.audit.append({
-      kind: 'delivery.reissued',
-      actorId: session.operatorId,
-      actorLogin: session.login,
-      subject: String(ticketId),
-      detail: { generation, previousState: ticket.delivery, reason: reason.slice(0, 200) },
+    this.d.orders.transaction(() => {
+      const generation = this.d.orders.reissue(ticketId, newBarcode(), session.operatorId, reason, this.d.clock.now());
+      this.d.audit.append({
+        kind: 'delivery.reissued',
+        actorId: session.operatorId,
+        actorLogin: session.login,
+        subject: String(ticketId),
+        detail: { generation, previousState: ticket.delivery, reason: reason.slice(0, 200) },
+      });
     });
     return this.orderView(session, ticket.orderId, Math.max(0, ticket.position - 1 - 50), 100);
   }

@@ -1,6 +1,8 @@
 /**
  * The gate: one answer per scan, recorded. Checks and record are one transaction, so two gates
- * scanning the same ticket at once admit it once.
+ * scanning the same ticket at once admit it once. The scans table is the record of each scan; the
+ * audit log gets summaries, from counts written in each scan's own transaction (a crash loses none,
+ * and a scan never waits on the audit chain to be answered).
  */
 import type { ScanResult, ScanView } from '../../../shared/delivery-views';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -12,7 +14,11 @@ import type { GateRepo } from '../store/gate-repo';
 import type { OrdersRepo } from '../store/orders-repo';
 import type { Clock } from '../types';
 
+/** Valid scans are summarised every this many (per process); a refused one is summarised at once. */
+export const SUMMARY_EVERY = 100;
+
 export class GateService {
+  /** Only says when to summarise; the counts themselves are in the store. */
   private scansSinceSummary = 0;
 
   constructor(
@@ -41,18 +47,36 @@ export class GateService {
           : answer('valid', 'Valid', facts.seat);
       }
       this.d.gate.record({ barcode: barcode ?? typed.slice(0, 64), ticketId: outcome.ticketId, eventId, at, gate: this.d.terminal, operatorId: session.operatorId, result: outcome.result });
+      this.d.gate.tally({ eventId, operatorId: session.operatorId, result: outcome.result });
       return outcome;
     });
-    // The audit log gets a summary every 100 scans, not one entry per guest.
     this.scansSinceSummary += 1;
-    if (this.scansSinceSummary >= 100 || view.result !== 'valid') {
-      if (view.result !== 'valid') this.d.audit.append({ kind: 'gate.scan-refused', actorId: session.operatorId, actorLogin: session.login, detail: { event: eventId, result: view.result } });
-      else {
-        this.d.audit.append({ kind: 'gate.scans', actorId: session.operatorId, actorLogin: session.login, detail: { event: eventId, scans: this.scansSinceSummary } });
-        this.scansSinceSummary = 0;
-      }
-    }
+    if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') this.summarise();
     const { ticketId: _ticketId, ...rest } = view;
     return ok(rest);
+  }
+
+  /**
+   * One `gate.scans` entry per event and operator with the counts by result since the last summary,
+   * and the counts cleared, in one transaction (so two gates never summarise the same scans twice).
+   * Also run at start, for counts a crash left behind. Returns the number of entries written.
+   */
+  summarise(): number {
+    this.scansSinceSummary = 0;
+    return this.d.audit.transaction(() => {
+      const groups = new Map<string, { event: number; operatorId: number; login: string | null; counts: Record<string, number> }>();
+      for (const row of this.d.gate.pendingTally()) {
+        const key = `${row.eventId}:${row.operatorId}`;
+        const group = groups.get(key) ?? { event: row.eventId, operatorId: row.operatorId, login: row.login, counts: {} };
+        group.counts[row.result] = row.scans;
+        groups.set(key, group);
+      }
+      for (const g of groups.values()) {
+        const scans = Object.values(g.counts).reduce((a, b) => a + b, 0);
+        this.d.audit.append({ kind: 'gate.scans', actorId: g.operatorId, actorLogin: g.login, detail: { event: g.event, scans, ...g.counts } });
+      }
+      if (groups.size > 0) this.d.gate.clearTally();
+      return groups.size;
+    });
   }
 }

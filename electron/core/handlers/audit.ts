@@ -1,19 +1,30 @@
 /** Handlers of the audit log. */
 import { ok } from '../../../shared/result';
 import { auditCsv } from '../audit/audit-csv';
+import type { AuditEntryView } from '../../../shared/audit-views';
 import type { AuditEntry } from '../audit/audit-log';
+import { problemMessage } from '../audit/audit-seal';
 import type { DomainHandlers, Services } from './index';
 
-const view = (e: AuditEntry) => ({ id: e.id, at: e.at, kind: e.kind, actorLogin: e.actorLogin, subject: e.subject, terminal: e.terminal, detail: e.detail });
+const view = (e: AuditEntry): AuditEntryView => ({
+  id: e.id,
+  at: e.at,
+  kind: e.kind,
+  actorLogin: e.actorLogin,
+  subject: e.subject,
+  terminal: e.terminal,
+  detail: e.detail,
+  unreadable: e.unreadable ? e.rawDetail.slice(0, 200) : null,
+});
 
 export const auditHandlers = (s: Services): DomainHandlers<'audit.'> => ({
   'audit.list': (input) => {
     const { entries, total } = s.audit.query(input, input.offset, input.limit);
     return ok({ entries: entries.map(view), total, offset: input.offset });
   },
-  'audit.verify': () => {
-    const { firstBrokenId, checked } = s.audit.check();
-    return ok({ intact: firstBrokenId === null, firstBrokenId, checked });
+  'audit.verify': async () => {
+    const check = await s.audit.check();
+    return ok({ intact: check.problem === null, firstBrokenId: check.firstBrokenId, checked: check.checked, problem: check.problem, message: problemMessage(check), unreadableIds: check.unreadableIds });
   },
   'audit.exportCsv': (input, { session }) => {
     const { csv, rows } = auditCsv(s.audit.all(input));

@@ -45,13 +45,15 @@ export class Enrollment {
     const step = matchTotp(seed, code.replace(/\s/g, ''), now);
     if (step === null) return fail('MFA_INVALID', 'That code does not match. Check that the app shows the "Box Office" entry you just added and enter its current code.', { field: 'code' });
     const { repo, vault } = this.ctx;
-    repo.transaction(() => {
+    // The factor, its first recovery codes and their audit entries commit together.
+    const recoveryCodes = repo.transaction(() => {
       repo.saveTotp(session.operatorId, vault.encrypt(seed, totpContext(session.operatorId)), now);
       repo.acceptStep(session.operatorId, step, now);
+      this.ctx.audit.append({ kind: 'mfa.totp-enrolled', actorId: session.operatorId, actorLogin: session.login });
+      return this.finish(session);
     });
     delete this.pendingFor(session).totpSeed;
-    this.ctx.audit.append({ kind: 'mfa.totp-enrolled', actorId: session.operatorId, actorLogin: session.login });
-    return ok({ recoveryCodes: this.finish(session) });
+    return ok({ recoveryCodes });
   }
 
   async startSms(session: Session, country: string, number: string): Promise<Result<SmsSent>> {
@@ -68,23 +70,27 @@ export class Enrollment {
       return fail('MFA_INVALID', 'That code is not right or has expired. Check the latest text message, or send a new code.', { field: 'code' });
     }
     const { repo, vault, clock } = this.ctx;
-    repo.transaction(() => {
+    const recoveryCodes = repo.transaction(() => {
       repo.savePhone(session.operatorId, vault.encrypt(phone.e164, phoneContext(session.operatorId)), phone.hint, clock.now());
       repo.confirmPhone(session.operatorId, clock.now());
+      this.ctx.audit.append({ kind: 'mfa.sms-enrolled', actorId: session.operatorId, actorLogin: session.login, detail: { phone: phone.hint } });
+      return this.finish(session);
     });
     delete this.pendingFor(session).phone;
-    this.ctx.audit.append({ kind: 'mfa.sms-enrolled', actorId: session.operatorId, actorLogin: session.login, detail: { phone: phone.hint } });
-    return ok({ recoveryCodes: this.finish(session) });
+    return ok({ recoveryCodes });
   }
 
   regenerateRecoveryCodes(session: Session): Result<{ codes: string[] }> {
     if (!this.factors.hasFactor(session.operatorId)) return fail('CONFLICT', 'Set up an authenticator app or a phone first; recovery codes back them up.');
-    const codes = this.issueRecoveryCodes(session.operatorId);
-    this.ctx.audit.append({ kind: 'mfa.recovery-codes-regenerated', actorId: session.operatorId, actorLogin: session.login });
+    const codes = this.ctx.repo.transaction(() => {
+      const fresh = this.issueRecoveryCodes(session.operatorId);
+      this.ctx.audit.append({ kind: 'mfa.recovery-codes-regenerated', actorId: session.operatorId, actorLogin: session.login });
+      return fresh;
+    });
     return ok({ codes });
   }
 
-  /** A first factor brings recovery codes (shown once); a required enrollment completes the sign-in. */
+  /** Inside the enrollment's transaction. A first factor brings recovery codes (shown once); a required enrollment completes the sign-in. */
   private finish(session: Session): string[] | null {
     const codes = this.ctx.repo.recoveryCodesLeft(session.operatorId) === 0 ? this.issueRecoveryCodes(session.operatorId) : null;
     if (session.stage === 'enrollment') {

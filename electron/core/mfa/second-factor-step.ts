@@ -36,23 +36,31 @@ export class SecondFactorStep {
       const seconds = Math.ceil((lockedUntil - clock.now()) / 1000);
       return fail('AUTH_THROTTLED', `Too many wrong codes. Wait ${seconds} seconds, then try again.`, { retryAt: lockedUntil });
     }
-    if (!this.check(operatorId, input.method, input.code.replace(/\s/g, ''))) {
-      const state = repo.recordFailure(operatorId, clock.now(), codeLockDuration);
-      audit.append({ kind: 'mfa.verify-failed', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, failures: state.failures } });
-      if (state.failures % DROP_AFTER_FAILURES === 0) {
-        sessions.end(seat);
-        audit.append({ kind: 'mfa.sign-in-dropped', actorId: operatorId, actorLogin: session.login, detail: { failures: state.failures } });
-        return fail('AUTH_REQUIRED', 'Too many wrong codes. Sign in again with your password.');
+    // The code's use (or the failure count) and its audit entries commit together.
+    const outcome = repo.transaction(() => {
+      if (!this.check(operatorId, input.method, input.code.replace(/\s/g, ''))) {
+        const state = repo.recordFailure(operatorId, clock.now(), codeLockDuration);
+        audit.append({ kind: 'mfa.verify-failed', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, failures: state.failures } });
+        if (state.failures % DROP_AFTER_FAILURES === 0) {
+          audit.append({ kind: 'mfa.sign-in-dropped', actorId: operatorId, actorLogin: session.login, detail: { failures: state.failures } });
+          return 'dropped';
+        }
+        if (state.lockedUntil > clock.now()) audit.append({ kind: 'mfa.throttle-started', actorId: operatorId, detail: { until: state.lockedUntil } });
+        return 'invalid';
       }
-      if (state.lockedUntil > clock.now()) audit.append({ kind: 'mfa.throttle-started', actorId: operatorId, detail: { until: state.lockedUntil } });
-      return fail('MFA_INVALID', messageFor(input.method), { field: 'code' });
+      repo.clearFailures(operatorId);
+      audit.append({ kind: 'mfa.verified', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, session: session.id } });
+      if (input.method === 'recovery') audit.append({ kind: 'mfa.recovery-code-used', actorId: operatorId, detail: { left: repo.recoveryCodesLeft(operatorId) } });
+      return 'verified';
+    });
+    if (outcome === 'dropped') {
+      sessions.end(seat);
+      return fail('AUTH_REQUIRED', 'Too many wrong codes. Sign in again with your password.');
     }
-    repo.clearFailures(operatorId);
+    if (outcome === 'invalid') return fail('MFA_INVALID', messageFor(input.method), { field: 'code' });
     if (input.rememberDevice) await this.devices.remember(operatorId, input.deviceLabel);
     const operator = this.ctx.operators.byId(operatorId);
     sessions.advance(session, operator ? stageAfterSecondFactor(operator) : 'active');
-    audit.append({ kind: 'mfa.verified', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, session: session.id } });
-    if (input.method === 'recovery') audit.append({ kind: 'mfa.recovery-code-used', actorId: operatorId, detail: { left: repo.recoveryCodesLeft(operatorId) } });
     return ok(undefined);
   }
 

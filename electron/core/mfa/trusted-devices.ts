@@ -27,8 +27,10 @@ export class TrustedDevices {
     const now = this.ctx.clock.now();
     const device = this.ctx.devices.findValid(operatorId, this.ctx.vault.keyedHash('device', token), now);
     if (!device) return false;
-    this.ctx.devices.touch(device.id, now);
-    this.ctx.audit.append({ kind: 'mfa.device-honoured', actorId: operatorId, detail: { device: device.id } });
+    this.ctx.repo.transaction(() => {
+      this.ctx.devices.touch(device.id, now);
+      this.ctx.audit.append({ kind: 'mfa.device-honoured', actorId: operatorId, detail: { device: device.id } });
+    });
     return true;
   }
 
@@ -37,16 +39,19 @@ export class TrustedDevices {
     if (!offered) return;
     const token = crypto.randomBytes(32).toString('base64url');
     const now = this.ctx.clock.now();
-    const id = this.ctx.devices.add({
-      operatorId,
-      tokenHash: this.ctx.vault.keyedHash('device', token),
-      label: label || `${this.ctx.terminal}`,
-      terminal: this.ctx.terminal,
-      now,
-      expiresAt: now + days * DAY_MS,
-    });
+    // The token first (the keychain cannot join a transaction): a token without its row trusts nothing.
     await this.ctx.vault.setSecret(secretName(operatorId), token);
-    this.ctx.audit.append({ kind: 'mfa.device-remembered', actorId: operatorId, detail: { device: id, days } });
+    this.ctx.repo.transaction(() => {
+      const id = this.ctx.devices.add({
+        operatorId,
+        tokenHash: this.ctx.vault.keyedHash('device', token),
+        label: label || `${this.ctx.terminal}`,
+        terminal: this.ctx.terminal,
+        now,
+        expiresAt: now + days * DAY_MS,
+      });
+      this.ctx.audit.append({ kind: 'mfa.device-remembered', actorId: operatorId, detail: { device: id, days } });
+    });
   }
 
   list(operatorId: number): DeviceView[] {
@@ -55,9 +60,11 @@ export class TrustedDevices {
   }
 
   revoke(operatorId: number, deviceId: number, by: number): boolean {
-    const done = this.ctx.devices.revoke(operatorId, deviceId, this.ctx.clock.now());
-    if (done) this.ctx.audit.append({ kind: 'mfa.device-revoked', actorId: by, subject: String(operatorId), detail: { device: deviceId } });
-    return done;
+    return this.ctx.repo.transaction(() => {
+      const done = this.ctx.devices.revoke(operatorId, deviceId, this.ctx.clock.now());
+      if (done) this.ctx.audit.append({ kind: 'mfa.device-revoked', actorId: by, subject: String(operatorId), detail: { device: deviceId } });
+      return done;
+    });
   }
 
   /** Every device of the operator; also drops this machine's token from the keychain. */

@@ -51,21 +51,27 @@ export class OperatorsService {
     const mfaRequired = input.mfaRequired ?? this.deps.settings.get('mfaEnabled');
     let id: number;
     try {
-      id = this.deps.operators.insert({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash, oneTimeUntil: this.oneTimeUntil(), now: this.deps.clock.now() });
+      // The account, its two-step requirement and its audit entry commit together (as every change below).
+      id = this.deps.operators.transaction(() => {
+        const created = this.deps.operators.insert({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash, oneTimeUntil: this.oneTimeUntil(), now: this.deps.clock.now() });
+        this.deps.mfa.setRequired(created, mfaRequired);
+        this.deps.audit.append({ kind: 'operators.created', actorId: by.operatorId, actorLogin: by.login, subject: input.login, detail: { roles: input.roles.join(','), mfaRequired, oneTimePasswordUntil: this.oneTimeUntil() } });
+        return created;
+      });
     } catch (error) {
       if (String((error as Error).message).includes('UNIQUE')) return fail('CONFLICT', `The login "${input.login}" is taken. Choose another.`, { field: 'login' });
       throw error;
     }
-    this.deps.mfa.setRequired(id, mfaRequired);
-    this.deps.audit.append({ kind: 'operators.created', actorId: by.operatorId, actorLogin: by.login, subject: input.login, detail: { roles: input.roles.join(','), mfaRequired, oneTimePasswordUntil: this.oneTimeUntil() } });
     return ok(this.row(this.deps.operators.byId(id)!));
   }
 
   setMfaRequired(by: Session, operatorId: number, required: boolean): Result<OperatorRow> {
     const operator = this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
-    this.deps.mfa.setRequired(operatorId, required);
-    this.deps.audit.append({ kind: 'operators.mfa-required-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { required } });
+    this.deps.mfa.transaction(() => {
+      this.deps.mfa.setRequired(operatorId, required);
+      this.deps.audit.append({ kind: 'operators.mfa-required-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { required } });
+    });
     return ok(this.row(operator));
   }
 
@@ -74,7 +80,6 @@ export class OperatorsService {
     const operator = this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
     if (disabled && operatorId === by.operatorId) return fail('CONFLICT', 'You cannot disable your own account. Ask another administrator.');
-    let devicesRevoked = 0;
     const refused = this.deps.operators.transaction(() => {
       if (disabled && !operator.disabled) {
         const lastOf = (['admin', 'service'] as const).find((role) => operator.roles.includes(role) && this.deps.operators.enabledWithRole(role) <= 1);
@@ -82,13 +87,14 @@ export class OperatorsService {
       }
       this.deps.operators.setDisabled(operatorId, disabled);
       // Enabling her again must not bring back a device trusted before she was disabled.
-      if (disabled) devicesRevoked = this.deps.trusted.revokeAllInStore(operatorId);
+      const devicesRevoked = disabled ? this.deps.trusted.revokeAllInStore(operatorId) : 0;
+      const ended = disabled ? this.deps.sessions.endForOperator(operatorId) : 0;
+      this.deps.audit.append({ kind: disabled ? 'operators.disabled' : 'operators.enabled', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { sessionsEnded: ended, ...(disabled ? { devicesRevoked } : {}) } });
       return null;
     });
     if (refused) return fail('CONFLICT', `${operator.displayName} is the last enabled ${refused === 'admin' ? 'administrator' : 'service account'}; enable or create another one first.`);
-    const ended = disabled ? this.deps.sessions.endForOperator(operatorId) : 0;
+    // The keychain cannot join the transaction: this machine's token goes after (its row is revoked already).
     if (disabled) await this.deps.trusted.forgetToken(operatorId);
-    this.deps.audit.append({ kind: disabled ? 'operators.disabled' : 'operators.enabled', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { sessionsEnded: ended, ...(disabled ? { devicesRevoked } : {}) } });
     return ok(this.row(this.deps.operators.byId(operatorId)!));
   }
 
@@ -101,12 +107,12 @@ export class OperatorsService {
       const lastOf = (['admin', 'service'] as const).find((role) => operator.roles.includes(role) && !roles.includes(role) && !operator.disabled && this.deps.operators.enabledWithRole(role) <= 1);
       if (lastOf) return lastOf;
       this.deps.operators.setRoles(operatorId, roles);
+      // New rights apply from the next sign-in: a session keeps the roles it was opened with.
+      const ended = this.deps.sessions.endForOperator(operatorId);
+      this.deps.audit.append({ kind: 'operators.roles-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { from: operator.roles.join(','), to: roles.join(','), sessionsEnded: ended } });
       return null;
     });
     if (refused) return fail('CONFLICT', `${operator.displayName} is the last ${refused === 'admin' ? 'administrator' : 'service account'}; give the role to someone else first.`);
-    // New rights apply from the next sign-in: a session keeps the roles it was opened with.
-    const ended = this.deps.sessions.endForOperator(operatorId);
-    this.deps.audit.append({ kind: 'operators.roles-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { from: operator.roles.join(','), to: roles.join(','), sessionsEnded: ended } });
     return ok(this.row(this.deps.operators.byId(operatorId)!));
   }
 
@@ -125,14 +131,14 @@ export class OperatorsService {
     const until = this.oneTimeUntil();
     const passwordHash = await hashPassword(password);
     // Whoever handed the one-time password over saw it: no device trusted before may skip her code.
-    const devicesRevoked = this.deps.operators.transaction(() => {
+    this.deps.operators.transaction(() => {
       this.deps.operators.setPassword(operatorId, passwordHash, this.deps.clock.now(), until);
-      return this.deps.trusted.revokeAllInStore(operatorId);
+      const devicesRevoked = this.deps.trusted.revokeAllInStore(operatorId);
+      this.deps.throttle.succeed(operator.login);
+      const ended = this.deps.sessions.endForOperator(operatorId);
+      this.deps.audit.append({ kind: 'operators.password-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { oneTimePasswordUntil: until, sessionsEnded: ended, devicesRevoked } });
     });
-    this.deps.throttle.succeed(operator.login);
-    const ended = this.deps.sessions.endForOperator(operatorId);
     await this.deps.trusted.forgetToken(operatorId);
-    this.deps.audit.append({ kind: 'operators.password-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { oneTimePasswordUntil: until, sessionsEnded: ended, devicesRevoked } });
     return ok(this.row(this.deps.operators.byId(operatorId)!));
   }
 
@@ -141,9 +147,11 @@ export class OperatorsService {
     const operator = this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
     const before = this.throttledUntil(operator);
-    this.deps.throttle.succeed(operator.login);
-    this.deps.mfa.clearFailures(operatorId);
-    this.deps.audit.append({ kind: 'operators.throttle-lifted', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { wasLockedUntil: before } });
+    this.deps.mfa.transaction(() => {
+      this.deps.throttle.succeed(operator.login);
+      this.deps.mfa.clearFailures(operatorId);
+      this.deps.audit.append({ kind: 'operators.throttle-lifted', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { wasLockedUntil: before } });
+    });
     return ok(this.row(this.deps.operators.byId(operatorId)!));
   }
 
@@ -153,12 +161,12 @@ export class OperatorsService {
     if (!operator) return notFound();
     const refused = this.serviceOnly(by, operator, 'reset two-step verification of');
     if (refused) return refused;
-    const devices = this.deps.mfa.transaction(() => {
+    this.deps.mfa.transaction(() => {
       this.deps.mfa.removeAll(operatorId);
-      return this.deps.trusted.revokeAllInStore(operatorId);
+      const devices = this.deps.trusted.revokeAllInStore(operatorId);
+      this.deps.audit.append({ kind: 'operators.mfa-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { devicesRevoked: devices } });
     });
     await this.deps.trusted.forgetToken(operatorId);
-    this.deps.audit.append({ kind: 'operators.mfa-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { devicesRevoked: devices } });
     return ok(this.row(operator));
   }
 

@@ -31,16 +31,23 @@ export class SettingsService {
   ) {}
 
   async view(): Promise<InstitutionView> {
+    const gateway = this.deps.settings.get('smsGateway');
+    return {
+      ...this.plainView(),
+      smsGateway: gateway.kind === 'outbox' ? gateway : { ...gateway, tokenStored: (await this.deps.vault.getSecret(SMS_TOKEN_SECRET)) !== null },
+    };
+  }
+
+  /** The settings held in the store (read inside a transaction; the keychain is not). */
+  private plainView(): Omit<InstitutionView, 'smsGateway'> {
     const { settings } = this.deps;
     const limits = settings.get('sessionLimits');
-    const gateway = settings.get('smsGateway');
     return {
       name: settings.get('name'),
       idleLockMinutes: Math.round(limits.idleLockMs / 60_000),
       absoluteHours: Math.round(limits.absoluteMs / 3_600_000),
       kioskIdleMinutes: Math.round(settings.get('kioskIdleMs') / 60_000),
       passwordPolicy: settings.get('passwordPolicy'),
-      smsGateway: gateway.kind === 'outbox' ? gateway : { ...gateway, tokenStored: (await this.deps.vault.getSecret(SMS_TOKEN_SECRET)) !== null },
     };
   }
 
@@ -50,22 +57,29 @@ export class SettingsService {
     // The schema's bounds (at most 15 minutes idle, at least 1 hour in all) keep the lock before the limit.
     const idle = change.idleLockMinutes ?? before.idleLockMinutes;
     const absolute = change.absoluteHours ?? before.absoluteHours;
-    if (change.name !== undefined) settings.set('name', change.name);
-    if (change.idleLockMinutes !== undefined || change.absoluteHours !== undefined) settings.set('sessionLimits', { idleLockMs: idle * 60_000, absoluteMs: absolute * 3_600_000 });
-    if (change.kioskIdleMinutes !== undefined) settings.set('kioskIdleMs', change.kioskIdleMinutes * 60_000);
-    if (change.passwordPolicy !== undefined) settings.set('passwordPolicy', change.passwordPolicy);
-    const after = await this.view();
-    const changed = diff(before, after);
-    if (Object.keys(changed).length > 0) this.deps.audit.append({ kind: 'settings.changed', actorId: by.operatorId, actorLogin: by.login, detail: changed });
+    // The changes and their audit entry commit together.
+    const after = this.deps.audit.transaction(() => {
+      if (change.name !== undefined) settings.set('name', change.name);
+      if (change.idleLockMinutes !== undefined || change.absoluteHours !== undefined) settings.set('sessionLimits', { idleLockMs: idle * 60_000, absoluteMs: absolute * 3_600_000 });
+      if (change.kioskIdleMinutes !== undefined) settings.set('kioskIdleMs', change.kioskIdleMinutes * 60_000);
+      if (change.passwordPolicy !== undefined) settings.set('passwordPolicy', change.passwordPolicy);
+      const next = { ...before, ...this.plainView() };
+      const changed = diff(before, next);
+      if (Object.keys(changed).length > 0) this.deps.audit.append({ kind: 'settings.changed', actorId: by.operatorId, actorLogin: by.login, detail: changed });
+      return next;
+    });
     return ok(after);
   }
 
   async setSmsGateway(by: Session, change: GatewayChange): Promise<Result<InstitutionView>> {
     const { settings, vault, audit } = this.deps;
     if (change.kind === 'outbox') {
-      settings.set('smsGateway', { kind: 'outbox' });
-      const removed = await vault.deleteSecret(SMS_TOKEN_SECRET);
-      audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'outbox', tokenRemoved: removed } });
+      audit.transaction(() => {
+        settings.set('smsGateway', { kind: 'outbox' });
+        audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'outbox' } });
+      });
+      // The keychain cannot join the transaction: the token goes once the gateway no longer uses it.
+      await vault.deleteSecret(SMS_TOKEN_SECRET);
       return ok(await this.view());
     }
     const hasToken = change.authToken !== undefined || (await vault.getSecret(SMS_TOKEN_SECRET)) !== null;
@@ -73,8 +87,10 @@ export class SettingsService {
     // The token first: a gateway switched on without its credentials would fail every sign-in code.
     if (change.authToken !== undefined) await vault.setSecret(SMS_TOKEN_SECRET, change.authToken);
     const next: SmsGatewaySettings = { kind: 'http', baseUrl: change.baseUrl, accountSid: change.accountSid, from: change.from };
-    settings.set('smsGateway', next);
-    audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'http', baseUrl: next.baseUrl, accountSid: next.accountSid, from: next.from, tokenChanged: change.authToken !== undefined } });
+    audit.transaction(() => {
+      settings.set('smsGateway', next);
+      audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'http', baseUrl: next.baseUrl, accountSid: next.accountSid, from: next.from, tokenChanged: change.authToken !== undefined } });
+    });
     return ok(await this.view());
   }
 

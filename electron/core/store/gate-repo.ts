@@ -1,4 +1,4 @@
-/** SQL for the gate: what a barcode is, whether it already got in, and the record of every scan. */
+/** SQL for the gate: what a barcode is, whether it already got in, the record of every scan and the counts not yet audited. */
 import type { ScanResult } from '../../../shared/delivery-views';
 import type { Db } from './database';
 
@@ -49,6 +49,24 @@ export class GateRepo {
     this.db
       .prepare('INSERT INTO scans (barcode, ticket_id, event_id, at, gate, operator_id, result) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(scan.barcode, scan.ticketId, scan.eventId, scan.at, scan.gate, scan.operatorId, scan.result);
+  }
+
+  /** Counts the scan for the audit log's next summary; call in the scan's own transaction. */
+  tally(scan: { eventId: number; operatorId: number; result: ScanResult }): void {
+    this.db
+      .prepare('INSERT INTO gate_tally (event_id, operator_id, result, scans) VALUES (?, ?, ?, 1) ON CONFLICT (event_id, operator_id, result) DO UPDATE SET scans = scans + 1')
+      .run(scan.eventId, scan.operatorId, scan.result);
+  }
+
+  /** The counts not summarised yet, with the scanning operator's login. */
+  pendingTally(): { eventId: number; operatorId: number; login: string | null; result: ScanResult; scans: number }[] {
+    return this.db
+      .prepare('SELECT t.event_id AS eventId, t.operator_id AS operatorId, o.login, t.result, t.scans FROM gate_tally t LEFT JOIN operators o ON o.id = t.operator_id ORDER BY t.event_id, t.operator_id, t.result')
+      .all() as { eventId: number; operatorId: number; login: string | null; result: ScanResult; scans: number }[];
+  }
+
+  clearTally(): void {
+    this.db.prepare('DELETE FROM gate_tally').run();
   }
 
   transaction<T>(work: () => T): T {

@@ -1,12 +1,20 @@
 /**
  * Secrets at rest: one random master key per installation lives in the OS keychain; from it we
- * derive (HKDF) an AES-256-GCM key for encrypting secrets in the store and an HMAC key for keyed
- * hashes of codes and tokens. The master key never leaves this process.
+ * derive (HKDF) an AES-256-GCM key for encrypting secrets in the store, an HMAC key for keyed
+ * hashes of codes and tokens and an HMAC key for the audit log's entries. The master key never
+ * leaves this process; none of the derived keys is ever written to the store.
  */
 import crypto from 'node:crypto';
 import { VaultUnavailableError, type Keychain } from './keychain';
 
 const CIPHER_VERSION = 'v1';
+const AUDIT_ANCHOR_SECRET = 'audit-anchor';
+
+/** The head of the audit log as last seen by this installation: kept outside the store, so a cut tail shows. */
+export interface AuditAnchor {
+  id: number;
+  mac: string;
+}
 
 export class Vault {
   private constructor(
@@ -14,6 +22,7 @@ export class Vault {
     private readonly installationId: string,
     private readonly encryptionKey: Buffer,
     private readonly macKey: Buffer,
+    private readonly auditKey: Buffer,
   ) {}
 
   /**
@@ -35,7 +44,7 @@ export class Vault {
     const master = Buffer.from(encoded, 'base64');
     if (master.length !== 32) throw new VaultUnavailableError('the data key in the keychain is malformed');
     const derive = (info: string) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.from(installationId), Buffer.from(info), 32));
-    return new Vault(keychain, installationId, derive('box-office/encrypt/v1'), derive('box-office/mac/v1'));
+    return new Vault(keychain, installationId, derive('box-office/encrypt/v1'), derive('box-office/mac/v1'), derive('box-office/audit-mac/v1'));
   }
 
   /** AES-256-GCM; `context` is bound as associated data so a ciphertext cannot be moved to another row. */
@@ -59,6 +68,23 @@ export class Vault {
   /** HMAC-SHA256 under the vault's key: codes and tokens are stored only as this. */
   keyedHash(purpose: string, value: string): string {
     return crypto.createHmac('sha256', this.macKey).update(purpose).update('\0').update(value).digest('hex');
+  }
+
+  /** HMAC-SHA256 of an audit entry's canonical encoding; a key of its own, so no other keyed hash can be passed off as one. */
+  auditMac(encoded: string): string {
+    return crypto.createHmac('sha256', this.auditKey).update(encoded).digest('hex');
+  }
+
+  async auditAnchor(): Promise<AuditAnchor | null> {
+    const stored = await this.getSecret(AUDIT_ANCHOR_SECRET);
+    if (!stored) return null;
+    const parsed = JSON.parse(stored) as Partial<AuditAnchor>;
+    if (!Number.isSafeInteger(parsed.id) || typeof parsed.mac !== 'string') throw new Error('The audit anchor in the keychain is malformed');
+    return { id: parsed.id!, mac: parsed.mac };
+  }
+
+  async setAuditAnchor(anchor: AuditAnchor): Promise<void> {
+    await this.setSecret(AUDIT_ANCHOR_SECRET, JSON.stringify({ id: anchor.id, mac: anchor.mac }));
   }
 
   /** Secrets kept in the keychain itself (gateway credentials, this machine's device tokens). */

@@ -7,7 +7,7 @@ import { call } from '../state/api';
 const PAGE = 50;
 const toEpoch = (date: string, endOfDay: boolean) => (date ? new Date(`${date}T${endOfDay ? '23:59:59' : '00:00:00'}`).getTime() : undefined);
 
-/** The audit log: filters, newest first, paged; Verify checks the hash chain; export as CSV. */
+/** The audit log: filters, newest first, paged; Verify checks the chain, seals and anchor; export as CSV. */
 export function AuditPanel() {
   const [operator, setOperator] = useState('');
   const [kind, setKind] = useState('');
@@ -80,7 +80,11 @@ export function AuditPanel() {
         verification.intact ? (
           <Alert tone="info">The log is intact: {verification.checked} entries checked, none edited or removed.</Alert>
         ) : (
-          <Alert>The log was tampered with: entry #{verification.firstBrokenId} was edited, or the entry before it was removed. Keep this machine as it is and tell your security contact.</Alert>
+          <Alert>
+            The log was tampered with: {verification.message ?? `entry #${verification.firstBrokenId} was edited, or the entry before it was removed.`}
+            {verification.unreadableIds.length > 0 ? ` Unreadable entries: ${verification.unreadableIds.map((id) => `#${id}`).join(', ')}.` : ''} Keep this machine as it is and tell your
+            security contact.
+          </Alert>
         )
       ) : null}
       {page ? (
@@ -106,7 +110,18 @@ export function AuditPanel() {
                   <td>{e.actorLogin ?? '—'}</td>
                   <td>{e.subject ?? '—'}</td>
                   <td>{e.terminal}</td>
-                  <td className="muted small">{Object.entries(e.detail).map(([k, v]) => `${k}: ${String(v)}`).join(' · ')}</td>
+                  <td className="muted small">
+                    {e.unreadable !== null ? (
+                      // Shown as stored, marked: a damaged entry is evidence, never hidden.
+                      <>
+                        <strong>Unreadable:</strong> {e.unreadable}
+                      </>
+                    ) : (
+                      Object.entries(e.detail)
+                        .map(([k, v]) => `${k}: ${String(v)}`)
+                        .join(' · ')
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

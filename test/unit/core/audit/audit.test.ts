@@ -52,7 +52,7 @@ describe('audit log', () => {
 
   it('is for admins only, and defuses spreadsheet formulas in the CSV', async () => {
     const t = await makeSetUpCore();
-    const { csv } = auditCsv([{ id: 1, at: 0, kind: 'k', actorId: null, actorLogin: null, subject: '=HYPERLINK("x")', terminal: '+Box, "2"', detail: {}, prevHash: '', hash: 'h' }]);
+    const { csv } = auditCsv([{ id: 1, at: 0, kind: 'k', actorId: null, actorLogin: null, subject: '=HYPERLINK("x")', terminal: '+Box, "2"', detail: {}, unreadable: false, rawDetail: '{}', prevHash: '', hash: 'h' }]);
     const [row] = parse(csv, { columns: true }) as { subject: string; terminal: string }[];
     expect(row).toMatchObject({ subject: `'=HYPERLINK("x")`, terminal: `'+Box, "2"` });
     await createOperator(t, 'olga');
