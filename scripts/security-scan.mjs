@@ -33,7 +33,8 @@ function scan(file) {
   // -e: the Electron version is known. -x: the one check that downloads Electron's release notes from GitHub
   // (unreachable from CI); keeping Electron current is the job of dependency updates instead.
   const args = ['-i', input, '-o', file, '-r', '-e', electronVersion, '-v', 'false', '-x', 'AvailableSecurityFixesGlobalCheck'];
-  const run = spawnSync(path.join(root, 'node_modules/.bin/electronegativity'), args, { encoding: 'utf8', cwd: root });
+  const bin = fs.realpathSync(path.join(root, 'node_modules/.bin/electronegativity'));
+  const run = spawnSync(process.execPath, ['--require', path.join(root, 'scripts/electronegativity-offline.cjs'), bin, ...args], { encoding: 'utf8', cwd: root });
   if (!fs.existsSync(file)) {
     console.error(`Electronegativity did not produce a report (exit ${run.status}).\n${run.stderr}`);
     process.exit(2);
