@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { StoreBanner } from './components/StoreBanner';
 import { BlockedScreen } from './screens/BlockedScreen';
 import { EnrollmentScreen } from './screens/EnrollmentScreen';
 import { RecoveryCodesScreen } from './screens/RecoveryCodesScreen';
@@ -12,6 +13,15 @@ import { useSession } from './state/session-store';
 
 /** Picks the screen from the session state; core decides the state, the page only follows it. */
 export function App() {
+  return (
+    <>
+      <StoreBanner />
+      <Screen />
+    </>
+  );
+}
+
+function Screen() {
   const { info, blocked, session, recoveryCodes, load, refresh } = useSession();
 
   useEffect(() => {

@@ -17,6 +17,10 @@ export interface PostgresServer {
   password: string;
   /** A URL for the database `name`, through the socket. */
   url(name: string): string;
+  /** Stops the server as an outage would (fast shutdown: open connections are cut); the data stays. */
+  pause(): void;
+  /** Starts it again after pause(). */
+  resume(): void;
   stop(): void;
 }
 
@@ -50,7 +54,9 @@ export function startPostgres(): PostgresServer {
   run('initdb', ['-D', data, '-U', user, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8']);
   fs.rmSync(pwfile);
   const port = 5432;
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-k ${dir} -c listen_addresses='' -p ${port} -c fsync=on`, 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-k ${dir} -c listen_addresses='' -p ${port} -c fsync=on`, 'start']);
+  const halt = () => run('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
+  start();
   let stopped = false;
   return {
     socketDir: dir,
@@ -58,11 +64,13 @@ export function startPostgres(): PostgresServer {
     user,
     password,
     url: (name) => `postgres://${user}:${encodeURIComponent(password)}@/${name}?host=${encodeURIComponent(dir)}&port=${port}`,
+    pause: halt,
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
+        halt();
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

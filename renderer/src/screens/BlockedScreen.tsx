@@ -3,8 +3,9 @@ import type { AppError } from '../../../shared/result';
 import { useSession } from '../state/session-store';
 
 const TITLES: Partial<Record<AppError['code'], string>> = {
-  VAULT_UNAVAILABLE: 'No keychain available',
-  STORE_UNAVAILABLE: 'The data file cannot be used',
+  // No keychain at all, or one without this venue's key: the message says which and what to do.
+  VAULT_UNAVAILABLE: 'The keychain cannot be used',
+  STORE_UNAVAILABLE: 'The data store cannot be used',
   FORBIDDEN: 'This page needs its access key',
 };
 

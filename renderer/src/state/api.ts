@@ -4,6 +4,7 @@
  */
 import type { BoxOfficeApi } from '../../../shared/api';
 import type { AppError, Result } from '../../../shared/result';
+import { useConnection } from './connection-store';
 import { useSession } from './session-store';
 
 export function api(): BoxOfficeApi {
@@ -15,6 +16,7 @@ const SESSION_ERRORS = new Set<AppError['code']>(['SESSION_LOCKED', 'SESSION_EXP
 
 export async function call<T>(request: (a: BoxOfficeApi) => Promise<Result<T>>): Promise<Result<T>> {
   const result = await request(api());
+  useConnection.getState().report(result.ok ? null : result.error.code, result.ok ? '' : result.error.message);
   if (!result.ok && SESSION_ERRORS.has(result.error.code)) void useSession.getState().refresh(result.error.code);
   return result;
 }
