@@ -1,0 +1,148 @@
+/**
+ * The same figures on both engines in one run (issue "One store, two engines", item 9): order lookup p99,
+ * delivery claims per second, and the gate with 4 terminal processes scanning at once (scans/s, p99), on
+ * a store of BENCH_TICKETS tickets (1,000,000 by default). PostgreSQL is a temporary cluster on a Unix
+ * socket, started the way the tests start theirs. Run by bench/06-engines.mjs; a worker mode runs one gate.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createCore, type Core } from '../electron/core/app';
+import { newBarcode } from '../electron/core/delivery/barcode';
+import { poolConfig } from '../electron/core/store/engine/postgres-config';
+import type { EngineKind } from '../electron/core/store/engine/types';
+import { postgresBinDir, startPostgres } from '../test/helpers/postgres-server';
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const PER_ORDER = 10;
+const GATES = 4;
+const SCANS_PER_GATE = Number(process.env.BENCH_SCANS ?? 1_500);
+const PASSWORD = 'Tickets&Seats-2026';
+// Orders per statement: 400 orders are 4,000 tickets × 6 values, under SQLite's 32,766 variables a statement.
+const BATCH = 400;
+
+const p = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+const line = (label: string, value: number, unit: string, goal = '—') =>
+  console.log(`${label.padEnd(64)} ${`${value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 2 : 0, minimumFractionDigits: value < 10 ? 2 : 0 })} ${unit}`.padStart(16)}   goal: ${goal}`);
+const verdict = (value: number, max: number) => `≤ ${max} ms  ${value <= max ? 'ok' : 'MISSED'}`;
+
+async function must<T>(core: Core, channel: string, input: unknown, seat: string): Promise<T> {
+  const result = await core.dispatch(channel, input, { seat });
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** Events, orders, tickets and barcodes written directly, in batches: the fill is set-up, not a figure. */
+async function fill(core: Core): Promise<void> {
+  const { sql } = core.internals;
+  const now = Date.now();
+  for (let e = 1; e <= 3; e += 1) await sql.run('INSERT INTO events (id, name, venue, starts_at, time_zone) VALUES (?, ?, ?, ?, ?)', [e, `Bench event ${e}`, 'Bench Hall', now + e * 86_400_000, 'Europe/Zurich']);
+  const orders = Math.ceil(TICKETS / PER_ORDER);
+  for (let first = 1; first <= orders; first += BATCH) {
+    const ids = Array.from({ length: Math.min(BATCH, orders - first + 1) }, (_, i) => first + i);
+    await sql.transaction(async () => {
+      await sql.run(`INSERT INTO orders (id, number, customer_name, customer_email, customer_phone, allows_mobile, allows_print, checkout_mode, paid, created_at) VALUES ${ids.map(() => '(?, ?, ?, ?, NULL, 1, 1, ?, 1, ?)').join(', ')}`, ids.flatMap((id) => [id, `B-${id}`, `Customer ${id}`, `c${id}@example.com`, 'mobile', now]));
+      const tickets = ids.flatMap((orderId) => Array.from({ length: PER_ORDER }, (_, i) => ({ id: (orderId - 1) * PER_ORDER + i + 1, orderId, position: i + 1, barcode: newBarcode() })));
+      await sql.run(`INSERT INTO tickets (id, order_id, position, event_id, seat, price_minor, currency, barcode) VALUES ${tickets.map(() => "(?, ?, ?, ?, ?, 5000, 'CHF', ?)").join(', ')}`, tickets.flatMap((t) => [t.id, t.orderId, t.position, (t.orderId % 3) + 1, `Row ${t.position}`, t.barcode]));
+      await sql.run(`INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES ${tickets.map(() => '(?, ?, 1, ?)').join(', ')}`, tickets.flatMap((t) => [t.barcode, t.id, now]));
+    });
+  }
+}
+
+async function measure(engine: EngineKind, databaseUrl: string | undefined): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-engines-${engine}-`));
+  const core = await createCore({ dataDir, databaseUrl, shell: 'web', kiosk: false, terminal: 'Bench desk' });
+  try {
+    await must(core, 'setup.createFirstAccount', { login: 'anna', displayName: 'Anna', password: PASSWORD }, 'desk');
+    const started = performance.now();
+    await fill(core);
+    line(`${engine}: fill ${TICKETS.toLocaleString('en')} tickets (set-up)`, (performance.now() - started) / 1000, 's');
+    const orders = Math.ceil(TICKETS / PER_ORDER);
+
+    const lookups: number[] = [];
+    for (let i = 0; i < 2_000; i += 1) {
+      const t0 = performance.now();
+      await must(core, 'orders.search', { query: `B-${1 + Math.floor(Math.random() * orders)}` }, 'desk');
+      lookups.push(performance.now() - t0);
+    }
+    line(`${engine}: order lookup by number, p99`, p(lookups, 0.99), 'ms', engine === 'postgres' ? verdict(p(lookups, 0.99), 10) : '—');
+
+    const claimsStart = performance.now();
+    const CLAIMS = 1_000;
+    for (let i = 0; i < CLAIMS; i += 1) await must(core, 'delivery.issueMobile', { ticketIds: [TICKETS - i] }, 'desk');
+    line(`${engine}: delivery claims (mobile, one ticket a call)`, CLAIMS / ((performance.now() - claimsStart) / 1000), '/s');
+
+    // 4 gate terminals at once, each its own process on the same store, each scanning tickets of its own.
+    const gateStart = performance.now();
+    const results = await Promise.all(Array.from({ length: GATES }, (_, g) => gateWorker(engine === 'sqlite' ? dataDir : databaseUrl!, g)));
+    const seconds = (performance.now() - gateStart - Math.max(...results.map((r) => r.setupMs))) / 1000;
+    const latencies = results.flatMap((r) => r.latencies);
+    line(`${engine}: gate, ${GATES} processes at once: scans per second`, latencies.length / seconds, '/s');
+    line(`${engine}: gate, ${GATES} processes at once: scan p99`, p(latencies, 0.99), 'ms', engine === 'postgres' ? verdict(p(latencies, 0.99), 5) : '—');
+  } finally {
+    await core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One gate process: signs in, then scans its share of barcodes; reports each scan's time. */
+function gateWorker(store: string, gate: number): Promise<{ latencies: number[]; setupMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [process.argv[1]!, 'gate', store, String(gate)], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { latencies: number[]; setupMs: number }) : reject(new Error(`gate ${gate} exited ${code}`))));
+  });
+}
+
+async function gate(store: string, index: number): Promise<void> {
+  const t0 = performance.now();
+  const isUrl = store.startsWith('postgres');
+  const dataDir = isUrl ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gate-')) : store;
+  const core = await createCore({ dataDir, databaseUrl: isUrl ? store : undefined, shell: 'web', kiosk: false, terminal: `Gate ${index + 1}` });
+  try {
+    await must(core, 'auth.signIn', { login: 'anna', password: PASSWORD }, 'gate');
+    const [event] = await must<{ id: number }[]>(core, 'gate.events', {}, 'gate');
+    const rows = await core.internals.sql.all<{ barcode: string }>('SELECT barcode FROM tickets WHERE event_id = ? AND id % ? = ? ORDER BY id LIMIT ?', [event!.id, GATES, index, SCANS_PER_GATE]);
+    const setupMs = performance.now() - t0;
+    const latencies: number[] = [];
+    for (const { barcode } of rows) {
+      const s = performance.now();
+      await must(core, 'gate.scan', { eventId: event!.id, barcode }, 'gate');
+      latencies.push(performance.now() - s);
+    }
+    process.stdout.write(JSON.stringify({ latencies, setupMs }));
+  } finally {
+    await core.close();
+    if (isUrl) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  await measure('sqlite', undefined);
+  if (!postgresBinDir()) {
+    console.log('postgres: not measured — PostgreSQL is not installed (apt-get install postgresql).');
+    return;
+  }
+  const server = startPostgres();
+  try {
+    const admin = new pg.Client(poolConfig(server.url('postgres')));
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench');
+    await admin.end();
+    await measure('postgres', server.url('bench'));
+  } finally {
+    server.stop();
+  }
+}
+
+const [mode, ...args] = process.argv.slice(2);
+(mode === 'gate' ? gate(args[0]!, Number(args[1])) : main()).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

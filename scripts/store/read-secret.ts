@@ -1,0 +1,29 @@
+/** Reads a secret from the terminal without echo, or the first line of standard input when it is not a terminal. */
+export async function readSecret(prompt: string): Promise<string> {
+  const { stdin } = process;
+  if (!stdin.isTTY) {
+    let data = '';
+    for await (const chunk of stdin) data += String(chunk);
+    return data.split(/\r?\n/)[0] ?? '';
+  }
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve) => {
+    let value = '';
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stderr.write('\n');
+          return resolve(value);
+        }
+        if (ch === '\u0003') process.exit(130);
+        value = ch === '\u007f' ? value.slice(0, -1) : value + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run store:password -- postgres://user@host/db` — stores a venue database password in this
+ * computer's keychain (asked without echo, or read from standard input), where the app finds it.
+ * `npm run store:copy -- --to postgres://user@host/db [--data-dir DIR]` — copies this computer's SQLite
+ * store into an empty PostgreSQL database, checks the counts and that the audit log still verifies
+ * (the target may instead come from BOX_OFFICE_DATABASE_URL, password included, for scripts).
+ */
+import path from 'node:path';
+import { createCore } from '../../electron/core/app';
+import { openDatabase, DATABASE_FILE } from '../../electron/core/store/database';
+import { copyToPostgres } from '../../electron/core/store/copy-to-postgres';
+import { poolConfig, redactedUrl } from '../../electron/core/store/engine/postgres-config';
+import { databasePasswordAccount, openStore } from '../../electron/core/store/open-store';
+import { osKeychain } from '../../electron/core/vault/keychain';
+import { defaultDataDir } from '../../electron/web/default-data-dir';
+import { readSecret } from './read-secret';
+
+const [command, ...args] = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return args[i]!.includes('=') ? args[i]!.slice(name.length + 1) : args[i + 1];
+};
+
+async function password(): Promise<void> {
+  const url = args.find((a) => /^postgres(ql)?:\/\//.test(a));
+  if (!url) throw new Error('Name the database: npm run store:password -- postgres://user@host/database');
+  if (poolConfig(url).password) throw new Error('Give the URL without its password; the password is asked for.');
+  const secret = await readSecret(`Password of ${redactedUrl(url)}: `);
+  if (!secret) throw new Error('No password given; nothing stored.');
+  await osKeychain().set(databasePasswordAccount(url), secret);
+  const store = await openStore({ dataDir: '', databaseUrl: url }, () => osKeychain()).catch((error: Error) => error);
+  if (store instanceof Error) console.error(`Stored in the keychain, but the database does not accept it yet: ${store.message}`);
+  else {
+    await store.close();
+    console.log(`Stored in the keychain; ${redactedUrl(url)} accepts it.`);
+  }
+}
+
+async function copy(): Promise<void> {
+  // As for the app: a password on the command line would show in the process list.
+  const given = option('--to');
+  if (given && poolConfig(given).password) throw new Error('Give --to without a password: store it with `npm run store:password -- <url>` first, or pass the whole URL in BOX_OFFICE_DATABASE_URL.');
+  const to = given ?? process.env.BOX_OFFICE_DATABASE_URL;
+  if (!to) throw new Error('Name the target: npm run store:copy -- --to postgres://user@host/database');
+  const dataDir = path.resolve(option('--data-dir') ?? process.env.BOX_OFFICE_DATA_DIR ?? defaultDataDir());
+  const source = openDatabase(path.join(dataDir, DATABASE_FILE));
+  const target = await openStore({ dataDir, databaseUrl: to }, () => osKeychain());
+  try {
+    const report = await copyToPostgres(source, target.sql.engine, (table, rows) => console.log(`  ${table}: ${rows} rows`));
+    console.log(`Copied ${report.totalRows} rows from ${dataDir} to ${target.location}.`);
+  } finally {
+    source.close();
+    await target.close();
+  }
+  // The copied log must verify there with this computer's keys: the proof nothing was lost on the way.
+  const core = await createCore({ dataDir, databaseUrl: to, shell: 'web', kiosk: false });
+  try {
+    const verdict = await core.internals.audit.check();
+    if (verdict.firstBrokenId !== null) throw new Error(`The copied audit log does not verify (entry #${verdict.firstBrokenId}). Do not use the copy.`);
+    console.log(`The audit log verifies: ${verdict.checked} entries. Start each terminal with --database-url=${redactedUrl(to).replace(/:•••@/, '@')}.`);
+  } finally {
+    await core.close();
+  }
+}
+
+const commands: Record<string, () => Promise<void>> = { password, copy };
+const run = command ? commands[command] : undefined;
+if (!run) {
+  console.error('Usage: npm run store:password -- postgres://user@host/db | npm run store:copy -- --to postgres://user@host/db [--data-dir DIR]');
+  process.exit(2);
+}
+run().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  },
+);
