@@ -14,6 +14,16 @@ export default tseslint.config(
     },
   },
   {
+    // The store is asynchronous: a missing await on a Promise<boolean> is always truthy — a silent security bug.
+    files: ['electron/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // shared/ is compiled by both sides: nothing of ours outside it, nothing of Node, the DOM or Electron.
     files: ['shared/**/*.ts'],
     rules: restrict(['electron', '../electron/*', '../../electron/*', '../renderer/*', '../../renderer/*', 'react', ...NODE_BUILTINS], 'shared/ may import only shared/ and pure libraries (zod).'),

@@ -17,6 +17,19 @@ export default defineConfig({
         },
       },
       {
+        // The store and service suites again, each core on a fresh database of the run's PostgreSQL server.
+        test: {
+          name: 'unit-postgres',
+          include: ['test/unit/core/**/*.test.ts'],
+          environment: 'node',
+          env: { BOX_OFFICE_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/helpers/postgres-global-setup.ts'],
+          sequence: { groupOrder: 0 },
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -50,10 +50,11 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-delivery-'));
   let core: Awaited<ReturnType<typeof createCore>> | undefined;
   try {
-    core = await createCore({ dataDir, shell: 'web', kiosk: false, terminal: 'Bench' });
+    // BOX_OFFICE_DATABASE_URL: the same figures on a PostgreSQL database (empty) instead of SQLite.
+    core = await createCore({ dataDir, databaseUrl: process.env.BOX_OFFICE_DATABASE_URL || undefined, shell: 'web', kiosk: false, terminal: 'Bench' });
     await measure(core, dataDir);
   } finally {
-    core?.close();
+    await core?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -66,25 +67,42 @@ async function measure(core: Awaited<ReturnType<typeof createCore>>, dataDir: st
   };
   await call('setup.createFirstAccount', { login: 'bench', displayName: 'Bench', password: PASSWORD });
 
-  // Fill the store: one event, TICKETS tickets in orders of PER_ORDER, in one transaction.
-  const db = core.internals.db;
+  // Fill the store: one event, TICKETS tickets in orders of PER_ORDER, in one transaction of multi-row INSERTs
+  // (engine-neutral SQL; ids given explicitly, as the store is empty).
+  const sql = core.internals.sql;
   let t0 = performance.now();
-  db.prepare("INSERT INTO events (name, venue, starts_at) VALUES ('Bench Night', 'Bench Hall', ?)").run(Date.now() + 86_400_000);
-  const order = db.prepare("INSERT INTO orders (number, customer_name, customer_email, allows_mobile, allows_print, checkout_mode, paid, created_at) VALUES (?, ?, ?, 1, 1, 'mobile', 1, 0)");
-  const ticket = db.prepare('INSERT INTO tickets (order_id, position, event_id, seat, price_minor, barcode) VALUES (?, ?, 1, ?, 5000, ?)');
-  const barcode = db.prepare('INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES (?, ?, 1, 0)');
   const sample: string[] = [];
-  db.transaction(() => {
-    for (let o = 0; o < TICKETS / PER_ORDER; o++) {
-      const orderId = Number(order.run(`B-${o}`, `Customer ${o}`, `c${o}@example.com`).lastInsertRowid);
-      for (let p = 1; p <= PER_ORDER; p++) {
+  const ROWS = 500;
+  const rows = (n: number, columns: number) => Array.from({ length: n }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+  await sql.transaction(async () => {
+    await sql.run("INSERT INTO events (id, name, venue, starts_at) VALUES (1, 'Bench Night', 'Bench Hall', ?)", [Date.now() + 86_400_000]);
+    const orders = TICKETS / PER_ORDER;
+    for (let first = 0; first < orders; first += ROWS) {
+      const n = Math.min(ROWS, orders - first);
+      const params: (string | number)[] = [];
+      for (let o = first; o < first + n; o++) params.push(o + 1, `B-${o}`, `Customer ${o}`, `c${o}@example.com`);
+      const values = Array.from({ length: n }, () => "(?, ?, ?, ?, 1, 1, 'mobile', 1, 0)").join(', ');
+      await sql.run(`INSERT INTO orders (id, number, customer_name, customer_email, allows_mobile, allows_print, checkout_mode, paid, created_at) VALUES ${values}`, params);
+    }
+    for (let first = 1; first <= TICKETS; first += ROWS) {
+      const n = Math.min(ROWS, TICKETS - first + 1);
+      const tickets: (string | number)[] = [];
+      const barcodes: (string | number)[] = [];
+      for (let ticketId = first; ticketId < first + n; ticketId++) {
         const code = newBarcode();
-        const ticketId = Number(ticket.run(orderId, p, `Seat ${p}`, code).lastInsertRowid);
-        barcode.run(code, ticketId);
+        const p = ((ticketId - 1) % PER_ORDER) + 1;
+        tickets.push(ticketId, Math.floor((ticketId - 1) / PER_ORDER) + 1, p, 1, `Seat ${p}`, 5000, code);
+        barcodes.push(code, ticketId, 1, 0);
         if (ticketId % Math.floor(TICKETS / 20_000) === 0) sample.push(code); // 20,000 distinct tickets: every bench scan is a first admission
       }
+      await sql.run(`INSERT INTO tickets (id, order_id, position, event_id, seat, price_minor, barcode) VALUES ${rows(n, 7)}`, tickets);
+      await sql.run(`INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES ${rows(n, 4)}`, barcodes);
     }
-  })();
+    // PostgreSQL's identity sequences do not see explicit ids: move them past the rows written.
+    if (sql.kind === 'postgres') {
+      for (const table of ['events', 'orders', 'tickets']) await sql.get(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
+    }
+  });
   print(`store filled with ${TICKETS.toLocaleString('en')} tickets`, (performance.now() - t0) / 1000, 's', 'set-up, not a goal');
 
   // print@home, first issue and reopen; issue to mobile.
@@ -132,6 +150,12 @@ async function measure(core: Awaited<ReturnType<typeof createCore>>, dataDir: st
   print('gate validation p50', s.p50, 'ms', { max: 2 });
   print('gate validation p99', s.p99, 'ms', { max: 10 });
   print(`resident memory of the core process (${TICKETS.toLocaleString('en')} tickets)`, process.memoryUsage().rss / 1024 / 1024, 'MiB', { max: 500 });
+  if (core.internals.engine === 'postgres') {
+    const size = await core.internals.sql.get<{ bytes: number }>('SELECT pg_database_size(current_database()) AS bytes');
+    print('store size (PostgreSQL database)', size!.bytes / 1024 / 1024, 'MiB', 'information');
+    // Backups of a venue database are pg_dump's, not the app's.
+    return;
+  }
   print('store size on disk', fs.statSync(path.join(dataDir, 'box-office.sqlite')).size / 1024 / 1024, 'MiB', 'information');
 
   // Backup and restore of this store, and how long each holds the event loop (other calls wait that long).

@@ -39,6 +39,8 @@ async function start(): Promise<void> {
   protocol.handle('app', appProtocolHandler(path.join(__dirname, '..', 'renderer')));
   const started = await startCore({
     dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    databaseUrlRefused: options.databaseUrlRefused,
     shell: 'electron',
     kiosk: options.kiosk,
     quit: () => {
@@ -46,7 +48,7 @@ async function start(): Promise<void> {
       app.quit();
     },
   });
-  if (quitting) return started.close();
+  if (quitting) return void started.close();
   core = started;
   registerIpcHandlers(ipcMain, started.dispatch, ownWindows);
   mainWindow = createSecureWindow(BrowserWindow, { preload: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged, kiosk: options.kiosk });
@@ -84,7 +86,7 @@ if (!app.requestSingleInstanceLock()) {
   // and never for a quit that a window cancelled, so the store is closed once, for good.
   app.on('will-quit', () => {
     quitting = true;
-    core?.close();
+    void core?.close();
     core = null;
   });
 }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
 
   // kiosk.quit (an administrator's password) stops the web shell; the kiosk browser then shows nothing to use.
   let stopShell = (): void => process.exit(0);
-  const core = await startCore({ dataDir, shell: 'web', kiosk, quit: () => stopShell() });
+  const core = await startCore({ dataDir, databaseUrl: options.databaseUrl, databaseUrlRefused: options.databaseUrlRefused, shell: 'web', kiosk, quit: () => stopShell() });
   const here = __dirname; // dist/electron once bundled
   const shell = await startWebShell({
     core,
@@ -28,14 +28,14 @@ async function main(): Promise<void> {
     port,
   });
   console.log(`Box office: ${shell.url}`);
-  console.error(`[box-office] data folder: ${dataDir}`);
+  console.error(`[box-office] data folder: ${dataDir}${options.databaseUrl ? ' (data in the venue database)' : ''}`);
   if (process.argv.includes('--open')) openBrowser(shell.url);
 
   const stop = () => {
-    void shell.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    void shell
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
   };
   stopShell = stop;
   process.on('SIGINT', stop);

@@ -16,3 +16,13 @@ export interface RestoreReport {
   operators: number;
   tickets: number;
 }
+
+/**
+ * On a venue database (PostgreSQL) a terminal makes no backups: they are the database's own tools. What
+ * the data screen shows instead of its buttons: the commands to run, with the address but never a password.
+ */
+export interface VenueBackupAdvice {
+  message: string;
+  backupCommand: string;
+  restoreCommand: string;
+}

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'DELIVERY_LOCKED', // ticket already issued to the other delivery mode
   'VAULT_UNAVAILABLE', // the OS keychain cannot be reached
   'STORE_UNAVAILABLE', // the database cannot be opened or is refused
+  'STORE_UNREACHABLE', // the venue database stopped answering for now; the terminal reconnects by itself
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;

@@ -12,6 +12,8 @@ export interface AppInfo {
   terminal: string;
   institution: string;
   passwordPolicy: PasswordPolicy;
+  /** Which engine holds the data, and where: a file path, or the venue database's address without its password. */
+  store: { engine: 'sqlite' | 'postgres'; location: string };
 }
 
 export interface OperatorSummary {

@@ -4,7 +4,6 @@
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import pkg from '../../package.json';
 import { fail, type AppError } from '../../shared/result';
 import { AuditLog } from './audit/audit-log';
@@ -12,11 +11,16 @@ import { AuthService } from './auth/auth-service';
 import { SessionManager } from './auth/sessions';
 import { SignInThrottle } from './auth/throttle';
 import { createDispatch } from './dispatch';
+import { IdempotencyKeys } from './idempotency';
 import { buildHandlers } from './handlers/index';
 import { InstitutionSettings } from './settings/institution-settings';
-import { SettingsService, SMS_TOKEN_SECRET } from './settings/settings-service';
+import { SettingsService } from './settings/settings-service';
+import { SmsToken } from './settings/sms-token';
 import { BackupService } from './backup/backup-service';
-import { DATABASE_FILE, openDatabase, StoreError, type Db } from './store/database';
+import { StoreError, type Db } from './store/database';
+import { openStore } from './store/open-store';
+import type { EngineKind } from './store/engine/types';
+import type { Sql } from './store/sql';
 import { OperatorsRepo } from './store/operators-repo';
 import { SettingsRepo } from './store/settings-repo';
 import { ThrottleRepo } from './store/throttle-repo';
@@ -36,7 +40,7 @@ import { DeliveryService } from './delivery/delivery-service';
 import { GateService } from './gate/gate-service';
 import { GateRepo } from './store/gate-repo';
 import { OrdersRepo } from './store/orders-repo';
-import { osKeychain, VaultUnavailableError, type Keychain } from './vault/keychain';
+import { osKeychain, VaultUnavailableError, VenueKeyMissingError, type Keychain } from './vault/keychain';
 import { Vault } from './vault/vault';
 import { systemClock, type Clock, type Dispatch } from './types';
 
@@ -48,6 +52,10 @@ export interface CoreConfig {
   terminal?: string;
   clock?: Clock;
   keychain?: Keychain;
+  /** A venue's PostgreSQL database; absent: this computer's SQLite file in dataDir. */
+  databaseUrl?: string | undefined;
+  /** Why the configured database address cannot be used (a password on the command line): shown, never used. */
+  databaseUrlRefused?: string | undefined;
   /** Shows the SMS outbox through dev.smsOutbox (development only); default: BOX_OFFICE_DEV_OUTBOX=1. */
   devOutbox?: boolean;
   /** Kiosk: called after an administrator authorized leaving (kiosk.quit); the transport closes the app. */
@@ -56,61 +64,78 @@ export interface CoreConfig {
 
 export interface Core {
   dispatch: Dispatch;
-  close(): void;
+  close(): Promise<void>;
   /** Moves a seat's session to a new seat id (the web shell rotates its cookie after each sign-in step). */
   reseat(from: string, to: string): void;
   /** For tests and benchmarks in Node; transports use only dispatch. */
-  internals: { db: Db; vault: Vault; audit: AuditLog; sessions: SessionManager; settings: InstitutionSettings; clock: Clock; outbox: OutboxGateway };
+  internals: {
+    /** The store, engine-neutral: what tests use for SQL of their own. */
+    sql: Sql;
+    engine: EngineKind;
+    /** The SQLite connection (file-level tests: backup, modes); null on PostgreSQL. */
+    sqlite: Db | null;
+    vault: Vault;
+    audit: AuditLog;
+    sessions: SessionManager;
+    settings: InstitutionSettings;
+    clock: Clock;
+    outbox: OutboxGateway;
+  };
 }
 
 export const PRODUCT_NAME = 'Box Office';
-export { SMS_TOKEN_SECRET };
 
 /** Builds the core; throws StoreError or VaultUnavailableError when it cannot run. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
   const terminal = config.terminal ?? process.env.BOX_OFFICE_TERMINAL ?? os.hostname();
-  const dbFile = path.join(config.dataDir, DATABASE_FILE);
-  const db = openDatabase(dbFile);
+  if (config.databaseUrlRefused) throw new StoreError('unopenable', config.databaseUrlRefused);
+  const keychain = () => (config.keychain ??= osKeychain());
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, keychain);
+  const { sql } = store;
   try {
-    const settingsRepo = new SettingsRepo(db);
-    const vault = await openVault(settingsRepo, config.keychain ?? osKeychain());
+    const settingsRepo = new SettingsRepo(sql);
+    const vault = await openVault(settingsRepo, keychain(), store.kind === 'postgres');
+    // The SMS gateway's token is the venue's, sealed in the store; one an earlier version kept in this keychain moves there.
+    const smsToken = new SmsToken(settingsRepo, vault);
+    await smsToken.moveFromKeychain();
     const settings = new InstitutionSettings(settingsRepo);
-    const audit = new AuditLog(db, clock, terminal, vault);
+    await settings.refresh();
+    const audit = new AuditLog(sql, clock, terminal, vault);
     // A log from before entries carried a MAC is sealed now that the key is there (if its chain is sound).
     const sealed = await audit.sealLegacy();
     if (sealed && 'refused' in sealed) console.error(`[box-office] the audit log was not sealed: ${sealed.refused}. Verify names the entry.`);
     // A kiosk signs out after its idle time: nobody would be there to unlock it.
     const sessions = new SessionManager(clock, () => ({ ...settings.get('sessionLimits'), ...(config.kiosk ? { idleSignOutMs: settings.get('kioskIdleMs') } : {}) }));
-    const operators = new OperatorsRepo(db);
-    const mfaRepo = new MfaRepo(db);
-    const devicesRepo = new DevicesRepo(db);
+    const operators = new OperatorsRepo(sql);
+    const mfaRepo = new MfaRepo(sql);
+    const devicesRepo = new DevicesRepo(sql);
     const outbox = new OutboxGateway(config.dataDir, clock);
     const smsGateway = (): SmsGateway => {
       const gateway = settings.get('smsGateway');
-      return gateway.kind === 'http' ? new HttpGateway(gateway, () => vault.getSecret(SMS_TOKEN_SECRET)) : outbox;
+      return gateway.kind === 'http' ? new HttpGateway(gateway, () => smsToken.forGateway()) : outbox;
     };
     const mfaContext: MfaContext = { repo: mfaRepo, devices: devicesRepo, operators, vault, audit, settings, sessions, clock, sms: smsGateway, kiosk: config.kiosk, terminal };
     const factors = new Factors(mfaContext);
     const trusted = new TrustedDevices(mfaContext);
     const smsCodes = new SmsCodes(mfaContext);
-    const throttle = new SignInThrottle(new ThrottleRepo(db), clock);
+    const throttle = new SignInThrottle(new ThrottleRepo(sql), clock);
     const auth = new AuthService({ operators, sessions, throttle, audit, settings, clock, factors, devices: trusted, kiosk: config.kiosk });
-    const ordersRepo = new OrdersRepo(db);
+    const ordersRepo = new OrdersRepo(sql);
     const devOutbox = config.devOutbox ?? process.env.BOX_OFFICE_DEV_OUTBOX === '1';
-    const gate = new GateService({ gate: new GateRepo(db), orders: ordersRepo, audit, clock, terminal });
+    const gate = new GateService({ sql, gate: new GateRepo(sql), orders: ordersRepo, audit, clock, terminal });
     // Scan counts a crash left unsummarised reach the audit log now.
-    gate.summarise();
+    await gate.summarise();
     const handlers = buildHandlers({
       auth,
       sessions,
       settings,
-      institution: new SettingsService({ settings, vault, audit, sms: smsGateway, terminal }),
-      backup: new BackupService({ db, dbFile, dataDir: config.dataDir, audit, sessions, settingsRepo, clock }),
+      institution: new SettingsService({ sql, settings, smsToken, audit, sms: smsGateway, terminal }),
+      backup: new BackupService({ sql, sqlite: store.sqlite, dbFile: store.sqliteFile, databaseUrl: config.databaseUrl, dataDir: config.dataDir, audit, sessions, settingsRepo, clock }),
       audit,
       vault,
       operatorsRepo: operators,
-      operators: new OperatorsService({ operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock, sessions, throttle }),
+      operators: new OperatorsService({ sql, operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock, sessions, throttle }),
       mfa: {
         repo: mfaRepo,
         factors,
@@ -122,49 +147,61 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       clock,
       sms: smsGateway,
       ordersRepo,
-      delivery: new DeliveryService({ orders: ordersRepo, operators, audit, settings, clock, terminal, sms: smsGateway }),
+      delivery: new DeliveryService({ sql, orders: ordersRepo, operators, audit, settings, clock, terminal, sms: smsGateway }),
       gate,
       devOutbox: () => (devOutbox && settings.get('smsGateway').kind === 'outbox' ? outbox : null),
-      appInfo: () => ({ product: PRODUCT_NAME, version: pkg.version, kiosk: config.kiosk, shell: config.shell, terminal }),
+      appInfo: () => ({ product: PRODUCT_NAME, version: pkg.version, kiosk: config.kiosk, shell: config.shell, terminal, store: { engine: store.kind, location: store.location } }),
       // After the answer has gone out, so the page can say goodbye.
       quit: () => setTimeout(() => config.quit?.(), 50),
     });
+    const idempotency = new IdempotencyKeys(sql, () => clock.now());
+    await idempotency.forgetOld();
     const dispatch = createDispatch(handlers, sessions, {
       kiosk: config.kiosk,
+      // Another terminal's change to a setting is seen at this terminal's next call.
+      beforeCall: () => settings.refresh(),
+      idempotency,
       onInternalError: (channel, error) => console.error(`[box-office] ${channel} failed:`, error),
     });
     let closed = false;
     return {
       dispatch,
       reseat: (from, to) => sessions.reseat(from, to),
-      close: () => {
+      close: async () => {
         if (closed) return;
         closed = true;
-        db.close();
+        await audit.settled();
+        await store.close();
       },
-      internals: { db, vault, audit, sessions, settings, clock, outbox },
+      internals: { sql, engine: store.kind, sqlite: store.sqlite, vault, audit, sessions, settings, clock, outbox },
     };
   } catch (error) {
-    db.close();
+    await store.close();
     throw error;
   }
 }
 
-/** The installation id names this store's keys in the keychain; a store that has used a key never gets a new one silently. */
-async function openVault(settings: SettingsRepo, keychain: Keychain): Promise<Vault> {
-  let installationId = settings.get<string>('installation.id');
-  if (!installationId) {
-    installationId = crypto.randomUUID();
-    settings.set('installation.id', installationId);
+/**
+ * The installation id names this store's keys in the keychain; a store that has used a key never gets a new one silently.
+ * On a venue database the key is the venue's: the first terminal to set up the empty database creates it, and a terminal
+ * whose keychain lacks it (or holds another) is refused: it has not joined the venue (VenueKeyMissingError).
+ */
+async function openVault(settings: SettingsRepo, keychain: Keychain, venue: boolean): Promise<Vault> {
+  // Two terminals setting up one empty venue database at once agree on the first id written.
+  const installationId = await settings.setOnce('installation.id', crypto.randomUUID());
+  const vault = await Vault.open(keychain, installationId, (await settings.get<boolean>('vault.keyCreated')) === true, { venue });
+  // The first key to be recorded is the store's; a terminal that made another one at the same moment is refused.
+  if ((await settings.setOnce('vault.keyCheck', vault.keyCheck())) !== vault.keyCheck()) {
+    if (venue) throw new VenueKeyMissingError(installationId, 'different');
+    throw new VaultUnavailableError(`the data key of this installation (${installationId}) in the keychain is not the one its data was sealed with; restore the keychain or reset the installation`);
   }
-  const vault = await Vault.open(keychain, installationId, settings.get<boolean>('vault.keyCreated') === true);
-  settings.set('vault.keyCreated', true);
+  await settings.set('vault.keyCreated', true);
   return vault;
 }
 
 export interface StartedCore {
   dispatch: Dispatch;
-  close(): void;
+  close(): Promise<void>;
   reseat(from: string, to: string): void;
   /** The reason the core is not running, or null once it runs. */
   failure(): AppError | null;
@@ -199,7 +236,9 @@ export async function startCore(config: CoreConfig): Promise<StartedCore> {
       if (core) return core.dispatch(channel, input, caller);
       return { ok: false, error: failure! };
     },
-    close: () => core?.close(),
+    close: async () => {
+      await core?.close();
+    },
     reseat: (from, to) => core?.reseat(from, to),
     failure: () => failure,
   };

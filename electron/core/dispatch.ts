@@ -9,6 +9,8 @@ import { describeValidation } from '../../shared/validation';
 import type { Session, SessionLookup, SessionManager } from './auth/sessions';
 import type { CallerContext, Dispatch } from './types';
 import { KIOSK_REFUSAL, kioskAllows } from './kiosk/kiosk-policy';
+import { isConnectionFailure } from './store/engine/errors';
+import type { IdempotencyKeys } from './idempotency';
 
 export interface Call {
   seat: string;
@@ -26,7 +28,16 @@ export interface DispatchOptions {
   onInternalError?: (channel: ChannelName, error: unknown) => void;
   /** A kiosk refuses every channel outside the gate, order lookup and delivery, whoever asks. */
   kiosk?: boolean;
+  /** Runs before each handler (the settings snapshot is refreshed there). */
+  beforeCall?: () => Promise<void>;
+  /** Answers a call that carries a request key from its first answer (channels of an active session). */
+  idempotency?: IdempotencyKeys;
 }
+
+/** The venue database stopped answering: nothing half-written (each change is one transaction), try again. */
+export const STORE_UNREACHABLE_MESSAGE =
+  'The venue database cannot be reached. Try again in a moment; this terminal reconnects by itself. ' +
+  'If you were saving something, it may or may not have been saved: look again before repeating it (a repeat with the same request key acts once).';
 
 export function createDispatch(handlers: HandlerTable, sessions: SessionManager, options: DispatchOptions = {}): Dispatch {
   return async (channel: unknown, input: unknown, caller: CallerContext): Promise<Result<unknown>> => {
@@ -46,9 +57,15 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
       return fail('VALIDATION', message, field ? { field } : {});
     }
     try {
+      await options.beforeCall?.();
       const handler = handlers[channel] as Handler<typeof channel>;
-      return await handler(parsed.data as never, { seat: caller.seat, session: access.value, lookup });
+      const run = async () => handler(parsed.data as never, { seat: caller.seat, session: access.value, lookup });
+      // Sign-in steps answer with session state of the seat: a retry of one is a new sign-in step, not a replay.
+      const keyed = caller.idempotencyKey !== undefined && access.value?.stage === 'active' && !def.rotatesSeat && options.idempotency;
+      if (keyed) return await keyed.once(caller.idempotencyKey!, access.value!.operatorId, channel, run);
+      return await run();
     } catch (error) {
+      if (isConnectionFailure(error)) return fail('STORE_UNREACHABLE', STORE_UNREACHABLE_MESSAGE);
       options.onInternalError?.(channel, error);
       return fail('INTERNAL', 'Something went wrong on this terminal. Try again; if it persists, tell your administrator.');
     }

@@ -13,6 +13,8 @@ export const systemClock: Clock = { now: () => Date.now() };
  */
 export interface CallerContext {
   seat: string;
+  /** A request key the caller sends with a call that changes data: a retry with it acts once (docs/API.md). */
+  idempotencyKey?: string | undefined;
 }
 
 /** The one entry both transports call. `channel` and `input` are unknown until checked. */

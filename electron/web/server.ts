@@ -80,7 +80,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The body is not valid JSON.' } });
     }
     const { seat, issued } = seats.of(req.headers.cookie);
-    const result = await options.core.dispatch(name, input, { seat: `web:${seat}` });
+    const key = req.headers['idempotency-key'];
+    const result = await options.core.dispatch(name, input, { seat: `web:${seat}`, idempotencyKey: typeof key === 'string' ? key : undefined });
     let cookieSeat = issued ? seat : null;
     // A sign-in step moves the session to a new seat: an id planted beforehand never holds a signed-in session.
     if (result.ok && isChannelName(name) && (contract[name] as ChannelDef).rotatesSeat) {

@@ -7,7 +7,7 @@ export const appChannels = {
     input: empty,
     access: 'public',
     summary: 'Product name, version, whether first-run setup is pending, kiosk mode, terminal and password policy.',
-    returns: '`AppInfo`: `{ product, version, setupPending, kiosk, shell, terminal, institution, passwordPolicy }`',
+    returns: '`AppInfo`: `{ product, version, setupPending, kiosk, shell, terminal, institution, passwordPolicy, store: { engine, location } }` (never a password)',
     errors: [],
   }),
 } as const;

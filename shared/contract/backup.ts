@@ -1,6 +1,6 @@
 /** Channels of backup and restore (admins, on the machine). */
 import { z } from 'zod';
-import type { BackupFileView, RestoreReport } from '../backup-views';
+import type { BackupFileView, RestoreReport, VenueBackupAdvice } from '../backup-views';
 import { channel, empty } from './define';
 
 const absolutePath = (what: string) =>
@@ -13,24 +13,27 @@ const absolutePath = (what: string) =>
     .refine((p) => !p.includes('\0'), 'That path is not valid.');
 
 export const backupChannels = {
-  'backup.list': channel<{ folder: string; files: BackupFileView[] }>()({
+  'backup.list': channel<{ folder: string; files: BackupFileView[]; venueDatabase: VenueBackupAdvice | null }>()({
     input: empty,
     access: 'settings.manage',
-    summary: 'The backups folder in the data folder and the backups in it, newest first.',
-    returns: '`{ folder, files: { fileName, path, bytes, modifiedAt }[] }`',
+    summary:
+      'The backups folder in the data folder and the backups in it, newest first. On a venue database (PostgreSQL) no files, and `venueDatabase` says how that database is backed up and restored (pg_dump, pg_restore), with the commands.',
+    returns: '`{ folder, files: { fileName, path, bytes, modifiedAt }[], venueDatabase: { message, backupCommand, restoreCommand } | null }`',
     errors: [],
   }),
   'backup.create': channel<BackupFileView>()({
     input: z.object({ directory: absolutePath('folder').optional() }).strict(),
     access: 'settings.manage',
-    summary: 'Writes a consistent copy of the store (SQLite online backup) into the backups folder or a chosen folder, while the app keeps running. Never overwrites a file.',
+    summary:
+      'Writes a consistent copy of the store (SQLite online backup) into the backups folder or a chosen folder, while the app keeps running. Never overwrites a file. On a venue database (PostgreSQL): CONFLICT, with the pg_dump command to use instead.',
     returns: '`BackupFileView` of the new file',
     errors: ['CONFLICT'],
   }),
   'backup.restore': channel<RestoreReport>()({
     input: z.object({ path: absolutePath('backup file'), password: z.string().min(1, 'Enter your password to confirm.').max(4096) }).strict(),
     access: 'settings.manage',
-    summary: 'Replaces the store with a backup after checking a private copy (not newer than this version, integrity, same installation). Keeps a safety copy of the current store; signs everybody out.',
+    summary:
+      'Replaces the store with a backup after checking a private copy (not newer than this version, integrity, same installation). Keeps a safety copy of the current store; signs everybody out. On a venue database (PostgreSQL): CONFLICT, with the pg_restore command to use instead.',
     returns: '`{ restoredFrom, safetyCopy, schemaVersion, operators, tickets }`',
     errors: ['AUTH_INVALID', 'AUTH_THROTTLED', 'NOT_FOUND', 'CONFLICT'],
   }),

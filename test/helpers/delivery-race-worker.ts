@@ -1,13 +1,13 @@
 /**
  * One side of the two-process delivery race. Both sides start round i at the same wall-clock slot
  * (startAt + i * slotMs) on the same ticket, so every round is contested.
- * argv: <db file> <A|B> <first ticket id> <rounds> <start at epoch ms> <slot ms>
+ * argv: <store: SQLite data folder or postgres:// URL> <A|B> <first ticket id> <rounds> <start at epoch ms> <slot ms>
  * Prints one JSON line per round: { round, id, mode, won, code, sha256 }.
  */
 import { workerDeliveryService } from './worker-delivery-service';
 import { raceMode } from './delivery-race-plan';
 
-const [file, side, first, rounds, startAt, slot] = process.argv.slice(2);
+const [location, side, first, rounds, startAt, slot] = process.argv.slice(2);
 
 const waitUntil = (at: number) => {
   while (Date.now() < at) {
@@ -16,14 +16,14 @@ const waitUntil = (at: number) => {
 };
 
 async function main() {
-  const { db, service, session, audit } = await workerDeliveryService(file!, `Box ${side}`);
+  const { store, service, session, audit } = await workerDeliveryService(location!, `Box ${side}`);
   for (let round = 0; round < Number(rounds); round++) {
     const id = Number(first) + round;
     const { mode, delayMs } = raceMode(round, side as 'A' | 'B');
     waitUntil(Number(startAt) + round * Number(slot) + delayMs);
     let line: { won: boolean; code: string | null; sha256: string | null };
     if (mode === 'mobile') {
-      const r = service.issueMobile(session, { ticketIds: [id] });
+      const r = await service.issueMobile(session, { ticketIds: [id] });
       line = { won: r.ok && r.value.issued === 1, code: r.ok ? null : r.error.code, sha256: null };
     } else {
       const r = await service.printAtHome(session, id);
@@ -32,6 +32,9 @@ async function main() {
     process.stdout.write(JSON.stringify({ round, id, mode, ...line }) + '\n');
   }
   await audit.settled();
-  db.close();
+  await store.close();
 }
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

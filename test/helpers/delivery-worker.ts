@@ -1,21 +1,19 @@
 /**
- * A second process issuing tickets (or scanning them at the gate) on the same database file, for the crash test
+ * A second process issuing tickets (or scanning them at the gate) on the same store, for the crash test
  * (the race has its own worker). Builds the services as core does, with this installation's vault (audit MACs).
- * argv: <db file> <mobile|print|gate> <first ticket id> <last ticket id> <start at epoch ms>
+ * argv: <store: SQLite data folder or postgres:// URL> <mobile|print|gate> <first ticket id> <last ticket id> <start at epoch ms>
  * Prints one JSON line per ticket: { id, won } (gate: won = admitted).
  */
 import { GateService } from '../../electron/core/gate/gate-service';
 import { GateRepo } from '../../electron/core/store/gate-repo';
-import { OrdersRepo } from '../../electron/core/store/orders-repo';
 import { systemClock } from '../../electron/core/types';
 import { workerDeliveryService } from './worker-delivery-service';
 
-const [file, mode, first, last, startAt] = process.argv.slice(2);
+const [location, mode, first, last, startAt] = process.argv.slice(2);
 
 async function main() {
-  const { db, service, session, audit } = await workerDeliveryService(file!, `Worker ${process.pid}`);
-  const orders = new OrdersRepo(db);
-  const gate = new GateService({ gate: new GateRepo(db), orders, audit, clock: systemClock, terminal: `Gate ${process.pid}` });
+  const { store, sql, orders, service, session, audit } = await workerDeliveryService(location!, `Worker ${process.pid}`);
+  const gate = new GateService({ sql, gate: new GateRepo(sql), orders, audit, clock: systemClock, terminal: `Gate ${process.pid}` });
   while (Date.now() < Number(startAt)) {
     /* both processes start together */
   }
@@ -23,12 +21,12 @@ async function main() {
     let won: boolean;
     if (mode === 'gate') {
       // Twice: an admission, then a refusal (already scanned), which is summarised at once.
-      const ticket = orders.ticket(id)!;
-      const r = gate.scan(session, ticket.eventId, ticket.barcode);
-      gate.scan(session, ticket.eventId, ticket.barcode);
+      const ticket = (await orders.ticket(id))!;
+      const r = await gate.scan(session, ticket.eventId, ticket.barcode);
+      await gate.scan(session, ticket.eventId, ticket.barcode);
       won = r.ok && r.value.result === 'valid';
     } else if (mode === 'mobile') {
-      const r = service.issueMobile(session, { ticketIds: [id] });
+      const r = await service.issueMobile(session, { ticketIds: [id] });
       won = r.ok && r.value.issued === 1;
     } else {
       const r = await service.printAtHome(session, id);
@@ -37,6 +35,9 @@ async function main() {
     process.stdout.write(JSON.stringify({ id, won }) + '\n');
   }
   await audit.settled();
-  db.close();
+  await store.close();
 }
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

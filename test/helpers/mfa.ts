@@ -40,6 +40,21 @@ export async function enrollTotp(t: TestCore, seat: string) {
   return { seed, recoveryCodes: done.recoveryCodes ?? [] };
 }
 
+/**
+ * Every row of every table as text, on either engine: to check that no password, code, seed or token
+ * reached the store in clear.
+ */
+export async function storeText(t: TestCore): Promise<string> {
+  const { sql } = t.core.internals;
+  const tables =
+    sql.kind === 'postgres'
+      ? await sql.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
+      : await sql.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'");
+  const parts: string[] = [];
+  for (const { name } of tables) parts.push(`${name}: ${JSON.stringify(await sql.all(`SELECT * FROM "${name.replace(/"/g, '""')}"`))}`);
+  return parts.join('\n');
+}
+
 export const switchFeatureOn = (t: TestCore) => t.must('mfa.setFeature', { enabled: true });
 
 export { STRONG_PASSWORD };

@@ -9,9 +9,10 @@ function cell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function auditCsv(entries: Iterable<AuditEntry>): { csv: string; rows: number } {
+/** Entries as the log yields them (a page at a time from the store) or as a list. */
+export async function auditCsv(entries: AsyncIterable<AuditEntry> | Iterable<AuditEntry>): Promise<{ csv: string; rows: number }> {
   const lines = [HEADER.join(',')];
-  for (const e of entries) {
+  for await (const e of entries) {
     // A damaged row is exported as it is, marked, never dropped and never a failed export.
     const detail = e.unreadable ? `[unreadable] ${e.rawDetail.slice(0, 500)}` : JSON.stringify(e.detail);
     lines.push([e.id, isoTime(e.at), e.kind, e.actorLogin, e.subject, e.terminal, detail, e.hash].map(cell).join(','));

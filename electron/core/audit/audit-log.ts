@@ -3,9 +3,12 @@
  * keychain (see audit-anchor.ts). Never pass a password, code, seed or token here.
  *
  * `append` takes part in the caller's transaction: a service writes its state change and the entry
- * in one `transaction(() => …)`, so neither commits without the other.
+ * in one `sql.transaction(async () => …)`, so neither commits without the other. However many
+ * terminals append at once, the log stays one chain: each append reads the head and writes head + 1
+ * while holding the log's write lock (SQLite's write transaction; on PostgreSQL an advisory lock held
+ * to the end of the transaction), so the next writer reads the entry it wrote.
  */
-import type { Db } from '../store/database';
+import type { Sql } from '../store/sql';
 import type { Clock } from '../types';
 import type { AuditAnchor } from '../vault/vault';
 import { AnchorWriter, type AnchorStore } from './audit-anchor';
@@ -41,9 +44,6 @@ export interface AuditKeys extends AnchorStore {
   auditMac(encoded: string): string;
 }
 
-/** A unit of work: everything written inside commits or rolls back together. Synchronous today. */
-export type Transaction = <T>(work: () => T) => T;
-
 export type SealOutcome = { sealed: number } | { refused: string } | null;
 
 export class AuditLog {
@@ -51,31 +51,36 @@ export class AuditLog {
   private readonly anchor: AnchorWriter;
 
   constructor(
-    db: Db,
+    private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly terminal: string,
     private readonly keys: AuditKeys,
   ) {
-    this.repo = new AuditRepo(db);
+    this.repo = new AuditRepo(sql);
     this.anchor = new AnchorWriter(this.repo, keys);
   }
 
-  /** The store's unit of work, for services whose own repository offers none. */
-  readonly transaction: Transaction = (work) => this.repo.transaction(work);
+  /** The store's unit of work (the same as `sql.transaction`), for services that hold only the log. */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.sql.transaction(work);
+  }
 
-  append(event: AuditEvent): void {
-    this.repo.transaction(() => this.insert(event));
-    this.anchor.schedule();
+  /** Joins the caller's transaction when there is one; the anchor moves once it has committed. */
+  async append(event: AuditEvent): Promise<void> {
+    await this.sql.transaction(async () => {
+      await this.insert(event);
+      this.sql.afterCommit(() => this.anchor.schedule());
+    });
   }
 
   /** Newest first. */
-  recent(limit = 50): AuditEntry[] {
-    return this.repo.recent(limit).map(toEntry);
+  async recent(limit = 50): Promise<AuditEntry[]> {
+    return (await this.repo.recent(limit)).map(toEntry);
   }
 
   /** The first entry that is edited or unsealed (chain and MACs only, no keychain), or null. */
-  verify(): number | null {
-    return checkRows(this.repo.iterate(), (m) => this.keys.auditMac(m), null).firstBrokenId;
+  async verify(): Promise<number | null> {
+    return (await checkRows(this.repo.rows(), (m) => this.keys.auditMac(m), null)).firstBrokenId;
   }
 
   /** The whole check, the anchor included (after this process's own pending anchor writes). */
@@ -87,18 +92,18 @@ export class AuditLog {
     } catch {
       anchor = 'unreadable';
     }
-    return checkRows(this.repo.iterate(), (m) => this.keys.auditMac(m), anchor);
+    return checkRows(this.repo.rows(), (m) => this.keys.auditMac(m), anchor);
   }
 
   /** Filtered entries (kind is a prefix, operator the login as actor or subject), newest first, paged. */
-  query(filter: AuditFilter, offset: number, limit: number): { entries: AuditEntry[]; total: number } {
-    const { rows, total } = this.repo.page(filter, offset, limit);
+  async query(filter: AuditFilter, offset: number, limit: number): Promise<{ entries: AuditEntry[]; total: number }> {
+    const { rows, total } = await this.repo.page(filter, offset, limit);
     return { entries: rows.map(toEntry), total };
   }
 
-  /** Every filtered entry, oldest first, for export. */
-  *all(filter: AuditFilter): Generator<AuditEntry> {
-    for (const row of this.repo.filtered(filter)) yield toEntry(row);
+  /** Every filtered entry, oldest first, for export: read a page at a time. */
+  async *all(filter: AuditFilter): AsyncGenerator<AuditEntry> {
+    for await (const row of this.repo.filtered(filter)) yield toEntry(row);
   }
 
   /**
@@ -108,11 +113,16 @@ export class AuditLog {
    * are then entries someone stripped.
    */
   async sealLegacy(): Promise<SealOutcome> {
-    if (this.repo.unsealedCount() === 0) return null;
+    if ((await this.repo.unsealedCount()) === 0) return null;
+    // The keychain before the transaction, never inside it.
     if ((await this.keys.auditAnchor()) !== null) return { refused: 'this log was sealed before; its entries without a seal were changed outside Box Office' };
-    const outcome = this.repo.transaction(() => this.sealUnsealed('audit.sealed'));
-    this.anchor.schedule();
-    return outcome;
+    return this.sql.transaction(async () => {
+      // Another terminal starting on the same venue database may have sealed it meanwhile.
+      await this.repo.lockHead();
+      const outcome = await this.sealUnsealed('audit.sealed');
+      this.sql.afterCommit(() => this.anchor.schedule());
+      return outcome;
+    });
   }
 
   /**
@@ -120,13 +130,23 @@ export class AuditLog {
    * its chain is sound) gets `marker` appended, and the anchor moves to that marker, even backwards.
    */
   async replaceLog<T>(replace: () => Promise<T>, marker: (value: T, sealed: SealOutcome) => AuditEvent): Promise<T> {
-    return this.anchor.hold(replace, (value) =>
-      this.repo.transaction(() => {
-        const sealed = this.repo.unsealedCount() > 0 ? this.sealUnsealed(null) : null;
-        this.insert(marker(value, sealed));
-        const head = this.repo.head()!;
-        return { id: head.id, mac: head.mac! };
-      }),
+    return this.anchor.hold(
+      async () => {
+        try {
+          return await replace();
+        } finally {
+          // Statements prepared on the replaced file are not used on the restored one.
+          this.sql.forgetStatements();
+        }
+      },
+      (value) =>
+        this.sql.transaction(async () => {
+          await this.repo.lockHead();
+          const sealed = (await this.repo.unsealedCount()) > 0 ? await this.sealUnsealed(null) : null;
+          await this.insert(marker(value, sealed));
+          const head = (await this.repo.head())!;
+          return { id: head.id, mac: head.mac! };
+        }),
     );
   }
 
@@ -136,20 +156,22 @@ export class AuditLog {
   }
 
   /** Inside a transaction: the unsealed entries must be a sound chain and come before every sealed one. */
-  private sealUnsealed(markerKind: string | null): SealOutcome {
-    const rows = this.repo.allRows();
-    const unsealed = rows.filter((r) => r.mac === null);
-    if (unsealed.length === 0) return null;
-    if (!rows.slice(0, unsealed.length).every((r) => r.mac === null)) return { refused: 'entries without a seal follow sealed ones' };
-    const chain = checkRows(rows, (m) => this.keys.auditMac(m), null);
+  private async sealUnsealed(markerKind: string | null): Promise<SealOutcome> {
+    const unsealedCount = await this.repo.unsealedCount();
+    if (unsealedCount === 0) return null;
+    const { lastUnsealed, firstSealed } = await this.repo.sealBoundary();
+    if (firstSealed !== null && lastUnsealed !== null && firstSealed < lastUnsealed) return { refused: 'entries without a seal follow sealed ones' };
+    const chain = await checkRows(this.repo.rows(), (m) => this.keys.auditMac(m), null);
     if (chain.problem === 'edited') return { refused: `entry #${chain.firstBrokenId} does not match the chain` };
-    for (const row of unsealed) this.repo.setMac(row.id, this.keys.auditMac(macInput(row)));
-    if (markerKind) this.insert({ kind: markerKind, detail: { entries: unsealed.length, lastLegacyId: unsealed.at(-1)!.id } });
-    return { sealed: unsealed.length };
+    for await (const row of this.repo.unsealed()) await this.repo.setMac(row.id, this.keys.auditMac(macInput(row)));
+    if (markerKind) await this.insert({ kind: markerKind, detail: { entries: unsealedCount, lastLegacyId: lastUnsealed! } });
+    return { sealed: unsealedCount };
   }
 
-  private insert(event: AuditEvent): void {
-    const head = this.repo.head();
+  /** Inside a transaction (append opens one): the head is read under the log's write lock. */
+  private async insert(event: AuditEvent): Promise<void> {
+    await this.repo.lockHead();
+    const head = await this.repo.head();
     const prevHash = head?.hash ?? GENESIS;
     const content = {
       id: (head?.id ?? 0) + 1,
@@ -163,7 +185,7 @@ export class AuditLog {
       prev_hash: prevHash,
     };
     const sealed = { ...content, hash: entryHash(prevHash, content) };
-    this.repo.insert({ ...sealed, mac: this.keys.auditMac(macInput(sealed)) });
+    await this.repo.insert({ ...sealed, mac: this.keys.auditMac(macInput(sealed)) });
   }
 }
 

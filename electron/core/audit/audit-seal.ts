@@ -2,8 +2,9 @@
  * How an audit entry is sealed and checked. Two layers: the SHA-256 chain (each entry's hash covers
  * its content and the previous hash) shows where a row was edited or removed, and a MAC keyed from
  * the vault over the same content makes the chain impossible to recompute without the keychain.
- * Everything hashed is encoded the same on any database engine: integers as JSON integers, strings
- * as JSON strings, `detail` as the exact text stored (written with sorted keys), fields in a fixed order.
+ * Everything hashed is encoded the same on any database engine, so a log copied from SQLite to PostgreSQL
+ * still verifies: integers as JSON integers, strings as JSON strings, `detail` as the exact text stored
+ * (written with sorted keys), fields in a fixed order.
  */
 import crypto from 'node:crypto';
 import type { AuditAnchor } from '../vault/vault';
@@ -53,12 +54,12 @@ export const detailReadable = (text: string): boolean => {
 };
 
 /**
- * Walks the whole log once. An edit or a broken MAC is named first; an entry without a seal only
+ * Walks the whole log once (a page at a time when it comes from the store). An edit or a broken MAC is named first; an entry without a seal only
  * when nothing else is wrong (a tampered legacy log is named where it was tampered). The anchor is
  * checked only for what it can prove: the anchored entry is still there with the anchored MAC, so
  * other processes appending meanwhile never raise a false alarm.
  */
-export function checkRows(rows: Iterable<AuditRow>, mac: (encoded: string) => string, anchor: AuditAnchor | null | 'unreadable'): LogCheck {
+export async function checkRows(rows: AsyncIterable<AuditRow> | Iterable<AuditRow>, mac: (encoded: string) => string, anchor: AuditAnchor | null | 'unreadable'): Promise<LogCheck> {
   let prevHash = GENESIS;
   let checked = 0;
   let lastId: number | null = null;
@@ -66,7 +67,7 @@ export function checkRows(rows: Iterable<AuditRow>, mac: (encoded: string) => st
   let firstUnsealed: number | null = null;
   let anchored: AuditRow | undefined;
   const unreadableIds: number[] = [];
-  for (const row of rows) {
+  for await (const row of rows) {
     checked += 1;
     lastId = row.id;
     if (anchor && anchor !== 'unreadable' && row.id === anchor.id) anchored = row;

@@ -5,13 +5,13 @@
 import type { SessionView, ActiveSession } from '../../../shared/views';
 import { can, permissionsFor } from '../../../shared/roles';
 import { fail, ok, type Result } from '../../../shared/result';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditEvent, AuditLog } from '../audit/audit-log';
 import type { OperatorsRepo, OperatorRecord } from '../store/operators-repo';
 import type { InstitutionSettings } from '../settings/institution-settings';
 import type { Clock } from '../types';
 import { dummyHash, hashPassword, verifyPassword } from './password-hash';
 import { passwordPolicyError } from './password-policy';
-import { PENDING_SECOND_FACTOR_MS, type Session, type SessionManager } from './sessions';
+import { PENDING_SECOND_FACTOR_MS, type Session, type SessionManager, type SessionStage } from './sessions';
 import type { Factors } from '../mfa/factors';
 import type { TrustedDevices } from '../mfa/trusted-devices';
 import { KeyedQueue, type SignInThrottle } from './throttle';
@@ -43,29 +43,25 @@ export class AuthService {
     },
   ) {}
 
-  setupPending(): boolean {
-    return this.deps.operators.count() === 0;
+  async setupPending(): Promise<boolean> {
+    return (await this.deps.operators.count()) === 0;
   }
 
   async createFirstAccount(seat: string, input: { login: string; displayName: string; password: string }): Promise<Result<ActiveSession>> {
-    if (!this.setupPending()) return fail('SETUP_DONE', 'Box Office is already set up. Sign in instead.');
+    if (!(await this.setupPending())) return fail('SETUP_DONE', 'Box Office is already set up. Sign in instead.');
     const policyError = passwordPolicyError(input.password, this.deps.settings.get('passwordPolicy'));
     if (policyError) return { ok: false, error: policyError };
     const passwordHash = await hashPassword(input.password);
-    // Checked again after the slow hash: two setup screens racing must not both create an account.
-    if (!this.setupPending()) return fail('SETUP_DONE', 'Box Office is already set up. Sign in instead.');
-    const id = this.deps.operators.insert({
-      login: input.login,
-      displayName: input.displayName,
-      roles: ['service', 'admin'],
-      passwordHash,
-      oneTimeUntil: null,
-      now: this.deps.clock.now(),
+    const { operators, audit } = this.deps;
+    // Decided in the store after the slow hash: two setup screens (or terminals) racing must not both create an account.
+    const id = await operators.transaction(async () => {
+      const created = await operators.insertFirst({ login: input.login, displayName: input.displayName, roles: ['service', 'admin'], passwordHash, now: this.deps.clock.now() });
+      if (created !== null) await audit.append({ kind: 'setup.first-account', actorId: created, actorLogin: input.login, subject: input.login, detail: { roles: 'service,admin' } });
+      return created;
     });
-    this.deps.audit.append({ kind: 'setup.first-account', actorId: id, actorLogin: input.login, subject: input.login, detail: { roles: 'service,admin' } });
-    const operator = this.deps.operators.byId(id)!;
-    const session = this.deps.sessions.start(seat, operator);
-    this.deps.audit.append({ kind: 'auth.sign-in', actorId: id, actorLogin: operator.login, detail: { session: session.id } });
+    if (id === null) return fail('SETUP_DONE', 'Box Office is already set up. Sign in instead.');
+    const operator = (await operators.byId(id))!;
+    const session = await this.startSession(seat, operator, 'active', (s) => ({ kind: 'auth.sign-in', actorId: id, actorLogin: operator.login, detail: { session: s.id } }));
     return ok(this.activeView(session, operator));
   }
 
@@ -74,44 +70,47 @@ export class AuthService {
   }
 
   private async signInNow(seat: string, login: string, password: string): Promise<Result<SessionView>> {
-    const { throttle, audit, operators } = this.deps;
-    const lockedUntil = throttle.lockedUntil(login);
+    const { throttle, audit, operators, clock } = this.deps;
+    const lockedUntil = await throttle.lockedUntil(login);
     if (lockedUntil) {
-      audit.append({ kind: 'auth.throttled', subject: login, detail: { until: lockedUntil } });
-      return throttled(lockedUntil, this.deps.clock.now());
+      await audit.append({ kind: 'auth.throttled', subject: login, detail: { until: lockedUntil } });
+      return throttled(lockedUntil, clock.now());
     }
-    const operator = operators.byLogin(login);
+    const operator = await operators.byLogin(login);
     // An unknown login still costs one hash, so timing does not tell the two cases apart.
     const valid = await verifyPassword(password, operator?.passwordHash ?? (await dummyHash()));
     if (!operator || !valid || operator.disabled) {
-      const state = throttle.fail(login);
-      audit.append({
-        kind: 'auth.sign-in-failed',
-        actorId: operator?.id ?? null,
-        subject: login,
-        detail: { reason: !operator ? 'unknown-login' : operator.disabled && valid ? 'disabled' : 'wrong-password', failures: state.failures },
+      // The count and its audit entries commit together (the hash above stays outside the transaction).
+      await operators.transaction(async () => {
+        const state = await throttle.fail(login);
+        await audit.append({
+          kind: 'auth.sign-in-failed',
+          actorId: operator?.id ?? null,
+          subject: login,
+          detail: { reason: !operator ? 'unknown-login' : operator.disabled && valid ? 'disabled' : 'wrong-password', failures: state.failures },
+        });
+        if (state.lockedUntil > clock.now()) {
+          await audit.append({ kind: 'auth.throttle-started', subject: login, detail: { failures: state.failures, until: state.lockedUntil } });
+        }
       });
-      if (state.lockedUntil > this.deps.clock.now()) {
-        audit.append({ kind: 'auth.throttle-started', subject: login, detail: { failures: state.failures, until: state.lockedUntil } });
-      }
       return fail('AUTH_INVALID', INVALID, { field: 'password' });
     }
-    if (operator.passwordExpiresAt !== null && operator.passwordExpiresAt <= this.deps.clock.now()) {
-      audit.append({ kind: 'auth.one-time-password-expired', actorId: operator.id, actorLogin: operator.login, detail: { expiredAt: operator.passwordExpiresAt } });
+    if (operator.passwordExpiresAt !== null && operator.passwordExpiresAt <= clock.now()) {
+      await audit.append({ kind: 'auth.one-time-password-expired', actorId: operator.id, actorLogin: operator.login, detail: { expiredAt: operator.passwordExpiresAt } });
       return fail('PASSWORD_EXPIRED', `This one-time password expired ${ONE_TIME_PASSWORD_HOURS} hours after it was set. Ask an administrator to reset your password.`, { field: 'password' });
     }
-    throttle.succeed(login);
+    await throttle.succeed(login);
     const previous = this.deps.sessions.end(seat);
-    if (previous) audit.append({ kind: 'auth.sign-out', actorId: previous.operatorId, actorLogin: previous.login, detail: { session: previous.id, reason: 'replaced' } });
+    if (previous) await audit.append({ kind: 'auth.sign-out', actorId: previous.operatorId, actorLogin: previous.login, detail: { session: previous.id, reason: 'replaced' } });
+    // A remembered device is read from the keychain, outside any transaction.
     const stage = await stageAfterPassword(operator, this.deps.factors, () => this.deps.devices.honoured(operator.id));
-    const session = this.deps.sessions.start(seat, operator, stage);
-    audit.append({
+    const session = await this.startSession(seat, operator, stage, (s) => ({
       kind: stage === 'active' ? 'auth.sign-in' : 'auth.password-accepted',
       actorId: operator.id,
       actorLogin: operator.login,
-      detail: { session: session.id, ...(stage === 'active' ? {} : { next: stage }) },
-    });
-    return ok(this.view(session));
+      detail: { session: s.id, ...(stage === 'active' ? {} : { next: stage }) },
+    }));
+    return ok(await this.view(session));
   }
 
   /**
@@ -120,20 +119,24 @@ export class AuthService {
    */
   async setNewPassword(session: Session, password: string): Promise<Result<SessionView>> {
     const { operators, audit, clock, sessions } = this.deps;
-    const operator = operators.byId(session.operatorId);
+    const operator = await operators.byId(session.operatorId);
     if (!operator || operator.disabled) return fail('AUTH_REQUIRED', 'This account is no longer active. Sign in again.');
     const policyError = passwordPolicyError(password, this.deps.settings.get('passwordPolicy'));
     if (policyError) return { ok: false, error: policyError };
     if (await verifyPassword(password, operator.passwordHash)) {
       return fail('PASSWORD_POLICY', 'Choose a password of your own, not the one-time password you were given.', { field: 'password' });
     }
-    operators.setPassword(operator.id, await hashPassword(password), clock.now(), null);
-    const next = stageAfterNewPassword(operators.byId(operator.id)!, this.deps.factors);
+    const passwordHash = await hashPassword(password);
+    const next = await operators.transaction(async () => {
+      await operators.setPassword(operator.id, passwordHash, clock.now(), null);
+      const stage = await stageAfterNewPassword((await operators.byId(operator.id))!, this.deps.factors);
+      await audit.append({ kind: 'auth.password-changed', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'one-time', session: session.id } });
+      if (stage === 'active') await audit.append({ kind: 'auth.sign-in', actorId: operator.id, actorLogin: operator.login, detail: { session: session.id } });
+      return stage;
+    });
     sessions.advance(session, next);
     session.passwordAt = clock.now();
-    audit.append({ kind: 'auth.password-changed', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'one-time', session: session.id } });
-    if (next === 'active') audit.append({ kind: 'auth.sign-in', actorId: operator.id, actorLogin: operator.login, detail: { session: session.id } });
-    return ok(this.view(session));
+    return ok(await this.view(session));
   }
 
   /**
@@ -143,23 +146,28 @@ export class AuthService {
   async changeOwnPassword(session: Session, current: string, next: string): Promise<Result<void>> {
     return this.queue.run(session.login, async () => {
       const { throttle, audit, operators, clock, sessions } = this.deps;
-      const lockedUntil = throttle.lockedUntil(session.login);
+      const lockedUntil = await throttle.lockedUntil(session.login);
       if (lockedUntil) return throttled(lockedUntil, clock.now());
-      const operator = operators.byId(session.operatorId);
+      const operator = await operators.byId(session.operatorId);
       if (!operator || !(await verifyPassword(current, operator.passwordHash))) {
-        throttle.fail(session.login);
-        audit.append({ kind: 'auth.password-change-failed', actorId: session.operatorId, actorLogin: session.login });
+        await operators.transaction(async () => {
+          await throttle.fail(session.login);
+          await audit.append({ kind: 'auth.password-change-failed', actorId: session.operatorId, actorLogin: session.login });
+        });
         return fail('AUTH_INVALID', 'Your current password is not right.', { field: 'currentPassword' });
       }
-      throttle.succeed(session.login);
+      await throttle.succeed(session.login);
       const policyError = passwordPolicyError(next, this.deps.settings.get('passwordPolicy'));
       if (policyError) return { ok: false, error: { ...policyError, field: 'newPassword' } };
       if (next === current) return fail('PASSWORD_POLICY', 'The new password is the same as the current one. Choose another.', { field: 'newPassword' });
-      operators.setPassword(operator.id, await hashPassword(next), clock.now(), null);
+      const passwordHash = await hashPassword(next);
+      await operators.transaction(async () => {
+        await operators.setPassword(operator.id, passwordHash, clock.now(), null);
+        let ended = 0;
+        for (const other of sessions.forOperator(operator.id)) if (other !== session) ended += sessions.endSession(other) ? 1 : 0;
+        await audit.append({ kind: 'auth.password-changed', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'own', otherSessionsEnded: ended } });
+      });
       session.passwordAt = clock.now();
-      let ended = 0;
-      for (const other of sessions.forOperator(operator.id)) if (other !== session) ended += sessions.endSession(other) ? 1 : 0;
-      audit.append({ kind: 'auth.password-changed', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'own', otherSessionsEnded: ended } });
       return ok(undefined);
     });
   }
@@ -174,16 +182,19 @@ export class AuthService {
     if (!always && recent && password === undefined) return ok(undefined);
     if (!password) return fail('REAUTH_REQUIRED', 'You signed in over an hour ago: enter your password again to change your security settings.', { field: 'password' });
     return this.queue.run(session.login, async () => {
-      const lockedUntil = this.deps.throttle.lockedUntil(session.login);
-      if (lockedUntil) return throttled(lockedUntil, this.deps.clock.now());
-      const operator = this.deps.operators.byId(session.operatorId);
+      const { throttle, audit, operators, clock } = this.deps;
+      const lockedUntil = await throttle.lockedUntil(session.login);
+      if (lockedUntil) return throttled(lockedUntil, clock.now());
+      const operator = await operators.byId(session.operatorId);
       if (!operator || !(await verifyPassword(password, operator.passwordHash))) {
-        this.deps.throttle.fail(session.login);
-        this.deps.audit.append({ kind: 'auth.reauth-failed', actorId: session.operatorId, actorLogin: session.login });
+        await operators.transaction(async () => {
+          await throttle.fail(session.login);
+          await audit.append({ kind: 'auth.reauth-failed', actorId: session.operatorId, actorLogin: session.login });
+        });
         return fail('AUTH_INVALID', 'That password is not right.', { field: 'password' });
       }
-      this.deps.throttle.succeed(session.login);
-      session.passwordAt = this.deps.clock.now();
+      await throttle.succeed(session.login);
+      session.passwordAt = clock.now();
       return ok(undefined);
     });
   }
@@ -196,66 +207,86 @@ export class AuthService {
     return this.queue.run(login, async () => {
       const { throttle, audit, operators, clock } = this.deps;
       if (!this.deps.kiosk) return fail('CONFLICT', 'This terminal is not a kiosk: close the window as usual.');
-      const lockedUntil = throttle.lockedUntil(login);
+      const lockedUntil = await throttle.lockedUntil(login);
       if (lockedUntil) return throttled(lockedUntil, clock.now());
-      const operator = operators.byLogin(login);
+      const operator = await operators.byLogin(login);
       const valid = await verifyPassword(password, operator?.passwordHash ?? (await dummyHash()));
       if (!operator || !valid || operator.disabled) {
-        throttle.fail(login);
-        audit.append({ kind: 'kiosk.quit-refused', actorId: operator?.id ?? null, subject: login, detail: { reason: 'credentials' } });
+        await operators.transaction(async () => {
+          await throttle.fail(login);
+          await audit.append({ kind: 'kiosk.quit-refused', actorId: operator?.id ?? null, subject: login, detail: { reason: 'credentials' } });
+        });
         return fail('AUTH_INVALID', INVALID, { field: 'password' });
       }
-      throttle.succeed(login);
+      await throttle.succeed(login);
       if (!can(operator.roles, 'operators.manage')) {
-        audit.append({ kind: 'kiosk.quit-refused', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'not-admin' } });
+        await audit.append({ kind: 'kiosk.quit-refused', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'not-admin' } });
         return fail('FORBIDDEN', 'Only an administrator can close the kiosk.');
       }
-      audit.append({ kind: 'kiosk.quit', actorId: operator.id, actorLogin: operator.login });
+      await audit.append({ kind: 'kiosk.quit', actorId: operator.id, actorLogin: operator.login });
       return ok(undefined);
     });
   }
 
   async unlock(seat: string, session: Session, password: string): Promise<Result<SessionView>> {
     return this.queue.run(session.login, async () => {
-      const { throttle, audit, operators, sessions } = this.deps;
-      const lockedUntil = throttle.lockedUntil(session.login);
-      if (lockedUntil) return throttled(lockedUntil, this.deps.clock.now());
-      const operator = operators.byId(session.operatorId);
+      const { throttle, audit, operators, sessions, clock } = this.deps;
+      const lockedUntil = await throttle.lockedUntil(session.login);
+      if (lockedUntil) return throttled(lockedUntil, clock.now());
+      const operator = await operators.byId(session.operatorId);
       if (!operator || operator.disabled) {
         sessions.end(seat);
         return fail('AUTH_REQUIRED', 'This account is no longer active. Sign in again.');
       }
       if (!(await verifyPassword(password, operator.passwordHash))) {
-        const state = throttle.fail(session.login);
-        audit.append({ kind: 'auth.unlock-failed', actorId: operator.id, actorLogin: operator.login, detail: { failures: state.failures } });
+        await operators.transaction(async () => {
+          const state = await throttle.fail(session.login);
+          await audit.append({ kind: 'auth.unlock-failed', actorId: operator.id, actorLogin: operator.login, detail: { failures: state.failures } });
+        });
         return fail('AUTH_INVALID', 'That password is not right. Try again, or sign out.', { field: 'password' });
       }
-      throttle.succeed(session.login);
+      await throttle.succeed(session.login);
+      // Recorded first: an unlock the log does not hold does not happen.
+      await audit.append({ kind: 'auth.unlock', actorId: operator.id, actorLogin: operator.login, detail: { session: session.id } });
       sessions.unlock(session);
-      audit.append({ kind: 'auth.unlock', actorId: operator.id, actorLogin: operator.login, detail: { session: session.id } });
       return ok(this.activeView(session, operator));
     });
   }
 
-  signOut(seat: string): SessionView {
+  async signOut(seat: string): Promise<SessionView> {
     const session = this.deps.sessions.end(seat);
-    if (session) this.deps.audit.append({ kind: 'auth.sign-out', actorId: session.operatorId, actorLogin: session.login, detail: { session: session.id } });
+    if (session) await this.deps.audit.append({ kind: 'auth.sign-out', actorId: session.operatorId, actorLogin: session.login, detail: { session: session.id } });
     return { state: 'signedOut' };
   }
 
   /** The view of a looked-up session, auditing an idle lock or an expiry the first time it is seen. */
-  view(session: Session | null): SessionView {
+  async view(session: Session | null): Promise<SessionView> {
     if (!session) return { state: 'signedOut' };
-    const operator = this.deps.operators.byId(session.operatorId);
+    const operator = await this.deps.operators.byId(session.operatorId);
     if (!operator) return { state: 'signedOut' };
     const pendingUntil = session.signedInAt + PENDING_SECOND_FACTOR_MS;
     if (session.stage === 'challenge') {
-      return { state: 'secondFactor', operator: summary(operator), methods: this.deps.factors.methods(operator.id), remember: this.deps.devices.offer(), expiresAt: pendingUntil };
+      return { state: 'secondFactor', operator: summary(operator), methods: await this.deps.factors.methods(operator.id), remember: this.deps.devices.offer(), expiresAt: pendingUntil };
     }
     if (session.stage === 'enrollment') return { state: 'enrollment', operator: summary(operator), expiresAt: pendingUntil };
     if (session.stage === 'passwordChange') return { state: 'passwordChange', operator: summary(operator), expiresAt: pendingUntil };
     if (session.locked) return { state: 'locked', operator: summary(operator), expiresAt: this.deps.sessions.expiresAt(session) };
     return this.activeView(session, operator);
+  }
+
+  /**
+   * A session starts only with its audit entry in the store: if the entry cannot be written (the
+   * database is unreachable), the session ends again and the error goes to the caller.
+   */
+  private async startSession(seat: string, operator: OperatorRecord, stage: SessionStage, entry: (session: Session) => AuditEvent): Promise<Session> {
+    const session = this.deps.sessions.start(seat, operator, stage);
+    try {
+      await this.deps.audit.append(entry(session));
+    } catch (error) {
+      this.deps.sessions.endSession(session);
+      throw error;
+    }
+    return session;
   }
 
   private activeView(session: Session, operator: OperatorRecord): ActiveSession {

@@ -9,7 +9,7 @@ import type { OperatorRecord } from '../store/operators-repo';
 import type { SessionStage } from './sessions';
 
 export async function stageAfterPassword(operator: OperatorRecord, factors: Factors, deviceHonoured: () => Promise<boolean>): Promise<SessionStage> {
-  const next = factors.stageAfterPassword(operator);
+  const next = await factors.stageAfterPassword(operator);
   if (next !== 'challenge') return operator.mustChangePassword ? 'passwordChange' : next;
   // A one-time password was seen by whoever handed it over: its sign-in always asks the code.
   if (operator.mustChangePassword) return 'challenge';
@@ -20,5 +20,5 @@ export async function stageAfterPassword(operator: OperatorRecord, factors: Fact
 export const stageAfterSecondFactor = (operator: OperatorRecord): SessionStage => (operator.mustChangePassword ? 'passwordChange' : 'active');
 
 /** After the new password: someone who already passed a code is in; a required operator without a factor enrolls. */
-export const stageAfterNewPassword = (operator: OperatorRecord, factors: Factors): SessionStage =>
-  factors.stageAfterPassword(operator) === 'enrollment' ? 'enrollment' : 'active';
+export const stageAfterNewPassword = async (operator: OperatorRecord, factors: Factors): Promise<SessionStage> =>
+  (await factors.stageAfterPassword(operator)) === 'enrollment' ? 'enrollment' : 'active';

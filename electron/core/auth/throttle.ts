@@ -22,21 +22,25 @@ export class SignInThrottle {
   ) {}
 
   /** When the name is locked: the time it opens again; otherwise null. */
-  lockedUntil(login: string): number | null {
-    const { lockedUntil } = this.repo.get(login);
+  async lockedUntil(login: string): Promise<number | null> {
+    const { lockedUntil } = await this.repo.get(login);
     return lockedUntil > this.clock.now() ? lockedUntil : null;
   }
 
-  fail(login: string): ThrottleState {
+  /** Counts a failure in the store: every terminal on the same database counts into the same row. */
+  fail(login: string): Promise<ThrottleState> {
     return this.repo.recordFailure(login, this.clock.now(), lockDuration);
   }
 
-  succeed(login: string): void {
-    this.repo.clear(login);
+  async succeed(login: string): Promise<void> {
+    await this.repo.clear(login);
   }
 }
 
-/** Runs tasks for the same key one after another, so two sign-ins for one name cannot both pass the throttle check. */
+/**
+ * Runs tasks for the same key one after another, so two sign-ins for one name at this terminal cannot
+ * both pass the throttle check. Across terminals the store's counter is what holds: each failure counts.
+ */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 

@@ -5,42 +5,74 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupFileView, RestoreReport } from '../../../shared/backup-views';
+import type { BackupFileView, RestoreReport, VenueBackupAdvice } from '../../../shared/backup-views';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session, SessionManager } from '../auth/sessions';
 import { BackupFileError, replaceFrom, stageBackup, writeBackup } from '../store/backup-file';
 import type { Db } from '../store/database';
+import { SqliteEngine } from '../store/engine/sqlite-engine';
 import type { SettingsRepo } from '../store/settings-repo';
+import type { Sql } from '../store/sql';
 import type { Clock } from '../types';
+import { venueBackupAdvice } from './venue-backup';
 
 export const BACKUP_EXTENSION = '.sqlite';
+
+/** SQLite's file tools need the connection and its file; a venue database (PostgreSQL) has neither here. */
+interface SqliteStore {
+  db: Db;
+  file: string;
+  engine: SqliteEngine;
+}
 
 export class BackupService {
   readonly defaultDir: string;
   private running = false;
+  private readonly store: SqliteStore | null;
 
   constructor(
-    private readonly deps: { db: Db; dbFile: string; dataDir: string; audit: AuditLog; sessions: SessionManager; settingsRepo: SettingsRepo; clock: Clock },
+    private readonly deps: {
+      sql: Sql;
+      /** The SQLite connection; null on PostgreSQL. */
+      sqlite: Db | null;
+      dbFile: string | null;
+      /** The venue database's address (PostgreSQL), for the commands shown instead of backups. */
+      databaseUrl?: string | undefined;
+      dataDir: string;
+      audit: AuditLog;
+      sessions: SessionManager;
+      settingsRepo: SettingsRepo;
+      clock: Clock;
+    },
   ) {
     this.defaultDir = path.join(deps.dataDir, 'backups');
+    const { engine } = deps.sql;
+    this.store = deps.sqlite && deps.dbFile && engine instanceof SqliteEngine ? { db: deps.sqlite, file: deps.dbFile, engine } : null;
+  }
+
+  /** On a venue database: how its backups are made instead (null on SQLite). */
+  venueDatabase(): VenueBackupAdvice | null {
+    return this.store ? null : venueBackupAdvice(this.deps.databaseUrl);
   }
 
   async create(by: Session, directory: string | undefined): Promise<Result<BackupFileView>> {
+    const { store } = this;
+    if (!store) return this.refuseOnVenueDatabase('backupCommand');
     const dir = directory ?? this.defaultDir;
     if (directory !== undefined && !isDirectory(directory)) return fail('VALIDATION', `${directory} is not a folder on this computer. Check the path, or leave it empty for the backups folder.`, { field: 'directory' });
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = freeName(dir, `box-office-backup-${stamp(this.deps.clock.now())}`);
-    const done = await this.exclusive(() => writeBackup(this.deps.db, file));
+    const done = await this.exclusive(() => this.snapshot(store, file));
     if (!done.ok) return done;
     const view = fileView(file);
-    this.deps.audit.append({ kind: 'store.backup', actorId: by.operatorId, actorLogin: by.login, detail: { file, bytes: view.bytes } });
+    await this.deps.audit.append({ kind: 'store.backup', actorId: by.operatorId, actorLogin: by.login, detail: { file, bytes: view.bytes } });
     return ok(view);
   }
 
-  /** The backups in the default folder, newest first. */
+  /** The backups in the default folder, newest first (none on a venue database: they are not made here). */
   list(): BackupFileView[] {
-    if (!isDirectory(this.defaultDir)) return [];
+    if (!this.store || !isDirectory(this.defaultDir)) return [];
     return fs
       .readdirSync(this.defaultDir)
       .filter((name) => name.endsWith(BACKUP_EXTENSION))
@@ -50,26 +82,37 @@ export class BackupService {
 
   /** The caller has confirmed their password (see the handler). */
   async restore(by: Session, source: string): Promise<Result<RestoreReport>> {
+    const { store } = this;
+    if (!store) return this.refuseOnVenueDatabase('restoreCommand');
     if (!path.isAbsolute(source) || !fs.existsSync(source)) return fail('NOT_FOUND', `There is no file at ${source}. Choose a backup from the list or type its full path.`, { field: 'path' });
-    if (path.resolve(source) === path.resolve(this.deps.dbFile)) return fail('VALIDATION', 'That is the live data file itself. Choose a backup file.', { field: 'path' });
-    const staging = `${this.deps.dbFile}.restore-staging`;
-    const installationId = this.deps.settingsRepo.get<string>('installation.id') ?? null;
+    if (path.resolve(source) === path.resolve(store.file)) return fail('VALIDATION', 'That is the live data file itself. Choose a backup file.', { field: 'path' });
+    const staging = `${store.file}.restore-staging`;
+    const installationId = (await this.deps.settingsRepo.get<string>('installation.id')) ?? null;
     const result = await this.exclusive(async () => {
       try {
         const facts = await stageBackup(source, staging, installationId);
         // The current data first, so a restore can itself be undone.
         fs.mkdirSync(this.defaultDir, { recursive: true, mode: 0o700 });
         const safetyCopy = freeName(this.defaultDir, `box-office-before-restore-${stamp(this.deps.clock.now())}`);
-        await writeBackup(this.deps.db, safetyCopy);
+        await this.snapshot(store, safetyCopy);
         // The log being replaced ends here; the restored log names that point (and the safety copy holds it).
-        const replacedHead = this.deps.audit.recent(1)[0];
+        const [replacedHead] = await this.deps.audit.recent(1);
         // Nobody keeps working on data that is about to change under them.
         const ended = this.deps.sessions.endAll();
         // The restored log gets its marker entry (who restored what, and where the replaced log ended:
         // its entries since the backup live on in the safety copy) and the keychain's anchor moves to
         // that marker, in one step: the anchor of the replaced, longer log would report a cut tail.
         await this.deps.audit.replaceLog(
-          () => replaceFrom(staging, this.deps.dbFile),
+          () =>
+            // In the connection's turn: no transaction of this process is open while the file's pages are replaced.
+            store.engine.exclusive(async () => {
+              try {
+                await replaceFrom(staging, store.file);
+              } finally {
+                // Statements prepared on the replaced content are not run on the restored one.
+                this.deps.sql.forgetStatements();
+              }
+            }),
           (_, sealed) => ({
             kind: 'store.restored',
             actorId: by.operatorId,
@@ -93,11 +136,24 @@ export class BackupService {
       }
     });
     if (!result.ok) {
-      this.deps.audit.append({ kind: 'store.restore-refused', actorId: by.operatorId, actorLogin: by.login, detail: { file: source, reason: result.error.message } });
+      await this.deps.audit.append({ kind: 'store.restore-refused', actorId: by.operatorId, actorLogin: by.login, detail: { file: source, reason: result.error.message } });
       return result;
     }
     const { facts, safetyCopy } = result.value;
     return ok({ restoredFrom: source, safetyCopy, schemaVersion: facts.schemaVersion, operators: facts.operators, tickets: facts.tickets });
+  }
+
+  /**
+   * SQLite's online backup of the live store, in the connection's turn: a transaction of this process
+   * that is open across an await (uncommitted, perhaps rolled back later) is never copied.
+   */
+  private snapshot(store: SqliteStore, file: string): Promise<void> {
+    return store.engine.exclusive(() => writeBackup(store.db, file));
+  }
+
+  private refuseOnVenueDatabase(command: 'backupCommand' | 'restoreCommand'): ReturnType<typeof fail> {
+    const advice = venueBackupAdvice(this.deps.databaseUrl);
+    return fail('CONFLICT', `${advice.message} ${command === 'backupCommand' ? `To back it up, run: ${advice.backupCommand}` : `To restore a backup, stop every terminal and run: ${advice.restoreCommand}`}`);
   }
 
   /** One backup or restore at a time; a refused file becomes a clear answer, anything else a bug. */

@@ -13,6 +13,7 @@ import type { SmsGateway } from '../mfa/sms/gateway';
 import type { InstitutionSettings } from '../settings/institution-settings';
 import type { OperatorsRepo } from '../store/operators-repo';
 import type { OrderRecord, OrdersRepo, TicketRecord } from '../store/orders-repo';
+import type { Sql } from '../store/sql';
 import type { Clock } from '../types';
 import { newBarcode } from './barcode';
 import { actionState, allows, lockedMessage } from './lock-reasons';
@@ -20,6 +21,8 @@ import { sendMobileLink } from './mobile-link';
 import { joinPdfs, renderTicketPdf } from './ticket-pdf';
 
 export interface DeliveryDeps {
+  /** The store: a state change and its audit entry commit in one `sql.transaction`. */
+  sql: Sql;
   orders: OrdersRepo;
   operators: OperatorsRepo;
   audit: AuditLog;
@@ -36,10 +39,11 @@ export class DeliveryService {
   constructor(private readonly d: DeliveryDeps) {}
 
   /** An order with one page of tickets; each action says whether this session may do it now, and why not. */
-  orderView(session: Session, orderId: number, offset: number, limit: number): Result<OrderView> {
-    const order = this.d.orders.order(orderId);
+  async orderView(session: Session, orderId: number, offset: number, limit: number): Promise<Result<OrderView>> {
+    const order = await this.d.orders.order(orderId);
     if (!order) return fail('NOT_FOUND', 'That order does not exist. Search again.');
-    const counts = this.d.orders.ticketCounts(orderId);
+    const counts = await this.d.orders.ticketCounts(orderId);
+    const page = await this.d.orders.ticketsPage(orderId, offset, limit);
     return ok({
       id: order.id,
       number: order.number,
@@ -51,37 +55,45 @@ export class DeliveryService {
       paid: order.paid,
       counts,
       ticketCount: counts.none + counts.mobile + counts.print_at_home,
-      tickets: this.d.orders.ticketsPage(orderId, offset, limit).map((t) => this.ticketView(session, order, t)),
+      tickets: page.map((t) => this.ticketView(session, order, t)),
       offset,
     });
   }
 
   /** Issues each target ticket to mobile; a ticket already on mobile stays as it is (same ticket, same barcode). */
-  issueMobile(session: Session, target: { ticketIds: number[] } | { orderId: number; allNotIssued: true }): Result<IssueResult> {
-    const ids = 'ticketIds' in target ? target.ticketIds : this.d.orders.unissuedTicketIds(target.orderId);
-    if ('orderId' in target && !this.d.orders.order(target.orderId)) return fail('NOT_FOUND', 'That order does not exist. Search again.');
-    const by = this.issuer(session);
-    const refused: IssueResult['refused'] = [];
-    let issued = 0;
+  async issueMobile(session: Session, target: { ticketIds: number[] } | { orderId: number; allNotIssued: true }): Promise<Result<IssueResult>> {
+    if ('orderId' in target && !(await this.d.orders.order(target.orderId))) return fail('NOT_FOUND', 'That order does not exist. Search again.');
+    const ids = 'ticketIds' in target ? target.ticketIds : await this.d.orders.unissuedTicketIds(target.orderId);
+    const by = await this.issuer(session);
     const now = this.d.clock.now();
     // The issues and their audit entry commit together: a crash cannot leave an issued ticket unaudited.
-    this.d.orders.transaction(() => {
+    const { issued, refused } = await this.d.sql.transaction(async () => {
+      const refused: IssueResult['refused'] = [];
+      let issued = 0;
       for (const ticketId of ids) {
-        const checked = this.check(ticketId, 'mobile');
+        const checked = await this.check(ticketId, 'mobile');
         if (!checked.ok) {
           refused.push({ ticketId, reason: checked.error.message });
           continue;
         }
         const { ticket } = checked.value;
         if (ticket.delivery === 'mobile') continue;
-        if (this.d.orders.claim(ticketId, ticket.generation, 'mobile', by, now)) issued += 1;
-        else refused.push({ ticketId, reason: lockedMessage(this.d.orders.ticket(ticketId)!, 'mobile') });
+        // The claim decides (another terminal may have changed the ticket since it was read above).
+        if (await this.d.orders.claim(ticketId, ticket.generation, 'mobile', by, now)) {
+          issued += 1;
+          continue;
+        }
+        const current = (await this.d.orders.ticket(ticketId))!;
+        // Another terminal issued it to mobile at the same moment: the ticket is on mobile, as asked.
+        if (current.delivery === 'mobile') continue;
+        refused.push({ ticketId, reason: current.delivery === 'none' ? 'The ticket changed meanwhile (it was reissued). Open the order again.' : lockedMessage(current, 'mobile') });
       }
-      if (issued > 0) this.d.audit.append({ kind: 'delivery.mobile-issued', actorId: session.operatorId, actorLogin: session.login, detail: { tickets: issued, first: ids[0] ?? null } });
+      if (issued > 0) await this.d.audit.append({ kind: 'delivery.mobile-issued', actorId: session.operatorId, actorLogin: session.login, detail: { tickets: issued, first: ids[0] ?? null } });
+      return { issued, refused };
     });
     // A single ticket that could not be issued is an error the screen shows as such.
     if (ids.length === 1 && refused.length === 1) {
-      const t = this.d.orders.ticket(ids[0]!);
+      const t = await this.d.orders.ticket(ids[0]!);
       const code = t && t.delivery === 'print_at_home' ? 'DELIVERY_LOCKED' : t ? 'CONFLICT' : 'NOT_FOUND';
       return fail(code, refused[0]!.reason);
     }
@@ -89,12 +101,13 @@ export class DeliveryService {
   }
 
   async printAtHome(session: Session, ticketId: number): Promise<Result<PrintAtHomeDocument>> {
-    const checked = this.check(ticketId, 'print_at_home');
+    const checked = await this.check(ticketId, 'print_at_home');
     if (!checked.ok) return checked;
     const { ticket, order } = checked.value;
     if (ticket.delivery === 'print_at_home') return this.reopen(session, ticket);
     // Rendered outside the transaction (it is the slow part); the claim decides who wins.
     const now = this.d.clock.now();
+    const by = await this.issuer(session);
     const pdf = await renderTicketPdf({
       institution: this.d.settings.get('name'),
       event: ticket.eventName,
@@ -110,14 +123,14 @@ export class DeliveryService {
       issuedAt: now,
     });
     const sha256 = crypto.createHash('sha256').update(pdf).digest('hex');
-    const won = this.d.orders.transaction(() => {
-      if (!this.d.orders.claim(ticket.id, ticket.generation, 'print_at_home', this.issuer(session), now)) return false;
-      this.d.orders.saveDocument(ticket.id, ticket.generation, pdf, sha256, now);
-      this.d.audit.append({ kind: 'delivery.print-issued', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation, sha256 } });
+    const won = await this.d.sql.transaction(async () => {
+      if (!(await this.d.orders.claim(ticket.id, ticket.generation, 'print_at_home', by, now))) return false;
+      await this.d.orders.saveDocument(ticket.id, ticket.generation, pdf, sha256, now);
+      await this.d.audit.append({ kind: 'delivery.print-issued', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation, sha256 } });
       return true;
     });
     if (!won) {
-      const current = this.d.orders.ticket(ticket.id)!;
+      const current = (await this.d.orders.ticket(ticket.id))!;
       if (current.delivery === 'print_at_home' && current.generation === ticket.generation) return this.reopen(session, current);
       return fail('DELIVERY_LOCKED', current.delivery === 'none' ? 'The ticket changed meanwhile (it was reissued). Open the order again.' : lockedMessage(current, 'print_at_home'));
     }
@@ -137,13 +150,13 @@ export class DeliveryService {
    * as when printed alone; the answer joins them into one file for the printer.
    */
   async printAtHomeAll(session: Session, orderId: number): Promise<Result<PrintAtHomeDocument & IssueResult>> {
-    const order = this.d.orders.order(orderId);
+    const order = await this.d.orders.order(orderId);
     if (!order) return fail('NOT_FOUND', 'That order does not exist. Search again.');
     if (!order.allowsPrint) return fail('CONFLICT', 'The shop does not allow print@home for this order.');
     if (!order.paid) return fail('CONFLICT', 'The order is not paid yet: take the payment before handing out tickets.');
     const refused: IssueResult['refused'] = [];
     const docs: Uint8Array[] = [];
-    for (const ticketId of this.d.orders.unissuedTicketIds(orderId)) {
+    for (const ticketId of await this.d.orders.unissuedTicketIds(orderId)) {
       const result = await this.printAtHome(session, ticketId);
       if (result.ok) docs.push(Buffer.from(result.value.pdfBase64, 'base64'));
       else refused.push({ ticketId, reason: result.error.message });
@@ -162,54 +175,55 @@ export class DeliveryService {
   }
 
   /** Reissues one ticket, or every ticket of an order that is not issued yet. */
-  reissueMany(session: Session, target: { ticketId: number } | { orderId: number; allNotIssued: true }, reason: string): Result<OrderView> {
+  async reissueMany(session: Session, target: { ticketId: number } | { orderId: number; allNotIssued: true }, reason: string): Promise<Result<OrderView>> {
     if ('ticketId' in target) return this.reissue(session, target.ticketId, reason);
-    if (!this.d.orders.order(target.orderId)) return fail('NOT_FOUND', 'That order does not exist. Search again.');
-    for (const ticketId of this.d.orders.unissuedTicketIds(target.orderId)) {
-      const done = this.reissue(session, ticketId, reason);
+    if (!(await this.d.orders.order(target.orderId))) return fail('NOT_FOUND', 'That order does not exist. Search again.');
+    for (const ticketId of await this.d.orders.unissuedTicketIds(target.orderId)) {
+      const done = await this.reissue(session, ticketId, reason);
       if (!done.ok) return done;
     }
     return this.orderView(session, target.orderId, 0, 100);
   }
 
   /** A new barcode; the old one is revoked and kept; the ticket becomes "Duplicate #n" and free to deliver again. */
-  reissue(session: Session, ticketId: number, reason: string): Result<OrderView> {
-    const ticket = this.d.orders.ticket(ticketId);
+  async reissue(session: Session, ticketId: number, reason: string): Promise<Result<OrderView>> {
+    const ticket = await this.d.orders.ticket(ticketId);
     if (!ticket) return fail('NOT_FOUND', 'That ticket does not exist.');
-    this.d.orders.transaction(() => {
-      const generation = this.d.orders.reissue(ticketId, newBarcode(), session.operatorId, reason, this.d.clock.now());
-      this.d.audit.append({
+    // The repository reads the ticket under a row lock: the barcode it revokes is the one current when it runs.
+    await this.d.sql.transaction(async () => {
+      const done = (await this.d.orders.reissue(ticketId, newBarcode(), session.operatorId, reason, this.d.clock.now()))!;
+      await this.d.audit.append({
         kind: 'delivery.reissued',
         actorId: session.operatorId,
         actorLogin: session.login,
         subject: String(ticketId),
-        detail: { generation, previousState: ticket.delivery, reason: reason.slice(0, 200) },
+        detail: { generation: done.generation, previousState: done.previousState, reason: reason.slice(0, 200) },
       });
     });
     return this.orderView(session, ticket.orderId, Math.max(0, ticket.position - 1 - 50), 100);
   }
 
-  private reopen(session: Session, ticket: TicketRecord): Result<PrintAtHomeDocument> {
-    const doc = this.d.orders.document(ticket.id, ticket.generation);
+  private async reopen(session: Session, ticket: TicketRecord): Promise<Result<PrintAtHomeDocument>> {
+    const doc = await this.d.orders.document(ticket.id, ticket.generation);
     // Cannot happen: the state and its document are written in one transaction.
     if (!doc) return fail('INTERNAL', 'The stored ticket file is missing. Reissue the ticket.');
-    const order = this.d.orders.order(ticket.orderId)!;
-    this.d.audit.append({ kind: 'delivery.print-reopened', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation } });
+    const order = (await this.d.orders.order(ticket.orderId))!;
+    await this.d.audit.append({ kind: 'delivery.print-reopened', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation } });
     return ok({ ticketId: ticket.id, fileName: fileName(order, ticket), pdfBase64: doc.pdf.toString('base64'), sha256: doc.sha256, reopened: true });
   }
 
-  private check(ticketId: number, mode: DeliveryMode): Result<{ ticket: TicketRecord; order: OrderRecord }> {
-    const ticket = this.d.orders.ticket(ticketId);
+  private async check(ticketId: number, mode: DeliveryMode): Promise<Result<{ ticket: TicketRecord; order: OrderRecord }>> {
+    const ticket = await this.d.orders.ticket(ticketId);
     if (!ticket) return fail('NOT_FOUND', `Ticket ${ticketId} does not exist.`);
-    const order = this.d.orders.order(ticket.orderId)!;
+    const order = (await this.d.orders.order(ticket.orderId))!;
     if (!allows(order, mode)) return fail('CONFLICT', actionState(order, ticket, mode).reason!);
     if (!order.paid) return fail('CONFLICT', 'The order is not paid yet: take the payment before handing out tickets.');
     if (ticket.delivery !== 'none' && ticket.delivery !== mode) return fail('DELIVERY_LOCKED', lockedMessage(ticket, mode));
     return ok({ ticket, order });
   }
 
-  private issuer(session: Session) {
-    const operator = this.d.operators.byId(session.operatorId);
+  private async issuer(session: Session) {
+    const operator = await this.d.operators.byId(session.operatorId);
     return { id: session.operatorId, name: operator?.displayName ?? session.login, terminal: this.d.terminal };
   }
 

@@ -3,9 +3,9 @@
  * so a new user sees real-looking data at once. Seeded, so every load looks the same.
  */
 import type { ImportReport } from '../../../shared/delivery-views';
-import { fail, ok, type Result } from '../../../shared/result';
+import { fail, type Result } from '../../../shared/result';
 import type { OrdersRepo } from '../store/orders-repo';
-import { writeOrders } from './import-orders';
+import { writeAll, type OrdersToWrite } from './import-orders';
 
 const FIRST = ['Anna', 'Luca', 'Mia', 'Noah', 'Lea', 'Elias', 'Sofia', 'David', 'Laura', 'Jonas', 'Emma', 'Marco', 'Chloé', 'Yannick', 'Zoë', 'Matteo'];
 const LAST = ['Müller', 'Meier', 'Schmid', 'Keller', 'Weber', 'Huber', 'Rossi', 'Dubois', 'Favre', 'Bernasconi', 'Brunner', 'Gerber', 'Baumann', 'Fischer'];
@@ -21,9 +21,14 @@ function random(seed: number) {
 }
 
 export const DEMO_ORDER_PREFIX = 'DEMO-';
+const ALREADY = 'The demo data is already loaded.';
 
-export function loadDemoData(repo: OrdersRepo, now: number): Result<ImportReport> {
-  if (repo.orderNumberTaken(`${DEMO_ORDER_PREFIX}100001`)) return fail('CONFLICT', 'The demo data is already loaded.');
+/**
+ * Writes the dataset in one transaction (multi-row INSERTs: the 5,000-ticket order is a few dozen
+ * statements), with `written` (the audit entry) in it; refused if it is loaded already.
+ */
+export async function loadDemoData(repo: OrdersRepo, now: number, written?: (report: ImportReport) => Promise<void>): Promise<Result<ImportReport>> {
+  if (await repo.orderNumberTaken(`${DEMO_ORDER_PREFIX}100001`)) return fail('CONFLICT', ALREADY);
   const rnd = random(2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const day = 86_400_000;
@@ -34,7 +39,7 @@ export function loadDemoData(repo: OrdersRepo, now: number): Result<ImportReport
     { name: 'Symphony No. 9', venue: 'Tonhalle, Grand Hall', startsAt: start + 30 * day + 19 * 3_600_000, timeZone: 'Europe/Zurich', price: 120, area: 'Parterre' },
   ];
   const seat = (area: string, n: number) => `${area} ${String.fromCharCode(65 + Math.floor(n / 30) % 26)}${(n % 30) + 1}`;
-  const orders: Parameters<typeof writeOrders>[1] = [];
+  const orders: OrdersToWrite = [];
   for (let i = 0; i < 300; i++) {
     const first = pick(FIRST);
     const last = pick(LAST);
@@ -66,5 +71,7 @@ export function loadDemoData(repo: OrdersRepo, now: number): Result<ImportReport
     paid: true,
     tickets: Array.from({ length: 5000 }, (_, k) => ({ event: group, seat: `Block ${Math.floor(k / 500) + 1}, seat ${(k % 500) + 1}`, priceMinor: 2500, currency: 'CHF', holder: null })),
   });
-  return ok(repo.transaction(() => writeOrders(repo, orders, now)));
+  // Checked again inside the transaction: two terminals loading at once load it once.
+  const result = await writeAll(repo, orders, now, written, async () => ((await repo.orderNumberTaken(`${DEMO_ORDER_PREFIX}100001`)) ? ALREADY : null));
+  return result.ok || result.error.code !== 'CONFLICT' ? result : fail('CONFLICT', ALREADY);
 }

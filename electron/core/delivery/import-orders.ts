@@ -9,6 +9,7 @@ import { text } from '../../../shared/text';
 import '../../../shared/validation'; // its messages for fields a row lacks
 import { fail, ok, type Result } from '../../../shared/result';
 import type { NewOrder, OrdersRepo } from '../store/orders-repo';
+import { isUniqueViolation } from '../store/engine/errors';
 import { newBarcode } from './barcode';
 
 /** Every import error is about the file the person chose (the channel's `content`). */
@@ -79,31 +80,57 @@ export function parseImport(format: 'json' | 'csv', content: string): Result<Ord
   return ok(orders);
 }
 
-export function importOrders(repo: OrdersRepo, format: 'json' | 'csv', content: string, now: number): Result<ImportReport> {
+/**
+ * Parses and checks the file (outside any transaction: it is the slow part), then writes every order
+ * in one transaction, with `written` (the audit entry) in the same transaction. Order numbers already
+ * taken — also by another terminal importing at the same moment — refuse the whole file.
+ */
+export async function importOrders(repo: OrdersRepo, format: 'json' | 'csv', content: string, now: number, written?: (report: ImportReport) => Promise<void>): Promise<Result<ImportReport>> {
   const parsed = parseImport(format, content);
   if (!parsed.ok) return parsed;
-  const taken = parsed.value.filter((o) => repo.orderNumberTaken(o.number)).map((o) => o.number);
-  if (taken.length) return fail('CONFLICT', `Nothing was imported: these order numbers exist already: ${taken.slice(0, 10).join(', ')}${taken.length > 10 ? ` and ${taken.length - 10} more` : ''}.`);
-  return ok(repo.transaction(() => writeOrders(repo, parsed.value.map(toNewOrder), now)));
+  const orders = parsed.value.map(toNewOrder);
+  return writeAll(repo, orders, now, written, async () => {
+    const taken: string[] = [];
+    for (const o of orders) if (await repo.orderNumberTaken(o.number)) taken.push(o.number);
+    return taken.length ? `Nothing was imported: these order numbers exist already: ${taken.slice(0, 10).join(', ')}${taken.length > 10 ? ` and ${taken.length - 10} more` : ''}.` : null;
+  });
+}
+
+export type OrdersToWrite = (Omit<NewOrder, 'tickets'> & { tickets: (Omit<NewOrder['tickets'][number], 'eventId' | 'barcode'> & { event: { name: string; venue: string; startsAt: number; timeZone: string } })[] })[];
+
+/**
+ * One transaction: `refusal` (read inside it) may refuse with CONFLICT; otherwise every order is
+ * written and `written` runs. A unique violation (an order number another terminal wrote meanwhile)
+ * rolls everything back and is a CONFLICT too.
+ */
+export async function writeAll(repo: OrdersRepo, orders: OrdersToWrite, now: number, written: ((report: ImportReport) => Promise<void>) | undefined, refusal: () => Promise<string | null>): Promise<Result<ImportReport>> {
+  try {
+    return await repo.transaction(async (): Promise<Result<ImportReport>> => {
+      const refused = await refusal();
+      if (refused) return fail('CONFLICT', refused);
+      const report = await writeOrders(repo, orders, now);
+      await written?.(report);
+      return ok(report);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail('CONFLICT', 'Nothing was imported: another terminal imported some of these order numbers at the same moment. Search for them, then import the rest again.');
+    throw error;
+  }
 }
 
 /** Writes validated orders; events are matched by name, venue and start. Call inside a transaction. */
-export function writeOrders(repo: OrdersRepo, orders: (Omit<NewOrder, 'tickets'> & { tickets: (Omit<NewOrder['tickets'][number], 'eventId' | 'barcode'> & { event: { name: string; venue: string; startsAt: number; timeZone: string } })[] })[], now: number): ImportReport {
+export async function writeOrders(repo: OrdersRepo, orders: OrdersToWrite, now: number): Promise<ImportReport> {
   const events = new Map<string, number>();
   let tickets = 0;
   for (const order of orders) {
-    repo.insertOrder(
-      {
-        ...order,
-        tickets: order.tickets.map((t) => {
-          const key = `${t.event.name}\u0000${t.event.venue}\u0000${t.event.startsAt}`;
-          let eventId = events.get(key);
-          if (eventId === undefined) events.set(key, (eventId = repo.upsertEvent(t.event)));
-          return { eventId, seat: t.seat, priceMinor: t.priceMinor, currency: t.currency, holder: t.holder, barcode: newBarcode() };
-        }),
-      },
-      now,
-    );
+    const withEvents: NewOrder['tickets'] = [];
+    for (const t of order.tickets) {
+      const key = `${t.event.name}\u0000${t.event.venue}\u0000${t.event.startsAt}`;
+      let eventId = events.get(key);
+      if (eventId === undefined) events.set(key, (eventId = await repo.upsertEvent(t.event)));
+      withEvents.push({ eventId, seat: t.seat, priceMinor: t.priceMinor, currency: t.currency, holder: t.holder, barcode: newBarcode() });
+    }
+    await repo.insertOrder({ ...order, tickets: withEvents }, now);
     tickets += order.tickets.length;
   }
   return { events: events.size, orders: orders.length, tickets };

@@ -19,7 +19,7 @@ export interface MobileLinkDeps {
   audit: AuditLog;
   sms: () => SmsGateway;
   /** Issues one ticket to mobile under the delivery rules (DeliveryService.issueMobile). */
-  issueMobile: (ticketId: number) => Result<unknown>;
+  issueMobile: (ticketId: number) => Promise<Result<unknown>>;
 }
 
 const BARCODE_SLOT = '{barcode}';
@@ -32,24 +32,25 @@ function e164(raw: string | null | undefined): string | null {
 }
 
 export async function sendMobileLink(d: MobileLinkDeps, session: Session, ticketId: number, phone: string | undefined): Promise<Result<MobileLinkSent>> {
-  const ticket = d.orders.ticket(ticketId);
+  const ticket = await d.orders.ticket(ticketId);
   if (!ticket) return fail('NOT_FOUND', 'That ticket does not exist.');
   const template = d.settings.get('mobileTicketUrl');
   if (!template || !template.includes(BARCODE_SLOT)) return fail('SMS_UNAVAILABLE', 'No address for mobile-ticket links is set up on this installation. Show the ticket\'s QR code to the customer instead.');
-  const order = d.orders.order(ticket.orderId)!;
+  const order = (await d.orders.order(ticket.orderId))!;
   const to = e164(phone ?? order.customerPhone);
   if (!to) {
     const message = phone === undefined ? 'The order has no usable mobile number. Type the customer\'s number with its country code (+41 …).' : 'That is not a valid phone number. Type it with its country code (+41 …).';
     return fail('VALIDATION', message, { field: 'phone' });
   }
-  const issued = d.issueMobile(ticketId);
+  const issued = await d.issueMobile(ticketId);
   if (!issued.ok) return issued;
   // The barcode as it is now, after issuing (a reissue since the screen loaded gives a new one).
-  const current = d.orders.ticket(ticketId)!;
+  const current = (await d.orders.ticket(ticketId))!;
   const link = template.replace(BARCODE_SLOT, encodeURIComponent(current.barcode));
   const sent = await d.sms().send({ to, body: `${d.settings.get('name')}: your ticket for ${current.eventName}, ${current.seat}: ${link}` });
   const sentTo = maskPhone(to);
-  d.audit.append({
+  // After the send (never inside a transaction: the gateway is slow); the entry commits on its own.
+  await d.audit.append({
     kind: sent.ok ? 'delivery.mobile-link-sent' : 'delivery.mobile-link-failed',
     actorId: session.operatorId,
     actorLogin: session.login,

@@ -1,8 +1,9 @@
 /**
- * The gate: one answer per scan, recorded. Checks and record are one transaction, so two gates
- * scanning the same ticket at once admit it once. The scans table is the record of each scan; the
- * audit log gets summaries, from counts written in each scan's own transaction (a crash loses none,
- * and a scan never waits on the audit chain to be answered).
+ * The gate: one answer per scan, recorded. Checks and record are one transaction in which the
+ * ticket's row is locked before deciding (PostgreSQL; SQLite serialises write transactions), so two
+ * gates — two terminals on one store — scanning the same ticket at once admit it once. The scans
+ * table is the record of each scan; the audit log gets summaries, from counts written in each scan's
+ * own transaction (a crash loses none, and a scan never waits on the audit chain to be answered).
  */
 import type { ScanResult, ScanView } from '../../../shared/delivery-views';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -12,6 +13,7 @@ import { normalizeBarcode } from '../delivery/barcode';
 import { dayAndTime, timeOrDay } from '../delivery/local-time';
 import type { GateRepo } from '../store/gate-repo';
 import type { OrdersRepo } from '../store/orders-repo';
+import type { Sql } from '../store/sql';
 import type { Clock } from '../types';
 
 /** Valid scans are summarised every this many (per process); a refused one is summarised at once. */
@@ -22,50 +24,52 @@ export class GateService {
   private scansSinceSummary = 0;
 
   constructor(
-    private readonly d: { gate: GateRepo; orders: OrdersRepo; audit: AuditLog; clock: Clock; terminal: string },
+    private readonly d: { sql: Sql; gate: GateRepo; orders: OrdersRepo; audit: AuditLog; clock: Clock; terminal: string },
   ) {}
 
-  scan(session: Session, eventId: number, typed: string): Result<ScanView> {
-    const event = this.d.orders.event(eventId);
+  async scan(session: Session, eventId: number, typed: string): Promise<Result<ScanView>> {
+    const event = await this.d.orders.event(eventId);
     if (!event) return fail('NOT_FOUND', 'Choose the event you are scanning for.');
     const barcode = normalizeBarcode(typed);
     const at = this.d.clock.now();
-    const view = this.d.gate.transaction((): ScanView & { ticketId: number | null } => {
-      const facts = barcode ? this.d.gate.lookup(barcode) : undefined;
+    const view = await this.d.sql.transaction(async (): Promise<ScanView & { ticketId: number | null }> => {
+      // Locks the ticket's row on PostgreSQL until this transaction ends: the decision below is this gate's alone.
+      const facts = barcode ? await this.d.gate.lookup(barcode) : undefined;
       const answer = (result: ScanResult, headline: string, detail: string | null = null) => ({ result, headline, detail, seat: facts?.seat ?? null, at, ticketId: facts?.ticketId ?? null });
       let outcome: ReturnType<typeof answer>;
       if (!facts) outcome = answer('unknown', 'Unknown ticket', barcode ? 'This barcode is not one of ours. Send the guest to the box office.' : 'That is not a ticket barcode. Scan again.');
       else if (facts.revokedAt !== null)
         outcome = answer('revoked', 'Revoked ticket', `Superseded by reissue: duplicate #${facts.currentGeneration - 1} is the valid ticket. This one was replaced on ${dayAndTime(facts.revokedAt)}.`);
-      else if (facts.eventId !== eventId) outcome = answer('otherEvent', 'Another event', `This ticket is for ${this.d.orders.event(facts.eventId)?.name ?? 'another event'}.`);
+      else if (facts.eventId !== eventId) outcome = answer('otherEvent', 'Another event', `This ticket is for ${(await this.d.orders.event(facts.eventId))?.name ?? 'another event'}.`);
       else if (!facts.paid) outcome = answer('unpaid', 'Not paid', 'The order of this ticket is not paid. Send the guest to the box office.');
       else {
-        const first = this.d.gate.firstAdmission(facts.ticketId);
+        const first = await this.d.gate.firstAdmission(facts.ticketId);
         const earlier = first && first.generation !== facts.generation ? ` with an earlier barcode (${first.generation === 1 ? 'the original' : `duplicate #${first.generation - 1}`})` : '';
         outcome = first
           ? answer('alreadyScanned', 'Already scanned', `Admitted at ${timeOrDay(first.at, at)} at ${first.gate}${earlier}.`)
           : answer('valid', 'Valid', facts.seat);
       }
-      this.d.gate.record({ barcode: barcode ?? typed.slice(0, 64), ticketId: outcome.ticketId, eventId, at, gate: this.d.terminal, operatorId: session.operatorId, result: outcome.result });
-      this.d.gate.tally({ eventId, operatorId: session.operatorId, result: outcome.result });
+      await this.d.gate.record({ barcode: barcode ?? typed.slice(0, 64), ticketId: outcome.ticketId, eventId, at, gate: this.d.terminal, operatorId: session.operatorId, result: outcome.result });
+      await this.d.gate.tally({ eventId, operatorId: session.operatorId, result: outcome.result });
       return outcome;
     });
     this.scansSinceSummary += 1;
-    if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') this.summarise();
+    if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') await this.summarise();
     const { ticketId: _ticketId, ...rest } = view;
     return ok(rest);
   }
 
   /**
    * One `gate.scans` entry per event and operator with the counts by result since the last summary,
-   * and the counts cleared, in one transaction (so two gates never summarise the same scans twice).
-   * Also run at start, for counts a crash left behind. Returns the number of entries written.
+   * the counts taken (deleted and read in one statement) in the same transaction as the entries, so
+   * two gates never summarise the same scans twice and none is lost. Also run at start, for counts a
+   * crash left behind. Returns the number of entries written.
    */
-  summarise(): number {
+  async summarise(): Promise<number> {
     this.scansSinceSummary = 0;
-    return this.d.audit.transaction(() => {
+    return this.d.sql.transaction(async () => {
       const groups = new Map<string, { event: number; operatorId: number; login: string | null; counts: Record<string, number> }>();
-      for (const row of this.d.gate.pendingTally()) {
+      for (const row of await this.d.gate.takeTally()) {
         const key = `${row.eventId}:${row.operatorId}`;
         const group = groups.get(key) ?? { event: row.eventId, operatorId: row.operatorId, login: row.login, counts: {} };
         group.counts[row.result] = row.scans;
@@ -73,9 +77,8 @@ export class GateService {
       }
       for (const g of groups.values()) {
         const scans = Object.values(g.counts).reduce((a, b) => a + b, 0);
-        this.d.audit.append({ kind: 'gate.scans', actorId: g.operatorId, actorLogin: g.login, detail: { event: g.event, scans, ...g.counts } });
+        await this.d.audit.append({ kind: 'gate.scans', actorId: g.operatorId, actorLogin: g.login, detail: { event: g.event, scans, ...g.counts } });
       }
-      if (groups.size > 0) this.d.gate.clearTally();
       return groups.size;
     });
   }

@@ -18,17 +18,17 @@ const view = (e: AuditEntry): AuditEntryView => ({
 });
 
 export const auditHandlers = (s: Services): DomainHandlers<'audit.'> => ({
-  'audit.list': (input) => {
-    const { entries, total } = s.audit.query(input, input.offset, input.limit);
+  'audit.list': async (input) => {
+    const { entries, total } = await s.audit.query(input, input.offset, input.limit);
     return ok({ entries: entries.map(view), total, offset: input.offset });
   },
   'audit.verify': async () => {
     const check = await s.audit.check();
     return ok({ intact: check.problem === null, firstBrokenId: check.firstBrokenId, checked: check.checked, problem: check.problem, message: problemMessage(check), unreadableIds: check.unreadableIds });
   },
-  'audit.exportCsv': (input, { session }) => {
-    const { csv, rows } = auditCsv(s.audit.all(input));
-    s.audit.append({ kind: 'audit.exported', actorId: session!.operatorId, actorLogin: session!.login, detail: { rows } });
+  'audit.exportCsv': async (input, { session }) => {
+    const { csv, rows } = await auditCsv(s.audit.all(input));
+    await s.audit.append({ kind: 'audit.exported', actorId: session!.operatorId, actorLogin: session!.login, detail: { rows } });
     return ok({ fileName: `audit-${new Date(s.clock.now()).toISOString().slice(0, 10)}.csv`, csv, rows });
   },
 });

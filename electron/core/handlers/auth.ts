@@ -4,17 +4,17 @@ import { passwordReport } from '../auth/password-policy';
 import type { DomainHandlers, Services } from './index';
 
 export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'auth.'> => ({
-  'app.info': () =>
+  'app.info': async () =>
     ok({
       ...s.appInfo(),
-      setupPending: s.auth.setupPending(),
+      setupPending: await s.auth.setupPending(),
       institution: s.settings.get('name'),
       passwordPolicy: s.settings.get('passwordPolicy'),
     }),
   'setup.createFirstAccount': (input, call) => s.auth.createFirstAccount(call.seat, input),
-  'auth.status': (_input, { lookup }) => {
+  'auth.status': async (_input, { lookup }) => {
     if (lookup.status === 'expired') return ok({ state: 'signedOut', reason: ({ pending: 'secondFactorTimeout', absolute: 'expired', idle: 'idle' } as const)[lookup.reason] });
-    return ok(s.auth.view(lookup.status === 'none' ? null : lookup.session));
+    return ok(await s.auth.view(lookup.status === 'none' ? null : lookup.session));
   },
   'auth.signIn': (input, call) => s.auth.signIn(call.seat, input.login, input.password),
   'auth.setNewPassword': (input, call) => s.auth.setNewPassword(call.session!, input.password),
@@ -24,6 +24,6 @@ export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'a
   },
   'auth.unlock': (input, call) =>
     call.session!.stage === 'active' ? s.auth.unlock(call.seat, call.session!, input.password) : fail('MFA_REQUIRED', 'Finish the second step of sign-in first.'),
-  'auth.signOut': (_input, call) => ok(s.auth.signOut(call.seat)),
+  'auth.signOut': async (_input, call) => ok(await s.auth.signOut(call.seat)),
   'auth.checkPassword': (input) => ok(passwordReport(input.password, s.settings.get('passwordPolicy'))),
 });

@@ -3,9 +3,11 @@ import { ok } from '../../../shared/result';
 import type { DomainHandlers, Services } from './index';
 
 export const backupHandlers = (s: Services): DomainHandlers<'backup.'> => ({
-  'backup.list': () => ok({ folder: s.backup.defaultDir, files: s.backup.list() }),
+  'backup.list': () => ok({ folder: s.backup.defaultDir, files: s.backup.list(), venueDatabase: s.backup.venueDatabase() }),
   'backup.create': (input, { session }) => s.backup.create(session!, input.directory),
   'backup.restore': async (input, { session }) => {
+    // A venue database is restored with its own tools: answered before a password is asked for or counted.
+    if (s.backup.venueDatabase()) return s.backup.restore(session!, input.path);
     // Replacing every record is the most far-reaching action there is: the password, every time.
     const confirmed = await s.auth.reauthenticate(session!, input.password, { always: true });
     if (!confirmed.ok) return confirmed;

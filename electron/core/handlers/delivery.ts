@@ -5,9 +5,9 @@ import { loadDemoData } from '../delivery/demo-data';
 import type { DomainHandlers, Services } from './index';
 
 export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'delivery.' | 'demo.' | 'gate.'> => ({
-  'orders.search': (input) => {
+  'orders.search': async (input) => {
     // One row past the page tells whether there is more.
-    const found = s.ordersRepo.search(input.query, input.offset + input.limit + 1);
+    const found = await s.ordersRepo.search(input.query, input.offset + input.limit + 1);
     return ok({ orders: found.slice(input.offset, input.offset + input.limit), more: found.length > input.offset + input.limit });
   },
   'orders.get': (input, { session }) => s.delivery.orderView(session!, input.orderId, input.offset, input.limit),
@@ -16,16 +16,15 @@ export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'deliv
   'delivery.sendMobileLink': (input, { session }) => s.delivery.sendMobileLink(session!, input.ticketId, input.phone),
   'delivery.reissue': (input, { session }) => s.delivery.reissueMany(session!, 'ticketId' in input ? { ticketId: input.ticketId } : { orderId: input.orderId, allNotIssued: true }, input.reason),
   'delivery.printAtHomeAll': (input, { session }) => s.delivery.printAtHomeAll(session!, input.orderId),
-  'orders.import': (input, { session }) => {
-    const result = importOrders(s.ordersRepo, input.format, input.content, s.clock.now());
-    s.audit.append({ kind: result.ok ? 'orders.imported' : 'orders.import-refused', actorId: session!.operatorId, actorLogin: session!.login, detail: result.ok ? { ...result.value } : { code: result.error.code } });
+  'orders.import': async (input, { session }) => {
+    const actor = { actorId: session!.operatorId, actorLogin: session!.login };
+    // The orders and their audit entry commit together; a refused file is recorded on its own.
+    const result = await importOrders(s.ordersRepo, input.format, input.content, s.clock.now(), (report) => s.audit.append({ kind: 'orders.imported', ...actor, detail: { ...report } }));
+    if (!result.ok) await s.audit.append({ kind: 'orders.import-refused', ...actor, detail: { code: result.error.code } });
     return result;
   },
-  'demo.load': (_input, { session }) => {
-    const result = loadDemoData(s.ordersRepo, s.clock.now());
-    if (result.ok) s.audit.append({ kind: 'orders.demo-loaded', actorId: session!.operatorId, actorLogin: session!.login, detail: { ...result.value } });
-    return result;
-  },
-  'gate.events': () => ok(s.ordersRepo.events()),
+  'demo.load': (_input, { session }) =>
+    loadDemoData(s.ordersRepo, s.clock.now(), (report) => s.audit.append({ kind: 'orders.demo-loaded', actorId: session!.operatorId, actorLogin: session!.login, detail: { ...report } })),
+  'gate.events': async () => ok(await s.ordersRepo.events()),
   'gate.scan': (input, { session }) => s.gate.scan(session!, input.eventId, input.barcode),
 });

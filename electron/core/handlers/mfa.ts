@@ -29,10 +29,10 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
   return {
     'mfa.verify': async (input, call) => {
       const done = await mfa.step.verify(call.seat, call.session!, input);
-      return done.ok ? ok(s.auth.view(call.session)) : done;
+      return done.ok ? ok(await s.auth.view(call.session)) : done;
     },
     'mfa.sendSms': async (_input, { session }) => {
-      const phone = mfa.repo.phone(session!.operatorId);
+      const phone = await mfa.repo.phone(session!.operatorId);
       if (!phone?.confirmedAt) return fail('NOT_FOUND', 'No phone is enrolled for this account. Use your authenticator app or a recovery code.');
       const to = s.vault.decrypt(phone.phoneSealed, phoneContext(session!.operatorId)).toString();
       return mfa.sms.send(session!.operatorId, to, phone.hint, 'sign-in');
@@ -41,27 +41,28 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
       const fresh = await s.auth.reauthenticate(session!, input.password);
       return fresh.ok ? mfa.enrollment.startTotp(session!) : fresh;
     },
-    'mfa.confirmTotp': (input, { session }) => {
-      const done = mfa.enrollment.confirmTotp(session!, input.code);
-      return done.ok ? ok({ recoveryCodes: done.value.recoveryCodes, session: s.auth.view(session) }) : done;
+    'mfa.confirmTotp': async (input, { session }) => {
+      const done = await mfa.enrollment.confirmTotp(session!, input.code);
+      return done.ok ? ok({ recoveryCodes: done.value.recoveryCodes, session: await s.auth.view(session) }) : done;
     },
     'mfa.startSms': async (input, { session }) => {
       const fresh = await s.auth.reauthenticate(session!, input.password);
       return fresh.ok ? mfa.enrollment.startSms(session!, input.country, input.number) : fresh;
     },
-    'mfa.confirmSms': (input, { session }) => {
-      const done = mfa.enrollment.confirmSms(session!, input.code);
-      return done.ok ? ok({ recoveryCodes: done.value.recoveryCodes, session: s.auth.view(session) }) : done;
+    'mfa.confirmSms': async (input, { session }) => {
+      const done = await mfa.enrollment.confirmSms(session!, input.code);
+      return done.ok ? ok({ recoveryCodes: done.value.recoveryCodes, session: await s.auth.view(session) }) : done;
     },
-    'mfa.status': (_input, { session }) => {
-      const operator = s.operatorsRepo.byId(session!.operatorId)!;
-      const methods = mfa.factors.methods(operator.id);
+    'mfa.status': async (_input, { session }) => {
+      const operator = (await s.operatorsRepo.byId(session!.operatorId))!;
+      const methods = await mfa.factors.methods(operator.id);
+      const hasFactor = methods.totp || methods.sms !== null;
       return ok({
-        required: mfa.factors.required(operator),
+        required: await mfa.factors.required(operator),
         featureEnabled: s.settings.get('mfaEnabled'),
         methods,
-        recoveryWarning: mfa.factors.hasFactor(operator.id) && methods.recoveryCodesLeft <= RECOVERY_WARNING_AT,
-        devices: mfa.devices.list(operator.id),
+        recoveryWarning: hasFactor && methods.recoveryCodesLeft <= RECOVERY_WARNING_AT,
+        devices: await mfa.devices.list(operator.id),
         passwordFreshUntil: session!.passwordAt + REAUTH_AFTER_MS,
         rememberDeviceDays: s.settings.get('rememberDeviceDays'),
       });
@@ -70,19 +71,18 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
       const fresh = await s.auth.reauthenticate(session!, input.password);
       return fresh.ok ? mfa.enrollment.regenerateRecoveryCodes(session!) : fresh;
     },
-    'mfa.revokeDevice': (input, { session }) => {
-      if (!mfa.devices.revoke(session!.operatorId, input.deviceId, session!.operatorId)) return fail('NOT_FOUND', 'That device is not remembered (any more).');
-      return ok(mfa.devices.list(session!.operatorId));
+    'mfa.revokeDevice': async (input, { session }) => {
+      if (!(await mfa.devices.revoke(session!.operatorId, input.deviceId, session!.operatorId))) return fail('NOT_FOUND', 'That device is not remembered (any more).');
+      return ok(await mfa.devices.list(session!.operatorId));
     },
     'mfa.policy': (_input, { session }) => ok(policy(session!)),
-    'mfa.setFeature': (input, { session }) => {
-      s.settings.set('mfaEnabled', input.enabled);
-      s.audit.append({ kind: 'settings.mfa-feature', actorId: session!.operatorId, actorLogin: session!.login, detail: { enabled: input.enabled } });
+    // Each setting commits together with its audit entry.
+    'mfa.setFeature': async (input, { session }) => {
+      await s.institution.setMfaFeature(session!, input.enabled);
       return ok(policy(session!));
     },
-    'mfa.setRememberDays': (input, { session }) => {
-      s.settings.set('rememberDeviceDays', input.days);
-      s.audit.append({ kind: 'settings.remember-device-days', actorId: session!.operatorId, actorLogin: session!.login, detail: { days: input.days } });
+    'mfa.setRememberDays': async (input, { session }) => {
+      await s.institution.setRememberDeviceDays(session!, input.days);
       return ok(policy(session!));
     },
     'dev.smsOutbox': () => {

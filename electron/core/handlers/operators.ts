@@ -3,7 +3,7 @@ import { fail, ok } from '../../../shared/result';
 import type { DomainHandlers, Services } from './index';
 
 export const operatorsHandlers = (s: Services): DomainHandlers<'operators.'> => ({
-  'operators.list': () => ok(s.operators.list()),
+  'operators.list': async () => ok(await s.operators.list()),
   'operators.create': (input, { session }) => s.operators.create(session!, input),
   'operators.setMfaRequired': (input, { session }) => s.operators.setMfaRequired(session!, input.operatorId, input.required),
   'operators.setDisabled': (input, { session }) => s.operators.setDisabled(session!, input.operatorId, input.disabled),
@@ -11,9 +11,10 @@ export const operatorsHandlers = (s: Services): DomainHandlers<'operators.'> => 
   'operators.resetMfa': (input, { session }) => s.operators.resetMfa(session!, input.operatorId),
   'operators.resetPassword': (input, { session }) => s.operators.resetPassword(session!, input.operatorId, input.password),
   'operators.liftThrottle': (input, { session }) => s.operators.liftThrottle(session!, input.operatorId),
-  'operators.devices': (input) => (s.operators.exists(input.operatorId) ? ok(s.mfa.devices.list(input.operatorId)) : fail('NOT_FOUND', 'That operator does not exist.')),
-  'operators.revokeDevice': (input, { session }) => {
-    if (!s.mfa.devices.revoke(input.operatorId, input.deviceId, session!.operatorId)) return fail('NOT_FOUND', 'That device is not remembered (any more).');
-    return ok(s.mfa.devices.list(input.operatorId));
+  'operators.devices': async (input) =>
+    (await s.operators.exists(input.operatorId)) ? ok(await s.mfa.devices.list(input.operatorId)) : fail('NOT_FOUND', 'That operator does not exist.'),
+  'operators.revokeDevice': async (input, { session }) => {
+    if (!(await s.mfa.devices.revoke(input.operatorId, input.deviceId, session!.operatorId))) return fail('NOT_FOUND', 'That device is not remembered (any more).');
+    return ok(await s.mfa.devices.list(input.operatorId));
   },
 });

@@ -34,11 +34,11 @@ export class Enrollment {
     const issuer = this.ctx.settings.get('name');
     const uri = totpUri(seed, issuer, session.login);
     this.pendingFor(session).totpSeed = seed;
-    this.ctx.audit.append({ kind: 'mfa.totp-enrollment-started', actorId: session.operatorId, actorLogin: session.login });
+    await this.ctx.audit.append({ kind: 'mfa.totp-enrollment-started', actorId: session.operatorId, actorLogin: session.login });
     return ok({ issuer, account: session.login, uri, qrDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 }), manualKey: groupSeed(seed) });
   }
 
-  confirmTotp(session: Session, code: string): Result<{ recoveryCodes: string[] | null }> {
+  async confirmTotp(session: Session, code: string): Promise<Result<{ recoveryCodes: string[] | null }>> {
     const seed = this.pending.get(session.id)?.totpSeed;
     if (!seed) return fail('CONFLICT', 'Start the authenticator set-up again: no key is waiting for confirmation.');
     const now = this.ctx.clock.now();
@@ -46,13 +46,14 @@ export class Enrollment {
     if (step === null) return fail('MFA_INVALID', 'That code does not match. Check that the app shows the "Box Office" entry you just added and enter its current code.', { field: 'code' });
     const { repo, vault } = this.ctx;
     // The factor, its first recovery codes and their audit entries commit together.
-    const recoveryCodes = repo.transaction(() => {
-      repo.saveTotp(session.operatorId, vault.encrypt(seed, totpContext(session.operatorId)), now);
-      repo.acceptStep(session.operatorId, step, now);
-      this.ctx.audit.append({ kind: 'mfa.totp-enrolled', actorId: session.operatorId, actorLogin: session.login });
+    const seedSealed = vault.encrypt(seed, totpContext(session.operatorId));
+    const recoveryCodes = await repo.transaction(async () => {
+      await repo.saveTotp(session.operatorId, seedSealed, now);
+      await repo.acceptStep(session.operatorId, step, now);
+      await this.ctx.audit.append({ kind: 'mfa.totp-enrolled', actorId: session.operatorId, actorLogin: session.login });
       return this.finish(session);
     });
-    delete this.pendingFor(session).totpSeed;
+    this.completed(session);
     return ok({ recoveryCodes });
   }
 
@@ -63,47 +64,52 @@ export class Enrollment {
     return this.sms.send(session.operatorId, phone.e164, phone.hint, 'enroll');
   }
 
-  confirmSms(session: Session, code: string): Result<{ recoveryCodes: string[] | null }> {
+  async confirmSms(session: Session, code: string): Promise<Result<{ recoveryCodes: string[] | null }>> {
     const phone = this.pending.get(session.id)?.phone;
     if (!phone) return fail('CONFLICT', 'Enter your mobile number again: no number is waiting for confirmation.');
-    if (!this.sms.check(session.operatorId, 'enroll', code.replace(/\s/g, ''))) {
+    if (!(await this.sms.check(session.operatorId, 'enroll', code.replace(/\s/g, '')))) {
       return fail('MFA_INVALID', 'That code is not right or has expired. Check the latest text message, or send a new code.', { field: 'code' });
     }
     const { repo, vault, clock } = this.ctx;
-    const recoveryCodes = repo.transaction(() => {
-      repo.savePhone(session.operatorId, vault.encrypt(phone.e164, phoneContext(session.operatorId)), phone.hint, clock.now());
-      repo.confirmPhone(session.operatorId, clock.now());
-      this.ctx.audit.append({ kind: 'mfa.sms-enrolled', actorId: session.operatorId, actorLogin: session.login, detail: { phone: phone.hint } });
+    const phoneSealed = vault.encrypt(phone.e164, phoneContext(session.operatorId));
+    const recoveryCodes = await repo.transaction(async () => {
+      await repo.savePhone(session.operatorId, phoneSealed, phone.hint, clock.now());
+      await repo.confirmPhone(session.operatorId, clock.now());
+      await this.ctx.audit.append({ kind: 'mfa.sms-enrolled', actorId: session.operatorId, actorLogin: session.login, detail: { phone: phone.hint } });
       return this.finish(session);
     });
-    delete this.pendingFor(session).phone;
+    this.completed(session);
     return ok({ recoveryCodes });
   }
 
-  regenerateRecoveryCodes(session: Session): Result<{ codes: string[] }> {
-    if (!this.factors.hasFactor(session.operatorId)) return fail('CONFLICT', 'Set up an authenticator app or a phone first; recovery codes back them up.');
-    const codes = this.ctx.repo.transaction(() => {
-      const fresh = this.issueRecoveryCodes(session.operatorId);
-      this.ctx.audit.append({ kind: 'mfa.recovery-codes-regenerated', actorId: session.operatorId, actorLogin: session.login });
+  async regenerateRecoveryCodes(session: Session): Promise<Result<{ codes: string[] }>> {
+    if (!(await this.factors.hasFactor(session.operatorId))) return fail('CONFLICT', 'Set up an authenticator app or a phone first; recovery codes back them up.');
+    const codes = await this.ctx.repo.transaction(async () => {
+      const fresh = await this.issueRecoveryCodes(session.operatorId);
+      await this.ctx.audit.append({ kind: 'mfa.recovery-codes-regenerated', actorId: session.operatorId, actorLogin: session.login });
       return fresh;
     });
     return ok({ codes });
   }
 
-  /** Inside the enrollment's transaction. A first factor brings recovery codes (shown once); a required enrollment completes the sign-in. */
-  private finish(session: Session): string[] | null {
-    const codes = this.ctx.repo.recoveryCodesLeft(session.operatorId) === 0 ? this.issueRecoveryCodes(session.operatorId) : null;
+  /** Inside the enrollment's transaction. A first factor brings recovery codes (shown once); a required enrollment's sign-in is recorded with it. */
+  private async finish(session: Session): Promise<string[] | null> {
+    const codes = (await this.ctx.repo.recoveryCodesLeft(session.operatorId)) === 0 ? await this.issueRecoveryCodes(session.operatorId) : null;
     if (session.stage === 'enrollment') {
-      this.ctx.sessions.activate(session);
-      this.ctx.audit.append({ kind: 'auth.sign-in', actorId: session.operatorId, actorLogin: session.login, detail: { session: session.id, enrolled: true } });
+      await this.ctx.audit.append({ kind: 'auth.sign-in', actorId: session.operatorId, actorLogin: session.login, detail: { session: session.id, enrolled: true } });
     }
-    this.pending.delete(session.id);
     return codes;
   }
 
-  private issueRecoveryCodes(operatorId: number): string[] {
+  /** Once the factor is committed: a required enrollment completes the sign-in, and nothing waits any more. */
+  private completed(session: Session): void {
+    if (session.stage === 'enrollment') this.ctx.sessions.activate(session);
+    this.pending.delete(session.id);
+  }
+
+  private async issueRecoveryCodes(operatorId: number): Promise<string[]> {
     const codes = newRecoveryCodes();
-    this.ctx.repo.replaceRecoveryCodes(operatorId, codes.map((c) => this.ctx.vault.keyedHash('recovery', c)), this.ctx.clock.now());
+    await this.ctx.repo.replaceRecoveryCodes(operatorId, codes.map((c) => this.ctx.vault.keyedHash('recovery', c)), this.ctx.clock.now());
     return codes;
   }
 

@@ -7,34 +7,36 @@ import type { MfaContext } from './context';
 export class Factors {
   constructor(private readonly ctx: MfaContext) {}
 
-  methods(operatorId: number): SecondFactorMethods {
-    const totp = this.ctx.repo.totp(operatorId);
-    const phone = this.ctx.repo.phone(operatorId);
+  async methods(operatorId: number): Promise<SecondFactorMethods> {
+    // One after another: inside a transaction the queries share one PostgreSQL connection.
+    const totp = await this.ctx.repo.totp(operatorId);
+    const phone = await this.ctx.repo.phone(operatorId);
+    const recoveryCodesLeft = await this.ctx.repo.recoveryCodesLeft(operatorId);
     return {
       totp: Boolean(totp?.confirmedAt),
       sms: phone?.confirmedAt ? { hint: phone.hint } : null,
-      recoveryCodesLeft: this.ctx.repo.recoveryCodesLeft(operatorId),
+      recoveryCodesLeft,
     };
   }
 
-  hasFactor(operatorId: number): boolean {
-    const m = this.methods(operatorId);
+  async hasFactor(operatorId: number): Promise<boolean> {
+    const m = await this.methods(operatorId);
     return m.totp || m.sms !== null;
   }
 
   /** Required only while the institution's feature is on; the gate role is never asked. */
-  required(operator: OperatorRecord): boolean {
-    return this.ctx.settings.get('mfaEnabled') && this.ctx.repo.isRequired(operator.id) && !scannerOnly(operator);
+  async required(operator: OperatorRecord): Promise<boolean> {
+    return this.ctx.settings.get('mfaEnabled') && !scannerOnly(operator) && (await this.ctx.repo.isRequired(operator.id));
   }
 
   /**
    * After a right password: an enrolled factor is always asked (an operator who enrolled by choice
    * keeps that protection); a required operator without one enrolls first.
    */
-  stageAfterPassword(operator: OperatorRecord): SessionStage {
+  async stageAfterPassword(operator: OperatorRecord): Promise<SessionStage> {
     if (scannerOnly(operator)) return 'active';
-    if (this.hasFactor(operator.id)) return 'challenge';
-    return this.required(operator) ? 'enrollment' : 'active';
+    if (await this.hasFactor(operator.id)) return 'challenge';
+    return (await this.required(operator)) ? 'enrollment' : 'active';
   }
 }
 

@@ -31,26 +31,26 @@ export class SecondFactorStep {
   async verify(seat: string, session: Session, input: { method: CodeMethod; code: string; rememberDevice: boolean; deviceLabel?: string | undefined }): Promise<Result<void>> {
     const { repo, clock, audit, sessions } = this.ctx;
     const operatorId = session.operatorId;
-    const { lockedUntil } = repo.failures(operatorId);
+    const { lockedUntil } = await repo.failures(operatorId);
     if (lockedUntil > clock.now()) {
       const seconds = Math.ceil((lockedUntil - clock.now()) / 1000);
       return fail('AUTH_THROTTLED', `Too many wrong codes. Wait ${seconds} seconds, then try again.`, { retryAt: lockedUntil });
     }
     // The code's use (or the failure count) and its audit entries commit together.
-    const outcome = repo.transaction(() => {
-      if (!this.check(operatorId, input.method, input.code.replace(/\s/g, ''))) {
-        const state = repo.recordFailure(operatorId, clock.now(), codeLockDuration);
-        audit.append({ kind: 'mfa.verify-failed', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, failures: state.failures } });
+    const outcome = await repo.transaction(async () => {
+      if (!(await this.check(operatorId, input.method, input.code.replace(/\s/g, '')))) {
+        const state = await repo.recordFailure(operatorId, clock.now(), codeLockDuration);
+        await audit.append({ kind: 'mfa.verify-failed', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, failures: state.failures } });
         if (state.failures % DROP_AFTER_FAILURES === 0) {
-          audit.append({ kind: 'mfa.sign-in-dropped', actorId: operatorId, actorLogin: session.login, detail: { failures: state.failures } });
+          await audit.append({ kind: 'mfa.sign-in-dropped', actorId: operatorId, actorLogin: session.login, detail: { failures: state.failures } });
           return 'dropped';
         }
-        if (state.lockedUntil > clock.now()) audit.append({ kind: 'mfa.throttle-started', actorId: operatorId, detail: { until: state.lockedUntil } });
+        if (state.lockedUntil > clock.now()) await audit.append({ kind: 'mfa.throttle-started', actorId: operatorId, detail: { until: state.lockedUntil } });
         return 'invalid';
       }
-      repo.clearFailures(operatorId);
-      audit.append({ kind: 'mfa.verified', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, session: session.id } });
-      if (input.method === 'recovery') audit.append({ kind: 'mfa.recovery-code-used', actorId: operatorId, detail: { left: repo.recoveryCodesLeft(operatorId) } });
+      await repo.clearFailures(operatorId);
+      await audit.append({ kind: 'mfa.verified', actorId: operatorId, actorLogin: session.login, detail: { method: input.method, session: session.id } });
+      if (input.method === 'recovery') await audit.append({ kind: 'mfa.recovery-code-used', actorId: operatorId, detail: { left: await repo.recoveryCodesLeft(operatorId) } });
       return 'verified';
     });
     if (outcome === 'dropped') {
@@ -59,26 +59,30 @@ export class SecondFactorStep {
     }
     if (outcome === 'invalid') return fail('MFA_INVALID', messageFor(input.method), { field: 'code' });
     if (input.rememberDevice) await this.devices.remember(operatorId, input.deviceLabel);
-    const operator = this.ctx.operators.byId(operatorId);
+    const operator = await this.ctx.operators.byId(operatorId);
     sessions.advance(session, operator ? stageAfterSecondFactor(operator) : 'active');
     return ok(undefined);
   }
 
-  private check(operatorId: number, method: CodeMethod, code: string): boolean {
+  /**
+   * Inside the verify transaction. Each "use once" is decided by one compare-and-set statement in the
+   * store, so a code can win at one terminal only, however many try it at once.
+   */
+  private async check(operatorId: number, method: CodeMethod, code: string): Promise<boolean> {
     const { repo, vault, clock } = this.ctx;
     switch (method) {
       case 'totp': {
-        const totp = repo.totp(operatorId);
+        const totp = await repo.totp(operatorId);
         if (!totp?.confirmedAt) return false;
         const step = matchTotp(vault.decrypt(totp.seedSealed, totpContext(operatorId)).toString(), code, clock.now());
         // The compare-and-set refuses a step already used, so a code seen over a shoulder is worthless.
-        return step !== null && repo.acceptStep(operatorId, step, null);
+        return step !== null && (await repo.acceptStep(operatorId, step, null));
       }
       case 'sms':
-        return repo.phone(operatorId)?.confirmedAt ? this.sms.check(operatorId, 'sign-in', code) : false;
+        return (await repo.phone(operatorId))?.confirmedAt ? this.sms.check(operatorId, 'sign-in', code) : false;
       case 'recovery': {
         const normalized = normalizeRecoveryCode(code);
-        return normalized !== null && repo.useRecoveryCode(operatorId, vault.keyedHash('recovery', normalized), clock.now());
+        return normalized !== null && (await repo.useRecoveryCode(operatorId, vault.keyedHash('recovery', normalized), clock.now()));
       }
     }
   }

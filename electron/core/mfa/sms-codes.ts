@@ -21,36 +21,48 @@ export class SmsCodes {
   async send(operatorId: number, to: string, hint: string, purpose: Purpose): Promise<Result<SmsSent>> {
     const { repo, clock, audit, vault } = this.ctx;
     const now = clock.now();
-    const sends = repo.smsSendsSince(operatorId, now - SMS_WINDOW_MS);
-    const last = sends[sends.length - 1];
-    if (last !== undefined && now - last < SMS_RESEND_AFTER_MS) {
-      return fail('AUTH_THROTTLED', 'A code was just sent. Wait a few seconds before asking for a new one.', { retryAt: last + SMS_RESEND_AFTER_MS });
-    }
-    if (sends.length >= SMS_MAX_IN_WINDOW) {
-      return fail('AUTH_THROTTLED', 'Too many text messages in 15 minutes. Use your authenticator app or a recovery code, or wait.', { retryAt: sends[0]! + SMS_WINDOW_MS });
-    }
+    // The limits are checked and the send recorded in one short transaction that holds the operator's
+    // row (PostgreSQL), so two terminals asking at once cannot both pass; the text itself goes after.
+    const refused = await repo.transaction(async () => {
+      await repo.lockSmsSends(operatorId);
+      const sends = await repo.smsSendsSince(operatorId, now - SMS_WINDOW_MS);
+      const last = sends[sends.length - 1];
+      if (last !== undefined && now - last < SMS_RESEND_AFTER_MS) {
+        return fail('AUTH_THROTTLED', 'A code was just sent. Wait a few seconds before asking for a new one.', { retryAt: last + SMS_RESEND_AFTER_MS });
+      }
+      if (sends.length >= SMS_MAX_IN_WINDOW) {
+        return fail('AUTH_THROTTLED', 'Too many text messages in 15 minutes. Use your authenticator app or a recovery code, or wait.', { retryAt: sends[0]! + SMS_WINDOW_MS });
+      }
+      await repo.recordSmsSend(operatorId, now);
+      return null;
+    });
+    if (refused) return refused;
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const id = crypto.randomUUID();
-    repo.recordSmsSend(operatorId, now);
     const sent = await this.ctx.sms().send({ to, body: `Your Box Office code is ${code}. It expires in 10 minutes. Never share it.` });
     if (!sent.ok) {
-      audit.append({ kind: 'mfa.sms-failed', actorId: operatorId, detail: { purpose, to: hint } });
+      await audit.append({ kind: 'mfa.sms-failed', actorId: operatorId, detail: { purpose, to: hint } });
       return fail('SMS_UNAVAILABLE', sent.message);
     }
-    repo.createSmsChallenge({ id, operatorId, purpose, codeHash: vault.keyedHash('sms', `${id}:${code}`), expiresAt: now + SMS_CODE_TTL_MS }, now);
-    audit.append({ kind: 'mfa.sms-sent', actorId: operatorId, detail: { purpose, to: hint } });
+    await repo.transaction(async () => {
+      await repo.createSmsChallenge({ id, operatorId, purpose, codeHash: vault.keyedHash('sms', `${id}:${code}`), expiresAt: now + SMS_CODE_TTL_MS }, now);
+      await audit.append({ kind: 'mfa.sms-sent', actorId: operatorId, detail: { purpose, to: hint } });
+    });
     return ok({ sentTo: hint, resendAt: now + SMS_RESEND_AFTER_MS, expiresAt: now + SMS_CODE_TTL_MS });
   }
 
-  /** True once for the right code of the latest live challenge; the challenge is used up then. */
-  check(operatorId: number, purpose: Purpose, code: string): boolean {
+  /**
+   * True once for the right code of the latest live challenge; the challenge is used up then by a
+   * compare-and-set (`used_at IS NULL`), so of two terminals given the same code only one passes.
+   */
+  async check(operatorId: number, purpose: Purpose, code: string): Promise<boolean> {
     const { repo, clock, vault } = this.ctx;
     if (!/^\d{6}$/.test(code)) return false;
-    const challenge = repo.latestSmsChallenge(operatorId, purpose);
+    const challenge = await repo.latestSmsChallenge(operatorId, purpose);
     const now = clock.now();
     if (!challenge || challenge.usedAt !== null || challenge.expiresAt <= now) return false;
     const given = Buffer.from(vault.keyedHash('sms', `${challenge.id}:${code}`));
     const expected = Buffer.from(challenge.codeHash);
-    return given.length === expected.length && crypto.timingSafeEqual(given, expected) && repo.useSmsChallenge(challenge.id, now);
+    return given.length === expected.length && crypto.timingSafeEqual(given, expected) && (await repo.useSmsChallenge(challenge.id, now));
   }
 }

@@ -25,13 +25,14 @@ export class TrustedDevices {
     const token = await this.ctx.vault.getSecret(secretName(operatorId));
     if (!token) return false;
     const now = this.ctx.clock.now();
-    const device = this.ctx.devices.findValid(operatorId, this.ctx.vault.keyedHash('device', token), now);
+    const device = await this.ctx.devices.findValid(operatorId, this.ctx.vault.keyedHash('device', token), now);
     if (!device) return false;
-    this.ctx.repo.transaction(() => {
-      this.ctx.devices.touch(device.id, now);
-      this.ctx.audit.append({ kind: 'mfa.device-honoured', actorId: operatorId, detail: { device: device.id } });
+    // The use is a compare-and-set on the live row: a revocation another terminal committed meanwhile wins.
+    return this.ctx.repo.transaction(async () => {
+      if (!(await this.ctx.devices.touch(device.id, now))) return false;
+      await this.ctx.audit.append({ kind: 'mfa.device-honoured', actorId: operatorId, detail: { device: device.id } });
+      return true;
     });
-    return true;
   }
 
   async remember(operatorId: number, label: string | undefined): Promise<void> {
@@ -41,35 +42,37 @@ export class TrustedDevices {
     const now = this.ctx.clock.now();
     // The token first (the keychain cannot join a transaction): a token without its row trusts nothing.
     await this.ctx.vault.setSecret(secretName(operatorId), token);
-    this.ctx.repo.transaction(() => {
-      const id = this.ctx.devices.add({
+    const tokenHash = this.ctx.vault.keyedHash('device', token);
+    await this.ctx.repo.transaction(async () => {
+      const id = await this.ctx.devices.add({
         operatorId,
-        tokenHash: this.ctx.vault.keyedHash('device', token),
+        tokenHash,
         label: label || `${this.ctx.terminal}`,
         terminal: this.ctx.terminal,
         now,
         expiresAt: now + days * DAY_MS,
       });
-      this.ctx.audit.append({ kind: 'mfa.device-remembered', actorId: operatorId, detail: { device: id, days } });
+      await this.ctx.audit.append({ kind: 'mfa.device-remembered', actorId: operatorId, detail: { device: id, days } });
     });
   }
 
-  list(operatorId: number): DeviceView[] {
+  async list(operatorId: number): Promise<DeviceView[]> {
     const now = this.ctx.clock.now();
-    return this.ctx.devices.list(operatorId).map((d) => view(d, now));
+    return (await this.ctx.devices.list(operatorId)).map((d) => view(d, now));
   }
 
-  revoke(operatorId: number, deviceId: number, by: number): boolean {
-    return this.ctx.repo.transaction(() => {
-      const done = this.ctx.devices.revoke(operatorId, deviceId, this.ctx.clock.now());
-      if (done) this.ctx.audit.append({ kind: 'mfa.device-revoked', actorId: by, subject: String(operatorId), detail: { device: deviceId } });
+  /** A compare-and-set: of two revocations at once, one revokes (and is audited), the other finds nothing. */
+  revoke(operatorId: number, deviceId: number, by: number): Promise<boolean> {
+    return this.ctx.repo.transaction(async () => {
+      const done = await this.ctx.devices.revoke(operatorId, deviceId, this.ctx.clock.now());
+      if (done) await this.ctx.audit.append({ kind: 'mfa.device-revoked', actorId: by, subject: String(operatorId), detail: { device: deviceId } });
       return done;
     });
   }
 
   /** Every device of the operator; also drops this machine's token from the keychain. */
   async revokeAll(operatorId: number): Promise<number> {
-    const count = this.revokeAllInStore(operatorId);
+    const count = await this.revokeAllInStore(operatorId);
     await this.forgetToken(operatorId);
     return count;
   }
@@ -79,7 +82,7 @@ export class TrustedDevices {
    * demands it (password reset, two-step reset, disabling), so the two commit together. A token left in
    * a keychain is then worthless: only its revoked hash is in the store.
    */
-  revokeAllInStore(operatorId: number): number {
+  revokeAllInStore(operatorId: number): Promise<number> {
     return this.ctx.devices.revokeAll(operatorId, this.ctx.clock.now());
   }
 

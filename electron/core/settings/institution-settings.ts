@@ -32,14 +32,41 @@ const DEFAULTS: Institution = {
   mobileTicketUrl: null,
 };
 
+/**
+ * Reads come from a snapshot so the many synchronous `get`s of a call cost nothing; `refresh` reloads it
+ * in one query before each call (dispatch), so a change made at another terminal applies at this one's
+ * next call. Concurrent refreshes share one query.
+ */
 export class InstitutionSettings {
+  private snapshot = new Map<string, unknown>();
+  private loading: Promise<void> | null = null;
+
   constructor(private readonly repo: SettingsRepo) {}
 
   get<K extends keyof Institution>(key: K): Institution[K] {
-    return this.repo.get<Institution[K]>(`institution.${key}`) ?? DEFAULTS[key];
+    return (this.snapshot.get(`institution.${key}`) as Institution[K] | undefined) ?? DEFAULTS[key];
   }
 
-  set<K extends keyof Institution>(key: K, value: Institution[K]): void {
-    this.repo.set(`institution.${key}`, value);
+  async set<K extends keyof Institution>(key: K, value: Institution[K]): Promise<void> {
+    await this.repo.set(`institution.${key}`, value);
+    this.snapshot.set(`institution.${key}`, value);
+  }
+
+  /** Back to the default (the stored value goes). */
+  async reset<K extends keyof Institution>(key: K): Promise<void> {
+    await this.repo.delete(`institution.${key}`);
+    this.snapshot.delete(`institution.${key}`);
+  }
+
+  refresh(): Promise<void> {
+    this.loading ??= this.repo
+      .withPrefix('institution.')
+      .then((values) => {
+        this.snapshot = values;
+      })
+      .finally(() => {
+        this.loading = null;
+      });
+    return this.loading;
   }
 }

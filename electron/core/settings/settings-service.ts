@@ -5,15 +5,15 @@
 import { fail, ok, type Result } from '../../../shared/result';
 import type { InstitutionView, TestSmsSent } from '../../../shared/settings-views';
 import type { PasswordPolicy } from '../../../shared/password-rules';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditEvent, AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { parsePhone } from '../mfa/phone';
 import type { SmsGateway } from '../mfa/sms/gateway';
-import type { Vault } from '../vault/vault';
-import type { InstitutionSettings, SmsGatewaySettings } from './institution-settings';
+import type { Sql } from '../store/sql';
+import type { SmsToken } from './sms-token';
+import type { Institution, InstitutionSettings, SmsGatewaySettings } from './institution-settings';
 
 /** The keychain name of the http SMS gateway's auth token. */
-export const SMS_TOKEN_SECRET = 'sms-gateway-token';
 
 export interface SettingsChange {
   name?: string | undefined;
@@ -27,18 +27,18 @@ export type GatewayChange = { kind: 'outbox' } | { kind: 'http'; baseUrl: string
 
 export class SettingsService {
   constructor(
-    private readonly deps: { settings: InstitutionSettings; vault: Vault; audit: AuditLog; sms: () => SmsGateway; terminal: string },
+    private readonly deps: { sql: Sql; settings: InstitutionSettings; smsToken: SmsToken; audit: AuditLog; sms: () => SmsGateway; terminal: string },
   ) {}
 
   async view(): Promise<InstitutionView> {
     const gateway = this.deps.settings.get('smsGateway');
     return {
       ...this.plainView(),
-      smsGateway: gateway.kind === 'outbox' ? gateway : { ...gateway, tokenStored: (await this.deps.vault.getSecret(SMS_TOKEN_SECRET)) !== null },
+      smsGateway: gateway.kind === 'outbox' ? gateway : { ...gateway, tokenStored: await this.deps.smsToken.stored() },
     };
   }
 
-  /** The settings held in the store (read inside a transaction; the keychain is not). */
+  /** The settings of the snapshot (no query). */
   private plainView(): Omit<InstitutionView, 'smsGateway'> {
     const { settings } = this.deps;
     const limits = settings.get('sessionLimits');
@@ -58,38 +58,38 @@ export class SettingsService {
     const idle = change.idleLockMinutes ?? before.idleLockMinutes;
     const absolute = change.absoluteHours ?? before.absoluteHours;
     // The changes and their audit entry commit together.
-    const after = this.deps.audit.transaction(() => {
-      if (change.name !== undefined) settings.set('name', change.name);
-      if (change.idleLockMinutes !== undefined || change.absoluteHours !== undefined) settings.set('sessionLimits', { idleLockMs: idle * 60_000, absoluteMs: absolute * 3_600_000 });
-      if (change.kioskIdleMinutes !== undefined) settings.set('kioskIdleMs', change.kioskIdleMinutes * 60_000);
-      if (change.passwordPolicy !== undefined) settings.set('passwordPolicy', change.passwordPolicy);
+    const after = await this.deps.sql.transaction(async () => {
+      if (change.name !== undefined) await settings.set('name', change.name);
+      if (change.idleLockMinutes !== undefined || change.absoluteHours !== undefined) await settings.set('sessionLimits', { idleLockMs: idle * 60_000, absoluteMs: absolute * 3_600_000 });
+      if (change.kioskIdleMinutes !== undefined) await settings.set('kioskIdleMs', change.kioskIdleMinutes * 60_000);
+      if (change.passwordPolicy !== undefined) await settings.set('passwordPolicy', change.passwordPolicy);
       const next = { ...before, ...this.plainView() };
       const changed = diff(before, next);
-      if (Object.keys(changed).length > 0) this.deps.audit.append({ kind: 'settings.changed', actorId: by.operatorId, actorLogin: by.login, detail: changed });
+      if (Object.keys(changed).length > 0) await this.deps.audit.append({ kind: 'settings.changed', actorId: by.operatorId, actorLogin: by.login, detail: changed });
       return next;
     });
     return ok(after);
   }
 
   async setSmsGateway(by: Session, change: GatewayChange): Promise<Result<InstitutionView>> {
-    const { settings, vault, audit } = this.deps;
+    const { sql, settings, smsToken, audit } = this.deps;
     if (change.kind === 'outbox') {
-      audit.transaction(() => {
-        settings.set('smsGateway', { kind: 'outbox' });
-        audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'outbox' } });
+      // The token goes with the gateway that used it, in the same transaction.
+      await sql.transaction(async () => {
+        await settings.set('smsGateway', { kind: 'outbox' });
+        await smsToken.clear();
+        await audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'outbox' } });
       });
-      // The keychain cannot join the transaction: the token goes once the gateway no longer uses it.
-      await vault.deleteSecret(SMS_TOKEN_SECRET);
       return ok(await this.view());
     }
-    const hasToken = change.authToken !== undefined || (await vault.getSecret(SMS_TOKEN_SECRET)) !== null;
-    if (!hasToken) return fail('VALIDATION', 'Enter the provider\'s auth token: none is stored on this computer yet.', { field: 'authToken' });
-    // The token first: a gateway switched on without its credentials would fail every sign-in code.
-    if (change.authToken !== undefined) await vault.setSecret(SMS_TOKEN_SECRET, change.authToken);
+    const hasToken = change.authToken !== undefined || (await smsToken.stored());
+    if (!hasToken) return fail('VALIDATION', 'Enter the provider\'s auth token: none is stored for this institution yet.', { field: 'authToken' });
     const next: SmsGatewaySettings = { kind: 'http', baseUrl: change.baseUrl, accountSid: change.accountSid, from: change.from };
-    audit.transaction(() => {
-      settings.set('smsGateway', next);
-      audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'http', baseUrl: next.baseUrl, accountSid: next.accountSid, from: next.from, tokenChanged: change.authToken !== undefined } });
+    // Token, gateway and audit entry commit together: a gateway is never switched on without its credentials.
+    await sql.transaction(async () => {
+      if (change.authToken !== undefined) await smsToken.set(change.authToken);
+      await settings.set('smsGateway', next);
+      await audit.append({ kind: 'settings.sms-gateway', actorId: by.operatorId, actorLogin: by.login, detail: { kind: 'http', baseUrl: next.baseUrl, accountSid: next.accountSid, from: next.from, tokenChanged: change.authToken !== undefined } });
     });
     return ok(await this.view());
   }
@@ -99,9 +99,32 @@ export class SettingsService {
     if (!phone.ok) return fail('VALIDATION', phone.message, { field: phone.field });
     const gateway = this.deps.sms();
     const sent = await gateway.send({ to: phone.e164, body: `${this.deps.settings.get('name')}: test message from Box Office on ${this.deps.terminal}. No action needed.` });
-    this.deps.audit.append({ kind: 'settings.sms-test', actorId: by.operatorId, actorLogin: by.login, detail: { to: phone.hint, gateway: gateway.kind, ok: sent.ok } });
+    await this.deps.audit.append({ kind: 'settings.sms-test', actorId: by.operatorId, actorLogin: by.login, detail: { to: phone.hint, gateway: gateway.kind, ok: sent.ok } });
     if (!sent.ok) return fail('SMS_UNAVAILABLE', sent.message);
     return ok({ sentTo: phone.hint, gateway: gateway.kind });
+  }
+
+  /** The page a mobile ticket's text links to; the setting and its audit entry commit together. */
+  async setMobileTicketUrl(by: Session, url: string | null): Promise<Result<{ mobileTicketUrl: string | null }>> {
+    await this.changeAudited('mobileTicketUrl', url, { kind: 'settings.mobile-ticket-url', actorId: by.operatorId, actorLogin: by.login, detail: { url } });
+    return ok({ mobileTicketUrl: url });
+  }
+
+  /** The institution-wide two-step feature (the service role only, checked by the contract's access). */
+  async setMfaFeature(by: Session, enabled: boolean): Promise<void> {
+    await this.changeAudited('mfaEnabled', enabled, { kind: 'settings.mfa-feature', actorId: by.operatorId, actorLogin: by.login, detail: { enabled } });
+  }
+
+  /** "Remember this device" lifetime in days; 0 switches it off. */
+  async setRememberDeviceDays(by: Session, days: number): Promise<void> {
+    await this.changeAudited('rememberDeviceDays', days, { kind: 'settings.remember-device-days', actorId: by.operatorId, actorLogin: by.login, detail: { days } });
+  }
+
+  private async changeAudited<K extends keyof Institution>(key: K, value: Institution[K], event: AuditEvent): Promise<void> {
+    await this.deps.sql.transaction(async () => {
+      await this.deps.settings.set(key, value);
+      await this.deps.audit.append(event);
+    });
   }
 }
 

@@ -28,6 +28,7 @@ export const COPY_ORDER = [
   'barcodes',
   'scans',
   'gate_tally',
+  'idempotency_keys',
 ] as const;
 
 const BATCH_ROWS = 500;

@@ -1,5 +1,5 @@
 /** SQL for remembered devices. Only the keyed hash of a device token is ever stored. */
-import type { Db } from './database';
+import type { Sql } from './sql';
 
 export interface DeviceRecord {
   id: number;
@@ -35,41 +35,45 @@ const toRecord = (r: DeviceRow): DeviceRecord => ({
 });
 
 export class DevicesRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
-  add(device: { operatorId: number; tokenHash: string; label: string; terminal: string; now: number; expiresAt: number }): number {
-    return Number(
-      this.db
-        .prepare('INSERT INTO trusted_devices (operator_id, token_hash, label, terminal, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(device.operatorId, device.tokenHash, device.label, device.terminal, device.now, device.expiresAt).lastInsertRowid,
+  async add(device: { operatorId: number; tokenHash: string; label: string; terminal: string; now: number; expiresAt: number }): Promise<number> {
+    const row = await this.sql.get<{ id: number }>(
+      'INSERT INTO trusted_devices (operator_id, token_hash, label, terminal, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      [device.operatorId, device.tokenHash, device.label, device.terminal, device.now, device.expiresAt],
     );
+    return row!.id;
   }
 
   /** The live device with this token hash for this operator, or undefined when unknown, revoked or expired. */
-  findValid(operatorId: number, tokenHash: string, now: number): DeviceRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM trusted_devices WHERE operator_id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > ?')
-      .get(operatorId, tokenHash, now) as DeviceRow | undefined;
+  async findValid(operatorId: number, tokenHash: string, now: number): Promise<DeviceRecord | undefined> {
+    const row = await this.sql.get<DeviceRow>('SELECT * FROM trusted_devices WHERE operator_id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > ?', [operatorId, tokenHash, now]);
     return row && toRecord(row);
   }
 
-  touch(id: number, now: number): void {
-    this.db.prepare('UPDATE trusted_devices SET last_used_at = ? WHERE id = ?').run(now, id);
+  /**
+   * Records a use, only while the device is still live: a compare-and-set, so a revocation committed by
+   * another terminal since `findValid` wins and the device is not honoured. True when it was still live.
+   */
+  async touch(id: number, now: number): Promise<boolean> {
+    const { changes } = await this.sql.run('UPDATE trusted_devices SET last_used_at = ? WHERE id = ? AND revoked_at IS NULL AND expires_at > ?', [now, id, now]);
+    return changes === 1;
   }
 
-  list(operatorId: number): DeviceRecord[] {
-    return (this.db.prepare('SELECT * FROM trusted_devices WHERE operator_id = ? ORDER BY created_at DESC').all(operatorId) as DeviceRow[]).map(toRecord);
+  async list(operatorId: number): Promise<DeviceRecord[]> {
+    return (await this.sql.all<DeviceRow>('SELECT * FROM trusted_devices WHERE operator_id = ? ORDER BY created_at DESC, id DESC', [operatorId])).map(toRecord);
   }
 
-  countLive(operatorId: number, now: number): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM trusted_devices WHERE operator_id = ? AND revoked_at IS NULL AND expires_at > ?').get(operatorId, now) as { n: number }).n;
+  async countLive(operatorId: number, now: number): Promise<number> {
+    return (await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM trusted_devices WHERE operator_id = ? AND revoked_at IS NULL AND expires_at > ?', [operatorId, now]))!.n;
   }
 
-  revoke(operatorId: number, id: number, now: number): boolean {
-    return this.db.prepare('UPDATE trusted_devices SET revoked_at = ? WHERE id = ? AND operator_id = ? AND revoked_at IS NULL').run(now, id, operatorId).changes === 1;
+  /** Compare-and-set: true only for the call that revoked it. */
+  async revoke(operatorId: number, id: number, now: number): Promise<boolean> {
+    return (await this.sql.run('UPDATE trusted_devices SET revoked_at = ? WHERE id = ? AND operator_id = ? AND revoked_at IS NULL', [now, id, operatorId])).changes === 1;
   }
 
-  revokeAll(operatorId: number, now: number): number {
-    return this.db.prepare('UPDATE trusted_devices SET revoked_at = ? WHERE operator_id = ? AND revoked_at IS NULL').run(now, operatorId).changes;
+  async revokeAll(operatorId: number, now: number): Promise<number> {
+    return (await this.sql.run('UPDATE trusted_devices SET revoked_at = ? WHERE operator_id = ? AND revoked_at IS NULL', [now, operatorId])).changes;
   }
 }

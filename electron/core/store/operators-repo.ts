@@ -1,6 +1,6 @@
 /** SQL for operators and their roles. Services never write SQL of their own. */
 import type { Role } from '../../../shared/roles';
-import type { Db } from './database';
+import type { Sql } from './sql';
 
 export interface OperatorRecord {
   id: number;
@@ -29,75 +29,112 @@ interface OperatorRow {
   roles: string | null;
 }
 
-const SELECT = `SELECT o.*, (SELECT group_concat(role, ',') FROM operator_roles r WHERE r.operator_id = o.id) AS roles FROM operators o`;
+/**
+ * PostgreSQL only: the transaction lock every change to who holds which role, who is enabled, and the
+ * first account takes before it counts. A count is a read, and two terminals' reads would both see
+ * "two admins left" and each disable one; under this lock the second counts after the first commits.
+ */
+export const ROSTER_LOCK = 7_140_202_613;
 
 export class OperatorsRepo {
-  constructor(private readonly db: Db) {}
+  private readonly select: string;
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n;
+  constructor(private readonly sql: Sql) {
+    // The one place the engines differ: SQLite's group_concat is PostgreSQL's string_agg.
+    const roles = sql.kind === 'postgres' ? "string_agg(role, ',')" : "group_concat(role, ',')";
+    this.select = `SELECT o.*, (SELECT ${roles} FROM operator_roles r WHERE r.operator_id = o.id) AS roles FROM operators o`;
   }
 
-  byLogin(login: string): OperatorRecord | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE o.login = ?`).get(login) as OperatorRow | undefined;
+  async count(): Promise<number> {
+    return (await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM operators'))!.n;
+  }
+
+  /** Logins are case-insensitive: "Anna" finds "anna" on both engines. */
+  async byLogin(login: string): Promise<OperatorRecord | undefined> {
+    const row = await this.sql.get<OperatorRow>(`${this.select} WHERE lower(o.login) = lower(?)`, [login]);
     return row && toRecord(row);
   }
 
-  all(): OperatorRecord[] {
-    return (this.db.prepare(`${SELECT} ORDER BY o.display_name COLLATE NOCASE, o.login`).all() as OperatorRow[]).map(toRecord);
+  async all(): Promise<OperatorRecord[]> {
+    return (await this.sql.all<OperatorRow>(`${this.select} ORDER BY lower(o.display_name), o.display_name, o.login`)).map(toRecord);
   }
 
-  byId(id: number): OperatorRecord | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as OperatorRow | undefined;
+  async byId(id: number): Promise<OperatorRecord | undefined> {
+    const row = await this.sql.get<OperatorRow>(`${this.select} WHERE o.id = ?`, [id]);
     return row && toRecord(row);
   }
 
-  setDisabled(id: number, disabled: boolean): void {
-    this.db.prepare('UPDATE operators SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+  async setDisabled(id: number, disabled: boolean): Promise<void> {
+    await this.sql.run('UPDATE operators SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id]);
   }
 
-  setRoles(id: number, roles: Role[]): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM operator_roles WHERE operator_id = ?').run(id);
-      const add = this.db.prepare('INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)');
-      for (const role of new Set(roles)) add.run(id, role);
-    })();
+  /** Replaces the roles in one transaction (the caller's, when one is open). */
+  async setRoles(id: number, roles: Role[]): Promise<void> {
+    await this.sql.transaction(async () => {
+      await this.sql.run('DELETE FROM operator_roles WHERE operator_id = ?', [id]);
+      for (const role of new Set(roles)) await this.sql.run('INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)', [id, role]);
+    });
   }
 
-  /** Enabled accounts holding the role, for "never remove the last admin". */
-  enabledWithRole(role: Role): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM operators o JOIN operator_roles r ON r.operator_id = o.id WHERE r.role = ? AND o.disabled = 0').get(role) as { n: number }).n;
+  /**
+   * Enabled accounts holding the role, for "never remove the last admin". Call it inside the transaction
+   * of the change it guards: on PostgreSQL it first takes the roster lock, so two terminals' checks take
+   * turns and the second counts what the first committed.
+   */
+  async enabledWithRole(role: Role): Promise<number> {
+    await this.lockRoster();
+    const row = await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM operators o JOIN operator_roles r ON r.operator_id = o.id WHERE r.role = ? AND o.disabled = 0', [role]);
+    return row!.n;
   }
 
   /**
    * Sets a new password hash. `oneTimeUntil`: an admin-set password that must be changed at the
    * next sign-in and stops working then; null: the operator's own choice.
    */
-  setPassword(id: number, passwordHash: string, now: number, oneTimeUntil: number | null): void {
-    this.db
-      .prepare('UPDATE operators SET password_hash = ?, password_changed_at = ?, must_change_password = ?, password_expires_at = ? WHERE id = ?')
-      .run(passwordHash, now, oneTimeUntil === null ? 0 : 1, oneTimeUntil, id);
+  async setPassword(id: number, passwordHash: string, now: number, oneTimeUntil: number | null): Promise<void> {
+    await this.sql.run('UPDATE operators SET password_hash = ?, password_changed_at = ?, must_change_password = ?, password_expires_at = ? WHERE id = ?', [
+      passwordHash,
+      now,
+      oneTimeUntil === null ? 0 : 1,
+      oneTimeUntil,
+      id,
+    ]);
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+  /** The store's unit of work for services that change operators (a call inside another transaction joins it). */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.sql.transaction(work);
   }
 
   /** `oneTimeUntil` as in setPassword: the first account chooses its own password, every other starts with a one-time one. */
-  insert(input: { login: string; displayName: string; roles: Role[]; passwordHash: string; oneTimeUntil: number | null; now: number }): number {
-    const create = this.db.transaction(() => {
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO operators (login, display_name, password_hash, password_changed_at, must_change_password, password_expires_at, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(input.login, input.displayName, input.passwordHash, input.now, input.oneTimeUntil === null ? 0 : 1, input.oneTimeUntil, input.now);
-      const id = Number(lastInsertRowid);
-      const addRole = this.db.prepare('INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)');
-      for (const role of new Set(input.roles)) addRole.run(id, role);
+  async insert(input: { login: string; displayName: string; roles: Role[]; passwordHash: string; oneTimeUntil: number | null; now: number }): Promise<number> {
+    return this.sql.transaction(async () => {
+      const row = await this.sql.get<{ id: number }>(
+        `INSERT INTO operators (login, display_name, password_hash, password_changed_at, must_change_password, password_expires_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [input.login, input.displayName, input.passwordHash, input.now, input.oneTimeUntil === null ? 0 : 1, input.oneTimeUntil, input.now],
+      );
+      const id = row!.id;
+      for (const role of new Set(input.roles)) await this.sql.run('INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)', [id, role]);
       return id;
     });
-    return create.immediate();
+  }
+
+  /**
+   * The first account, only while there is none: null when another screen or terminal was first. The
+   * count and the insert hold the roster lock (PostgreSQL) or the write lock (SQLite) together.
+   */
+  async insertFirst(input: { login: string; displayName: string; roles: Role[]; passwordHash: string; now: number }): Promise<number | null> {
+    return this.sql.transaction(async () => {
+      await this.lockRoster();
+      if ((await this.count()) > 0) return null;
+      return this.insert({ ...input, oneTimeUntil: null });
+    });
+  }
+
+  /** Held until the transaction ends; SQLite needs none (its write transactions run one at a time). */
+  private async lockRoster(): Promise<void> {
+    if (this.sql.kind === 'postgres') await this.sql.get('SELECT pg_advisory_xact_lock(?)', [ROSTER_LOCK]);
   }
 }
 

@@ -1,6 +1,7 @@
 /** SQL for events, orders and tickets: lookups, pages, and the compare-and-set writes of delivery. */
 import type { DeliveryMode, DeliveryState, EventView, OrderSummary } from '../../../shared/delivery-views';
-import type { Db } from './database';
+import type { Sql } from './sql';
+import type { SqlValue } from './engine/types';
 
 export interface OrderRecord {
   id: number;
@@ -115,130 +116,194 @@ const toOrder = (r: OrderRow): OrderRecord => ({
   paid: r.paid === 1,
 });
 
+interface EventRow {
+  id: number;
+  name: string;
+  venue: string;
+  starts_at: number;
+  time_zone: string;
+}
+
+const toEvent = (e: EventRow): EventView => ({ id: e.id, name: e.name, venue: e.venue, startsAt: e.starts_at, timeZone: e.time_zone });
+
 /** LIKE with the user's text taken literally, for an index-friendly prefix search. */
 const likePrefix = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
 
+/**
+ * Rows per multi-row INSERT: one round trip for many tickets on PostgreSQL (a 5,000-ticket order is
+ * 25 statements, not 10,000), well inside both engines' limits on bound parameters.
+ */
+const ROWS_PER_INSERT = 200;
+
+const chunks = <T>(list: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+/** `(?, ?, …), (?, ?, …)` for `rows` rows of `columns` values. */
+const valuesList = (rows: number, columns: number) => {
+  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  return Array.from({ length: rows }, () => row).join(', ');
+};
+
 export class OrdersRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+  /** One transaction (the store's): repository calls inside it, and the audit entry beside them, commit together. */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.sql.transaction(work);
   }
 
-  upsertEvent(event: { name: string; venue: string; startsAt: number; timeZone: string }): number {
-    const found = this.db.prepare('SELECT id FROM events WHERE name = ? AND venue = ? AND starts_at = ?').get(event.name, event.venue, event.startsAt) as { id: number } | undefined;
+  /** The event's id, creating it if new; two terminals importing the same event at once agree on one row. */
+  async upsertEvent(event: { name: string; venue: string; startsAt: number; timeZone: string }): Promise<number> {
+    const find = () => this.sql.get<{ id: number }>('SELECT id FROM events WHERE name = ? AND venue = ? AND starts_at = ?', [event.name, event.venue, event.startsAt]);
+    const found = await find();
     if (found) return found.id;
-    return Number(this.db.prepare('INSERT INTO events (name, venue, starts_at, time_zone) VALUES (?, ?, ?, ?)').run(event.name, event.venue, event.startsAt, event.timeZone).lastInsertRowid);
-  }
-
-  orderNumberTaken(number: string): boolean {
-    return this.db.prepare('SELECT 1 FROM orders WHERE number = ?').get(number) !== undefined;
-  }
-
-  /** Inserts an order and its tickets (and their first barcodes). Call inside a transaction. */
-  insertOrder(order: NewOrder, now: number): number {
-    const orderId = Number(
-      this.db
-        .prepare(
-          `INSERT INTO orders (number, customer_name, customer_email, customer_phone, allows_mobile, allows_print, checkout_mode, paid, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(order.number, order.customerName, order.customerEmail, order.customerPhone, order.allowsMobile ? 1 : 0, order.allowsPrint ? 1 : 0, order.checkoutMode, order.paid ? 1 : 0, now)
-        .lastInsertRowid,
+    const inserted = await this.sql.get<{ id: number }>(
+      'INSERT INTO events (name, venue, starts_at, time_zone) VALUES (?, ?, ?, ?) ON CONFLICT (name, venue, starts_at) DO NOTHING RETURNING id',
+      [event.name, event.venue, event.startsAt, event.timeZone],
     );
-    const ticket = this.db.prepare('INSERT INTO tickets (order_id, position, event_id, seat, price_minor, currency, holder, barcode) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const barcode = this.db.prepare('INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES (?, ?, 1, ?)');
-    order.tickets.forEach((t, i) => {
-      const ticketId = Number(ticket.run(orderId, i + 1, t.eventId, t.seat, t.priceMinor, t.currency, t.holder, t.barcode).lastInsertRowid);
-      barcode.run(t.barcode, ticketId, now);
-    });
+    return inserted?.id ?? (await find())!.id;
+  }
+
+  /** Order numbers are case-insensitive (SQLite: a COLLATE NOCASE column; PostgreSQL: the unique index on lower(number)). */
+  async orderNumberTaken(number: string): Promise<boolean> {
+    const where = this.sql.kind === 'postgres' ? 'lower(number) = lower(?)' : 'number = ?';
+    return (await this.sql.get(`SELECT 1 AS taken FROM orders WHERE ${where}`, [number])) !== undefined;
+  }
+
+  /** Inserts an order and its tickets (and their first barcodes), many rows a statement. Call inside a transaction. */
+  async insertOrder(order: NewOrder, now: number): Promise<number> {
+    const created = await this.sql.get<{ id: number }>(
+      `INSERT INTO orders (number, customer_name, customer_email, customer_phone, allows_mobile, allows_print, checkout_mode, paid, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [order.number, order.customerName, order.customerEmail, order.customerPhone, order.allowsMobile ? 1 : 0, order.allowsPrint ? 1 : 0, order.checkoutMode, order.paid ? 1 : 0, now],
+    );
+    const orderId = created!.id;
+    const numbered = order.tickets.map((t, i) => ({ ...t, position: i + 1 }));
+    for (const chunk of chunks(numbered, ROWS_PER_INSERT)) {
+      const params: SqlValue[] = [];
+      for (const t of chunk) params.push(orderId, t.position, t.eventId, t.seat, t.priceMinor, t.currency, t.holder, t.barcode);
+      // RETURNING promises no order on either engine: each id is matched to its ticket by position.
+      const rows = await this.sql.all<{ id: number; position: number }>(
+        `INSERT INTO tickets (order_id, position, event_id, seat, price_minor, currency, holder, barcode) VALUES ${valuesList(chunk.length, 8)} RETURNING id, position`,
+        params,
+      );
+      const idAt = new Map(rows.map((r) => [r.position, r.id]));
+      const barcodes: SqlValue[] = [];
+      for (const t of chunk) barcodes.push(t.barcode, idAt.get(t.position)!, 1, now);
+      await this.sql.run(`INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES ${valuesList(chunk.length, 4)}`, barcodes);
+    }
     return orderId;
   }
 
-  order(id: number): OrderRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+  async order(id: number): Promise<OrderRecord | undefined> {
+    const row = await this.sql.get<OrderRow>('SELECT * FROM orders WHERE id = ?', [id]);
     return row && toOrder(row);
   }
 
   /**
    * Exact matches (number, barcode, email) first, then customer names starting with the query.
-   * Returns up to `end` rows (deduplicated); the caller slices its page.
+   * Returns up to `end` rows (deduplicated); the caller slices its page. Every path is an index
+   * lookup on either engine: SQLite's columns are COLLATE NOCASE (so `=` and `LIKE` use their
+   * indexes as written); PostgreSQL compares case-sensitively, so there the query compares lower(…)
+   * with its indexes on lower(number) and lower(…) text_pattern_ops (which also serve the prefix LIKE).
    */
-  search(query: string, end: number): OrderSummary[] {
+  async search(query: string, end: number): Promise<OrderSummary[]> {
     const q = query.trim();
     const limit = end;
+    const pg = this.sql.kind === 'postgres';
     const base = `SELECT o.id, o.number, o.customer_name, o.customer_email, o.paid, (SELECT count(*) FROM tickets t WHERE t.order_id = o.id) AS n FROM orders o`;
     type Row = { id: number; number: string; customer_name: string; customer_email: string; paid: number; n: number };
-    const rows = [
-      ...(this.db.prepare(`${base} WHERE o.number = ?`).all(q) as Row[]),
-      ...(this.db.prepare(`${base} WHERE o.id = (SELECT t.order_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?)`).all(q.replace(/[\s-]/g, '').toUpperCase()) as Row[]),
-      ...(q.includes('@') ? (this.db.prepare(`${base} WHERE o.customer_email = ? LIMIT ?`).all(q, limit) as Row[]) : []),
-      ...(this.db.prepare(`${base} WHERE o.customer_name LIKE ? ESCAPE '\\' ORDER BY o.customer_name, o.id LIMIT ?`).all(likePrefix(q), limit) as Row[]),
-    ];
+    const byNumber = await this.sql.all<Row>(`${base} WHERE ${pg ? 'lower(o.number) = lower(?)' : 'o.number = ?'}`, [q]);
+    const byBarcode = await this.sql.all<Row>(`${base} WHERE o.id = (SELECT t.order_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?)`, [q.replace(/[\s-]/g, '').toUpperCase()]);
+    const byEmail = q.includes('@') ? await this.sql.all<Row>(`${base} WHERE ${pg ? 'lower(o.customer_email) = lower(?)' : 'o.customer_email = ?'} ORDER BY o.id LIMIT ?`, [q, limit]) : [];
+    // PostgreSQL: ordered by the index's own order (text_pattern_ops sorts with ~<~), so a short prefix reads only `limit` rows.
+    const byName = await this.sql.all<Row>(
+      pg
+        ? `${base} WHERE lower(o.customer_name) LIKE lower(?) ESCAPE '\\' ORDER BY lower(o.customer_name) USING ~<~, o.id LIMIT ?`
+        : `${base} WHERE o.customer_name LIKE ? ESCAPE '\\' ORDER BY o.customer_name, o.id LIMIT ?`,
+      [likePrefix(q), limit],
+    );
     const seen = new Set<number>();
-    return rows
+    return [...byNumber, ...byBarcode, ...byEmail, ...byName]
       .filter((r) => !seen.has(r.id) && seen.add(r.id))
-      .map((r) => ({ id: r.id, number: r.number, customerName: r.customer_name, customerEmail: r.customer_email, paid: r.paid === 1, ticketCount: r.n }));
+      .map((r) => ({ id: r.id, number: r.number, customerName: r.customer_name, customerEmail: r.customer_email, paid: r.paid === 1, ticketCount: Number(r.n) }));
   }
 
-  ticketCounts(orderId: number): Record<DeliveryState, number> {
+  async ticketCounts(orderId: number): Promise<Record<DeliveryState, number>> {
     const counts: Record<DeliveryState, number> = { none: 0, mobile: 0, print_at_home: 0 };
-    for (const row of this.db.prepare('SELECT delivery, count(*) AS n FROM tickets WHERE order_id = ? GROUP BY delivery').all(orderId) as { delivery: DeliveryState; n: number }[]) counts[row.delivery] = row.n;
+    const rows = await this.sql.all<{ delivery: DeliveryState; n: number }>('SELECT delivery, count(*) AS n FROM tickets WHERE order_id = ? GROUP BY delivery', [orderId]);
+    for (const row of rows) counts[row.delivery] = Number(row.n);
     return counts;
   }
 
-  ticketsPage(orderId: number, offset: number, limit: number): TicketRecord[] {
-    return (this.db.prepare(`${TICKET_SELECT} WHERE t.order_id = ? ORDER BY t.position LIMIT ? OFFSET ?`).all(orderId, limit, offset) as TicketRow[]).map(toTicket);
+  async ticketsPage(orderId: number, offset: number, limit: number): Promise<TicketRecord[]> {
+    return (await this.sql.all<TicketRow>(`${TICKET_SELECT} WHERE t.order_id = ? ORDER BY t.position LIMIT ? OFFSET ?`, [orderId, limit, offset])).map(toTicket);
   }
 
-  ticket(id: number): TicketRecord | undefined {
-    const row = this.db.prepare(`${TICKET_SELECT} WHERE t.id = ?`).get(id) as TicketRow | undefined;
+  async ticket(id: number): Promise<TicketRecord | undefined> {
+    const row = await this.sql.get<TicketRow>(`${TICKET_SELECT} WHERE t.id = ?`, [id]);
     return row && toTicket(row);
   }
 
-  unissuedTicketIds(orderId: number): number[] {
-    return (this.db.prepare("SELECT id FROM tickets WHERE order_id = ? AND delivery = 'none' ORDER BY position").all(orderId) as { id: number }[]).map((r) => r.id);
+  async unissuedTicketIds(orderId: number): Promise<number[]> {
+    return (await this.sql.all<{ id: number }>("SELECT id FROM tickets WHERE order_id = ? AND delivery = 'none' ORDER BY position", [orderId])).map((r) => r.id);
   }
 
-  /** Compare-and-set: succeeds only for a ticket still free at this generation. */
-  claim(ticketId: number, generation: number, mode: DeliveryMode, by: { id: number; name: string; terminal: string }, now: number): boolean {
-    return (
-      this.db
-        .prepare("UPDATE tickets SET delivery = ?, issued_at = ?, issued_by = ?, issued_by_name = ?, issued_terminal = ? WHERE id = ? AND generation = ? AND delivery = 'none'")
-        .run(mode, now, by.id, by.name, by.terminal, ticketId, generation).changes === 1
+  /**
+   * Compare-and-set: succeeds only for a ticket still free at this generation. One statement decides,
+   * on either engine: on PostgreSQL a second terminal's UPDATE waits for the first's row lock, then
+   * re-checks the condition on the committed row and writes nothing.
+   */
+  async claim(ticketId: number, generation: number, mode: DeliveryMode, by: { id: number; name: string; terminal: string }, now: number): Promise<boolean> {
+    const { changes } = await this.sql.run(
+      "UPDATE tickets SET delivery = ?, issued_at = ?, issued_by = ?, issued_by_name = ?, issued_terminal = ? WHERE id = ? AND generation = ? AND delivery = 'none'",
+      [mode, now, by.id, by.name, by.terminal, ticketId, generation],
     );
+    return changes === 1;
   }
 
-  saveDocument(ticketId: number, generation: number, pdf: Uint8Array, sha256: string, now: number): void {
-    this.db.prepare('INSERT INTO ticket_documents (ticket_id, generation, pdf, sha256, created_at) VALUES (?, ?, ?, ?, ?)').run(ticketId, generation, Buffer.from(pdf), sha256, now);
+  async saveDocument(ticketId: number, generation: number, pdf: Uint8Array, sha256: string, now: number): Promise<void> {
+    await this.sql.run('INSERT INTO ticket_documents (ticket_id, generation, pdf, sha256, created_at) VALUES (?, ?, ?, ?, ?)', [ticketId, generation, Buffer.from(pdf), sha256, now]);
   }
 
-  document(ticketId: number, generation: number): { pdf: Buffer; sha256: string } | undefined {
-    return this.db.prepare('SELECT pdf, sha256 FROM ticket_documents WHERE ticket_id = ? AND generation = ?').get(ticketId, generation) as { pdf: Buffer; sha256: string } | undefined;
+  /** The stored PDF (SQLite BLOB, PostgreSQL BYTEA) as a Buffer. */
+  async document(ticketId: number, generation: number): Promise<{ pdf: Buffer; sha256: string } | undefined> {
+    const row = await this.sql.get<{ pdf: Uint8Array; sha256: string }>('SELECT pdf, sha256 FROM ticket_documents WHERE ticket_id = ? AND generation = ?', [ticketId, generation]);
+    return row && { pdf: Buffer.isBuffer(row.pdf) ? row.pdf : Buffer.from(row.pdf), sha256: row.sha256 };
   }
 
-  /** Revokes the current barcode and gives the ticket a new one, a generation higher, free to deliver again. */
-  reissue(ticketId: number, newBarcode: string, by: number, reason: string, now: number): number {
-    const t = this.ticket(ticketId)!;
-    this.db.prepare('UPDATE barcodes SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE barcode = ?').run(now, by, reason, t.barcode);
-    this.db.prepare('INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES (?, ?, ?, ?)').run(newBarcode, ticketId, t.generation + 1, now);
-    this.db
-      .prepare("UPDATE tickets SET barcode = ?, generation = generation + 1, delivery = 'none', issued_at = NULL, issued_by = NULL, issued_by_name = NULL, issued_terminal = NULL WHERE id = ?")
-      .run(newBarcode, ticketId);
-    return t.generation + 1;
+  /**
+   * Revokes the ticket's current barcode and gives it a new one, a generation higher, free to deliver
+   * again. Call inside a transaction. The ticket row is read under a lock (PostgreSQL: FOR UPDATE;
+   * SQLite's write transactions are serialised), so two terminals reissuing at once each revoke the
+   * barcode that is current when they run — never leaving two unrevoked barcodes — and a claim or gate
+   * admission waits for the reissue to commit. Undefined when the ticket does not exist.
+   */
+  async reissue(ticketId: number, newBarcode: string, by: number, reason: string, now: number): Promise<{ generation: number; previousState: DeliveryState } | undefined> {
+    const current = await this.sql.get<{ barcode: string; generation: number; delivery: DeliveryState }>(
+      `SELECT barcode, generation, delivery FROM tickets WHERE id = ?${this.sql.kind === 'postgres' ? ' FOR UPDATE' : ''}`,
+      [ticketId],
+    );
+    if (!current) return undefined;
+    const generation = current.generation + 1;
+    await this.sql.run('UPDATE barcodes SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE barcode = ? AND revoked_at IS NULL', [now, by, reason, current.barcode]);
+    await this.sql.run('INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES (?, ?, ?, ?)', [newBarcode, ticketId, generation, now]);
+    await this.sql.run(
+      "UPDATE tickets SET barcode = ?, generation = ?, delivery = 'none', issued_at = NULL, issued_by = NULL, issued_by_name = NULL, issued_terminal = NULL WHERE id = ?",
+      [newBarcode, generation, ticketId],
+    );
+    return { generation, previousState: current.delivery };
   }
 
-  events(): EventView[] {
-    return (this.db.prepare('SELECT id, name, venue, starts_at, time_zone FROM events ORDER BY starts_at').all() as { id: number; name: string; venue: string; starts_at: number; time_zone: string }[]).map((e) => ({
-      id: e.id,
-      name: e.name,
-      venue: e.venue,
-      startsAt: e.starts_at,
-      timeZone: e.time_zone,
-    }));
+  async events(): Promise<EventView[]> {
+    return (await this.sql.all<EventRow>('SELECT id, name, venue, starts_at, time_zone FROM events ORDER BY starts_at, id')).map(toEvent);
   }
 
-  event(id: number): EventView | undefined {
-    return this.events().find((e) => e.id === id);
+  async event(id: number): Promise<EventView | undefined> {
+    const row = await this.sql.get<EventRow>('SELECT id, name, venue, starts_at, time_zone FROM events WHERE id = ?', [id]);
+    return row && toEvent(row);
   }
 }

@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EngineKind, SqlEngine, SqlRunner, SqlValue } from './engine/types';
 
 export class Sql implements SqlRunner {
-  private readonly current = new AsyncLocalStorage<SqlRunner>();
+  private readonly current = new AsyncLocalStorage<{ runner: SqlRunner; afterCommit: (() => void)[] }>();
 
   constructor(readonly engine: SqlEngine) {}
 
@@ -34,12 +34,37 @@ export class Sql implements SqlRunner {
   }
 
   /** One transaction; a transaction opened inside another joins it (it commits or rolls back with the outer one). */
-  transaction<T>(work: () => Promise<T>): Promise<T> {
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    return this.engine.transaction((tx) => this.current.run(tx, work));
+    const afterCommit: (() => void)[] = [];
+    const result = await this.engine.transaction((runner) => this.current.run({ runner, afterCommit }, work));
+    for (const callback of afterCommit) {
+      try {
+        callback();
+      } catch (error) {
+        console.error('[box-office] a step after a commit failed:', error);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Runs `callback` once the outermost transaction open here has committed (never if it rolls back),
+   * outside it; at once when no transaction is open. For work that must see the commit and cannot join
+   * it (the audit log's anchor in the keychain).
+   */
+  afterCommit(callback: () => void): void {
+    const tx = this.current.getStore();
+    if (tx) tx.afterCommit.push(callback);
+    else callback();
+  }
+
+  /** The store's content was replaced underneath (restore): SQLite's cached prepared statements are dropped. */
+  forgetStatements(): void {
+    this.engine.forgetStatements?.();
   }
 
   private runner(): SqlRunner {
-    return this.current.getStore() ?? this.engine;
+    return this.current.getStore()?.runner ?? this.engine;
   }
 }

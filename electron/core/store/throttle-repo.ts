@@ -1,5 +1,8 @@
-/** Failure counters per login name. They live in the store so a restart does not reset them. */
-import type { Db } from './database';
+/**
+ * Failure counters per login name. They live in the store so a restart does not reset them, and on a
+ * venue's PostgreSQL database every terminal counts into the same row.
+ */
+import type { Sql } from './sql';
 
 export interface ThrottleState {
   failures: number;
@@ -15,52 +18,52 @@ export const THROTTLE_MEMORY_MS = 24 * 3_600_000;
 export const MAX_THROTTLE_ROWS = 10_000;
 
 export class ThrottleRepo {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
-  get(login: string): ThrottleState {
-    const row = this.db.prepare('SELECT failures, locked_until FROM login_throttle WHERE login = ?').get(login) as
-      | { failures: number; locked_until: number }
-      | undefined;
+  async get(login: string): Promise<ThrottleState> {
+    const row = await this.sql.get<{ failures: number; locked_until: number }>('SELECT failures, locked_until FROM login_throttle WHERE login = ?', [login]);
     return row ? { failures: row.failures, lockedUntil: row.locked_until } : { failures: 0, lockedUntil: 0 };
   }
 
   /**
-   * Counts one failure and sets the lock from the new count, atomically: two terminals failing at
-   * once both count. Returns the new state.
+   * Counts one failure and sets the lock from the new count. The count is one upsert that adds to the
+   * stored value (never a read, then a write of read + 1), so two terminals failing at once both count;
+   * on PostgreSQL its row lock makes the second terminal's failure wait for the first's transaction. The
+   * lock is then written only while the row still holds this count: a later failure's longer lock is
+   * never shortened. Returns the new state.
    */
-  recordFailure(login: string, now: number, lockFor: (failures: number) => number): ThrottleState {
-    const bump = this.db.transaction(() => {
-      this.forgetLapsed(now);
-      const failures = this.get(login).failures + 1;
+  async recordFailure(login: string, now: number, lockFor: (failures: number) => number): Promise<ThrottleState> {
+    return this.sql.transaction(async () => {
+      await this.forgetLapsed(now);
+      const counted = await this.sql.get<{ failures: number }>(
+        `INSERT INTO login_throttle (login, failures, locked_until, last_failure_at) VALUES (?, 1, 0, ?)
+         ON CONFLICT (login) DO UPDATE SET failures = login_throttle.failures + 1, last_failure_at = excluded.last_failure_at
+         RETURNING failures`,
+        [login, now],
+      );
+      const failures = counted!.failures;
       const lockedUntil = now + lockFor(failures);
-      this.db
-        .prepare(
-          `INSERT INTO login_throttle (login, failures, locked_until, last_failure_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT(login) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
-        )
-        .run(login, failures, lockedUntil, now);
-      this.keepBounded(login, now);
+      await this.sql.run('UPDATE login_throttle SET locked_until = ? WHERE login = ? AND failures = ?', [lockedUntil, login, failures]);
+      await this.keepBounded(login, now);
       return { failures, lockedUntil };
     });
-    return bump.immediate();
   }
 
-  private forgetLapsed(now: number): void {
-    this.db.prepare('DELETE FROM login_throttle WHERE locked_until <= ? AND last_failure_at < ?').run(now, now - THROTTLE_MEMORY_MS);
+  private async forgetLapsed(now: number): Promise<void> {
+    await this.sql.run('DELETE FROM login_throttle WHERE locked_until <= ? AND last_failure_at < ?', [now, now - THROTTLE_MEMORY_MS]);
   }
 
-  private keepBounded(current: string, now: number): void {
-    const { n } = this.db.prepare('SELECT count(*) AS n FROM login_throttle').get() as { n: number };
+  private async keepBounded(current: string, now: number): Promise<void> {
+    const { n } = (await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM login_throttle'))!;
     if (n <= MAX_THROTTLE_ROWS) return;
-    this.db
-      .prepare(
-        `DELETE FROM login_throttle WHERE login IN (
-           SELECT login FROM login_throttle WHERE locked_until <= ? AND login <> ? ORDER BY last_failure_at LIMIT ?)`,
-      )
-      .run(now, current, n - MAX_THROTTLE_ROWS);
+    await this.sql.run(
+      `DELETE FROM login_throttle WHERE login IN (
+         SELECT login FROM login_throttle WHERE locked_until <= ? AND login <> ? ORDER BY last_failure_at LIMIT ?)`,
+      [now, current, n - MAX_THROTTLE_ROWS],
+    );
   }
 
-  clear(login: string): void {
-    this.db.prepare('DELETE FROM login_throttle WHERE login = ?').run(login);
+  async clear(login: string): Promise<void> {
+    await this.sql.run('DELETE FROM login_throttle WHERE login = ?', [login]);
   }
 }

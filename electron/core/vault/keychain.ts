@@ -22,6 +22,25 @@ export class VaultUnavailableError extends Error {
   }
 }
 
+/**
+ * The store is a venue's (PostgreSQL) and says its key exists, but this terminal's keychain does not
+ * hold it (or holds another): the terminal has not joined the venue. A vault error, not a store error:
+ * the database is sound and serves the other terminals; what is missing is this terminal's key, and
+ * "Try again" succeeds once the keychain holds it, as it does for a keychain unlocked late.
+ */
+export class VenueKeyMissingError extends VaultUnavailableError {
+  constructor(installationId: string, detail: 'missing' | 'different') {
+    super('');
+    this.name = 'VenueKeyMissingError';
+    this.message =
+      (detail === 'missing'
+        ? 'This terminal has not joined the venue: its keychain does not hold the venue key. '
+        : 'This terminal has not joined the venue: the key in its keychain is not the venue key. ') +
+      `The venue database (installation ${installationId}) already has a key, made by the first terminal set up on it; a new one is never made over it, or every terminal's sealed data would be lost. ` +
+      'Join this terminal to the venue from a terminal already joined, or start it on its own data (without a database address) to work alone. Then choose "Try again".';
+  }
+}
+
 interface Keytar {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;

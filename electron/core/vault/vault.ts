@@ -5,7 +5,7 @@
  * leaves this process; none of the derived keys is ever written to the store.
  */
 import crypto from 'node:crypto';
-import { VaultUnavailableError, type Keychain } from './keychain';
+import { VaultUnavailableError, VenueKeyMissingError, type Keychain } from './keychain';
 
 const CIPHER_VERSION = 'v1';
 const AUDIT_ANCHOR_SECRET = 'audit-anchor';
@@ -28,11 +28,14 @@ export class Vault {
   /**
    * Loads this installation's master key, creating it on first run. `expectExisting` is true when
    * the store already holds data encrypted with it: then a missing key is an error, never a new key.
+   * On a venue database (`venue`) the key is the venue's: the first terminal to set up the empty
+   * database creates it; a terminal whose keychain lacks it has not joined the venue.
    */
-  static async open(keychain: Keychain, installationId: string, expectExisting: boolean): Promise<Vault> {
+  static async open(keychain: Keychain, installationId: string, expectExisting: boolean, options: { venue?: boolean } = {}): Promise<Vault> {
     const account = masterKeyAccount(installationId);
     let encoded = await keychain.get(account);
     if (!encoded) {
+      if (expectExisting && options.venue) throw new VenueKeyMissingError(installationId, 'missing');
       if (expectExisting) {
         throw new VaultUnavailableError(
           `the data key of this installation (${installationId}) is missing from the keychain, so its encrypted secrets cannot be read; restore the keychain or reset the installation`,
@@ -45,6 +48,15 @@ export class Vault {
     if (master.length !== 32) throw new VaultUnavailableError('the data key in the keychain is malformed');
     const derive = (info: string) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.from(installationId), Buffer.from(info), 32));
     return new Vault(keychain, installationId, derive('box-office/encrypt/v1'), derive('box-office/mac/v1'), derive('box-office/audit-mac/v1'));
+  }
+
+  /**
+   * A fingerprint of the master key, kept in the store: a terminal whose keychain holds another key for
+   * the same installation (two terminals that set up one empty venue database at the same moment) is
+   * refused instead of sealing data the others cannot read. A keyed hash: it tells nothing of the key.
+   */
+  keyCheck(): string {
+    return this.keyedHash('vault.key-check', this.installationId);
   }
 
   /** AES-256-GCM; `context` is bound as associated data so a ciphertext cannot be moved to another row. */

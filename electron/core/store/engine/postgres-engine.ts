@@ -23,18 +23,33 @@ const types = {
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
-const runnerOn = (client: Queryable): SqlRunner => ({
-  all: async <R>(sql: string, params: readonly SqlValue[] = []) => (await client.query({ text: numberPlaceholders(sql), values: [...params], types })).rows as R[],
-  get: async <R>(sql: string, params: readonly SqlValue[] = []) => (await client.query({ text: numberPlaceholders(sql), values: [...params], types })).rows[0] as R | undefined,
-  run: async (sql: string, params: readonly SqlValue[] = []) => ({ changes: (await client.query({ text: numberPlaceholders(sql), values: [...params], types })).rowCount ?? 0 }),
-});
+/**
+ * Queries on one connection (a transaction's) take turns: code inside a transaction may start several
+ * at once (Promise.all), and a connection runs one query at a time. The pool spreads queries outside
+ * a transaction over its connections by itself.
+ */
+function runnerOn(client: Queryable, { oneAtATime }: { oneAtATime: boolean }): SqlRunner {
+  let tail: Promise<unknown> = Promise.resolve();
+  const query = (sql: string, params: readonly SqlValue[]) => {
+    const send = () => client.query({ text: numberPlaceholders(sql), values: [...params], types });
+    if (!oneAtATime) return send();
+    const next = tail.then(send, send);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    all: async <R>(sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rows as R[],
+    get: async <R>(sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rows[0] as R | undefined,
+    run: async (sql: string, params: readonly SqlValue[] = []) => ({ changes: (await query(sql, params)).rowCount ?? 0 }),
+  };
+}
 
 export class PostgresEngine implements SqlEngine {
   readonly kind = 'postgres' as const;
   private readonly direct: SqlRunner;
 
   constructor(readonly pool: pg.Pool) {
-    this.direct = runnerOn(pool);
+    this.direct = runnerOn(pool, { oneAtATime: false });
     // An idle connection the server dropped (a restart) must not crash the process; the next call reconnects.
     pool.on('error', () => undefined);
   }
@@ -56,7 +71,7 @@ export class PostgresEngine implements SqlEngine {
     let broken = false;
     try {
       await client.query('BEGIN');
-      const result = await work(runnerOn(client));
+      const result = await work(runnerOn(client, { oneAtATime: true }));
       await client.query('COMMIT');
       return result;
     } catch (error) {

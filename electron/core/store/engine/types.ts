@@ -21,5 +21,7 @@ export interface SqlEngine extends SqlRunner {
    * own connection, serialised by the rows they lock).
    */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** SQLite: drops the cached prepared statements (the file's content was replaced by a restore). */
+  forgetStatements?(): void;
   close(): Promise<void>;
 }

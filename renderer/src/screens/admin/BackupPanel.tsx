@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { BackupFileView } from '../../../../shared/backup-views';
+import type { BackupFileView, VenueBackupAdvice } from '../../../../shared/backup-views';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { call } from '../../state/api';
@@ -10,10 +10,14 @@ type Message = { tone: 'error' | 'info'; text: string } | null;
 const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-/** "Back up" while the app runs, and restore a chosen backup after a check and the admin's password. */
+/**
+ * "Back up" while the app runs, and restore a chosen backup after a check and the admin's password. On a
+ * venue database (PostgreSQL) backups are the database's own tools: the commands are shown instead.
+ */
 export function BackupPanel() {
   const [folder, setFolder] = useState('');
   const [files, setFiles] = useState<BackupFileView[]>([]);
+  const [venue, setVenue] = useState<VenueBackupAdvice | null>(null);
   const [directory, setDirectory] = useState('');
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
@@ -23,6 +27,7 @@ export function BackupPanel() {
     if (result.ok) {
       setFolder(result.value.folder);
       setFiles(result.value.files);
+      setVenue(result.value.venueDatabase);
     }
   }, []);
   useEffect(() => void load(), [load]);
@@ -36,6 +41,8 @@ export function BackupPanel() {
     setMessage(result.ok ? { tone: 'info', text: `Backed up to ${result.value.path} (${size(result.value.bytes)}).` } : { tone: 'error', text: result.error.message });
     await load();
   }
+
+  if (venue) return <VenueBackup advice={venue} />;
 
   return (
     <div className="stack">
@@ -52,6 +59,24 @@ export function BackupPanel() {
       </section>
       <RestoreSection files={files} />
     </div>
+  );
+}
+
+function VenueBackup({ advice }: { advice: VenueBackupAdvice }) {
+  return (
+    <section className="panel" aria-labelledby="backup-title">
+      <h1 id="backup-title">Back up and restore</h1>
+      <p>{advice.message}</p>
+      <h2 id="venue-backup-title">Back up the venue database</h2>
+      <pre aria-labelledby="venue-backup-title" className="code-block" tabIndex={0}>
+        <code>{advice.backupCommand}</code>
+      </pre>
+      <h2 id="venue-restore-title">Restore it</h2>
+      <p className="muted">Stop Box Office on every terminal first; everybody signs in again afterwards.</p>
+      <pre aria-labelledby="venue-restore-title" className="code-block" tabIndex={0}>
+        <code>{advice.restoreCommand}</code>
+      </pre>
+    </section>
   );
 }
 

@@ -1,30 +1,63 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { auditCsv } from '../../../../electron/core/audit/audit-csv';
-import { makeSetUpCore, STRONG_PASSWORD } from '../../../helpers/core';
+import { AUDIT_PAGE_ROWS } from '../../../../electron/core/audit/audit-repo';
+import { makeCore, makeSetUpCore, STRONG_PASSWORD } from '../../../helpers/core';
 import { createOperator, signIn } from '../../../helpers/mfa';
 
 describe('audit log', () => {
-  it('Verify names the first row edited or following a deleted one, directly in the SQLite file', async () => {
+  it('Verify names the first row edited or following a deleted one, changed directly in the store', async () => {
     const t = await makeSetUpCore();
     for (let i = 0; i < 3; i++) {
       await t.must('auth.signOut', {});
       await t.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
     }
     expect(await t.must('audit.verify', {})).toMatchObject({ intact: true, firstBrokenId: null });
-    t.core.internals.db.pragma('wal_checkpoint(TRUNCATE)');
-    // Someone with the file edits an entry behind the app's back.
-    const raw = new Database(path.join(t.dataDir, 'box-office.sqlite'));
-    raw.prepare("UPDATE audit_log SET actor_login = 'mallory' WHERE id = 4").run();
+    // Someone with access to the database edits an entry behind the app's back.
+    const { sql } = t.core.internals;
+    await sql.run("UPDATE audit_log SET actor_login = 'mallory' WHERE id = 4");
     expect(await t.must('audit.verify', {})).toMatchObject({ intact: false, firstBrokenId: 4 });
     // Put it back, then delete one: the entry after the gap is named.
-    raw.prepare("UPDATE audit_log SET actor_login = 'anna' WHERE id = 4").run();
+    await sql.run("UPDATE audit_log SET actor_login = 'anna' WHERE id = 4");
     expect(await t.must('audit.verify', {})).toMatchObject({ intact: true });
-    raw.prepare('DELETE FROM audit_log WHERE id = 5').run();
-    raw.close();
+    await sql.run('DELETE FROM audit_log WHERE id = 5');
     expect(await t.must('audit.verify', {})).toMatchObject({ intact: false, firstBrokenId: 6 });
+  });
+
+  it('stays one chain while two terminals on the same store append at once', async () => {
+    const t = await makeSetUpCore();
+    // A second terminal on the same store (the same SQLite file, or the same venue database), with the same keychain.
+    const other = await makeCore({ dataDir: t.dataDir, ...(t.databaseUrl ? { databaseUrl: t.databaseUrl } : {}) });
+    const before = (await t.core.internals.audit.recent(1))[0]!.id;
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => [
+        t.core.internals.audit.append({ kind: 'test.desk-a', detail: { i } }),
+        other.core.internals.audit.append({ kind: 'test.desk-b', detail: { i } }),
+        // An entry inside a transaction that also writes, as services append.
+        other.core.internals.sql.transaction(async () => {
+          await other.core.internals.sql.run("UPDATE settings SET value = value WHERE key = 'installation.id'");
+          await other.core.internals.audit.append({ kind: 'test.desk-b-tx', detail: { i } });
+        }),
+      ]).flat(),
+    );
+    const entries = (await t.core.internals.audit.recent(200)).filter((e) => e.id > before);
+    expect(entries).toHaveLength(75);
+    expect(entries.map((e) => e.id)).toEqual(Array.from({ length: 75 }, (_, i) => before + 75 - i));
+    expect(await t.must('audit.verify', {})).toMatchObject({ intact: true, problem: null });
+    expect(await other.core.internals.audit.check()).toMatchObject({ problem: null });
+  });
+
+  it('walks a log longer than one page (Verify and the CSV export read it a page at a time)', async () => {
+    const t = await makeSetUpCore();
+    const { audit } = t.core.internals;
+    for (let i = 0; i < AUDIT_PAGE_ROWS + 50; i++) await audit.append({ kind: 'test.filler', detail: { i } });
+    const total = (await t.must('audit.list', {})).total;
+    expect(await t.must('audit.verify', {})).toMatchObject({ intact: true, checked: total });
+    const exported = await t.must('audit.exportCsv', { kind: 'test.' });
+    expect(exported.rows).toBe(AUDIT_PAGE_ROWS + 50);
+    const ids = (parse(exported.csv, { columns: true }) as { id: string }[]).map((r) => Number(r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
   it('filters by operator, kind and time, pages newest first, and exports the same rows as CSV', async () => {
@@ -52,7 +85,7 @@ describe('audit log', () => {
 
   it('is for admins only, and defuses spreadsheet formulas in the CSV', async () => {
     const t = await makeSetUpCore();
-    const { csv } = auditCsv([{ id: 1, at: 0, kind: 'k', actorId: null, actorLogin: null, subject: '=HYPERLINK("x")', terminal: '+Box, "2"', detail: {}, unreadable: false, rawDetail: '{}', prevHash: '', hash: 'h' }]);
+    const { csv } = await auditCsv([{ id: 1, at: 0, kind: 'k', actorId: null, actorLogin: null, subject: '=HYPERLINK("x")', terminal: '+Box, "2"', detail: {}, unreadable: false, rawDetail: '{}', prevHash: '', hash: 'h' }]);
     const [row] = parse(csv, { columns: true }) as { subject: string; terminal: string }[];
     expect(row).toMatchObject({ subject: `'=HYPERLINK("x")`, terminal: `'+Box, "2"` });
     await createOperator(t, 'olga');

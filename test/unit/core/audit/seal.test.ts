@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/core/store/database';
 import { MIGRATIONS } from '../../../../electron/core/store/migrations';
+import type { Sql } from '../../../../electron/core/store/sql';
 import { makeCore, makeSetUpCore, STRONG_PASSWORD, tempDir, type TestCore } from '../../../helpers/core';
 
 const GENESIS = '0'.repeat(64);
@@ -14,11 +14,11 @@ type Row = { id: number; at: number; kind: string; actor_id: number | null; acto
 const sha = (prev: string, r: Omit<Row, 'id' | 'prev_hash' | 'hash'>) =>
   crypto.createHash('sha256').update(JSON.stringify([prev, r.at, r.kind, r.actor_id, r.actor_login, r.subject, r.terminal, r.detail])).digest('hex');
 
-function rechain(db: Database.Database): void {
+async function rechain(sql: Sql): Promise<void> {
   let prev = GENESIS;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Row[]) {
+  for (const row of await sql.all<Row>('SELECT * FROM audit_log ORDER BY id')) {
     const hash = sha(prev, row);
-    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
+    await sql.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?', [prev, hash, row.id]);
     prev = hash;
   }
 }
@@ -30,13 +30,12 @@ async function activity(t: TestCore, rounds = 3) {
   }
 }
 
-/** The store file as someone holding it would open it, with the app's writes checkpointed into it. */
-function raw(t: TestCore): Database.Database {
-  t.core.internals.db.pragma('wal_checkpoint(TRUNCATE)');
-  return new Database(path.join(t.dataDir, 'box-office.sqlite'));
-}
+/** The store as someone with access to the database would change it: plain SQL, no key. */
+const raw = (t: TestCore): Sql => t.core.internals.sql;
 
-/** A store written by the version before MACs (schema 4), with a sound or an edited chain. */
+const unsealed = async (sql: Sql) => (await sql.get<{ n: number }>('SELECT count(*) AS n FROM audit_log WHERE mac IS NULL'))!.n;
+
+/** An SQLite store written by the version before MACs (schema 4), with a sound or an edited chain (PostgreSQL came later). */
 function legacyStore(tamperId: number | null): string {
   const dataDir = tempDir();
   const db = openDatabase(path.join(dataDir, 'box-office.sqlite'), MIGRATIONS.filter((m) => m.version <= 4));
@@ -54,15 +53,14 @@ function legacyStore(tamperId: number | null): string {
 }
 
 describe('audit log seal and anchor', () => {
-  it('reports a tail deleted with the sqlite3 CLI: "entries after #n are missing"', async () => {
+  it('reports a tail deleted behind the app\'s back: "entries after #n are missing"', async () => {
     const t = await makeSetUpCore();
     await activity(t);
     const before = await t.must('audit.verify', {});
     expect(before).toMatchObject({ intact: true, problem: null });
     const db = raw(t);
-    const last = (db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
-    db.prepare('DELETE FROM audit_log WHERE id > ?').run(last - 2);
-    db.close();
+    const last = (await db.get<{ id: number }>('SELECT max(id) AS id FROM audit_log'))!.id;
+    await db.run('DELETE FROM audit_log WHERE id > ?', [last - 2]);
     const after = await t.must('audit.verify', {});
     expect(after).toMatchObject({ intact: false, problem: 'missing', firstBrokenId: last - 1 });
     expect(after.message).toContain(`Entries after #${last - 2} are missing`);
@@ -72,9 +70,8 @@ describe('audit log seal and anchor', () => {
     const t = await makeSetUpCore();
     await activity(t);
     const db = raw(t);
-    db.prepare("UPDATE audit_log SET actor_login = 'mallory' WHERE id = 3").run();
-    rechain(db);
-    db.close();
+    await db.run("UPDATE audit_log SET actor_login = 'mallory' WHERE id = 3");
+    await rechain(db);
     expect(await t.must('audit.verify', {})).toMatchObject({ intact: false, problem: 'edited', firstBrokenId: 3 });
   });
 
@@ -83,57 +80,53 @@ describe('audit log seal and anchor', () => {
     await activity(t, 1);
     await t.core.internals.audit.settled();
     const db = raw(t);
-    db.prepare("UPDATE audit_log SET actor_login = 'mallory' WHERE id = 2").run();
-    db.prepare('UPDATE audit_log SET mac = NULL').run();
-    rechain(db);
-    db.close();
+    await db.run("UPDATE audit_log SET actor_login = 'mallory' WHERE id = 2");
+    await db.run('UPDATE audit_log SET mac = NULL');
+    await rechain(db);
     const again = await t.reopen();
     // The log looks like a legacy one, but this installation has anchored a sealed log: not sealed again.
-    expect((again.core.internals.db.prepare('SELECT count(*) AS n FROM audit_log WHERE mac IS NULL').get() as { n: number }).n).toBeGreaterThan(2);
+    expect(await unsealed(again.core.internals.sql)).toBeGreaterThan(2);
     expect(await again.core.internals.audit.check()).toMatchObject({ problem: 'unsealed', firstBrokenId: 1 });
   });
 
   it('seals a legacy (pre-MAC) log at start, after checking its old chain, with a marker entry', async () => {
-    const t = await makeCore({ dataDir: legacyStore(null) });
-    const { db, audit } = t.core.internals;
-    expect(db.prepare('SELECT count(*) AS n FROM audit_log WHERE mac IS NULL').get()).toEqual({ n: 0 });
-    expect(audit.recent(1)[0]).toMatchObject({ kind: 'audit.sealed', detail: { entries: 3, lastLegacyId: 3 } });
+    const t = await makeCore({ dataDir: legacyStore(null), engine: 'sqlite' });
+    const { sql, audit } = t.core.internals;
+    expect(await unsealed(sql)).toBe(0);
+    expect((await audit.recent(1))[0]).toMatchObject({ kind: 'audit.sealed', detail: { entries: 3, lastLegacyId: 3 } });
     expect(await audit.check()).toMatchObject({ problem: null, firstBrokenId: null, checked: 4 });
     await audit.settled();
     expect(await t.core.internals.vault.auditAnchor()).toMatchObject({ id: 4 });
   });
 
   it('reports a tampered legacy log and leaves it unsealed', async () => {
-    const t = await makeCore({ dataDir: legacyStore(2) });
-    const { db, audit } = t.core.internals;
-    expect(db.prepare('SELECT count(*) AS n FROM audit_log WHERE mac IS NULL').get()).toEqual({ n: 3 });
-    expect(audit.recent(5).map((e) => e.kind)).not.toContain('audit.sealed');
+    const t = await makeCore({ dataDir: legacyStore(2), engine: 'sqlite' });
+    const { sql, audit } = t.core.internals;
+    expect(await unsealed(sql)).toBe(3);
+    expect((await audit.recent(5)).map((e) => e.kind)).not.toContain('audit.sealed');
     expect(await audit.check()).toMatchObject({ problem: 'edited', firstBrokenId: 2 });
   });
 
   it('a restore anchors the restored log at its marker entry: no false alarm, and a cut marker is seen', async () => {
-    const t = await makeSetUpCore();
+    // Restore is SQLite's own file tool; a venue database is restored with pg_restore.
+    const t = await makeSetUpCore({ engine: 'sqlite' });
     const backup = await t.must('backup.create', {});
     await activity(t, 4);
     await t.must('backup.restore', { path: backup.path, password: STRONG_PASSWORD });
     const { audit, vault } = t.core.internals;
-    const marker = audit.recent(1)[0]!;
+    const marker = (await audit.recent(1))[0]!;
     expect(marker.kind).toBe('store.restored');
     await audit.settled();
     expect(await vault.auditAnchor()).toMatchObject({ id: marker.id });
     expect(await audit.check()).toMatchObject({ problem: null });
-    const db = raw(t);
-    db.prepare('DELETE FROM audit_log WHERE id = ?').run(marker.id);
-    db.close();
+    await raw(t).run('DELETE FROM audit_log WHERE id = ?', [marker.id]);
     expect(await audit.check()).toMatchObject({ problem: 'missing', firstBrokenId: marker.id });
   });
 
   it('lists and exports a row whose detail is not JSON, marked unreadable, and Verify names it', async () => {
     const t = await makeSetUpCore();
     await activity(t, 1);
-    const db = raw(t);
-    db.prepare("UPDATE audit_log SET detail = 'not json {' WHERE id = 2").run();
-    db.close();
+    await raw(t).run("UPDATE audit_log SET detail = 'not json {' WHERE id = 2");
     const page = await t.must('audit.list', {});
     expect(page.entries.find((e) => e.id === 2)).toMatchObject({ unreadable: 'not json {', detail: {} });
     expect(page.entries.find((e) => e.id === 1)).toMatchObject({ unreadable: null });

@@ -22,7 +22,7 @@ describe('changing one\'s own password', () => {
     expect((await t.must('auth.status', {}, 'anna')).state).toBe('active');
     expect(await t.call('auth.signIn', { login: 'olga', password: OPERATOR_PASSWORD }, 'x')).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
     expect((await signIn(t, 'olga', 'x', NEW_PASSWORD)).state).toBe('active');
-    const entries = t.core.internals.audit.recent(10);
+    const entries = await t.core.internals.audit.recent(10);
     expect(entries.find((e) => e.kind === 'auth.password-changed')?.detail).toEqual({ reason: 'own', otherSessionsEnded: 1 });
     expect(entries.some((e) => e.kind === 'auth.password-change-failed')).toBe(true);
   });

@@ -38,7 +38,7 @@ describe('sessions', () => {
 
   it('follow the institution\'s limits', async () => {
     const t = await makeSetUpCore();
-    t.core.internals.settings.set('sessionLimits', { idleLockMs: 2 * MIN, absoluteMs: 60 * MIN });
+    await t.core.internals.settings.set('sessionLimits', { idleLockMs: 2 * MIN, absoluteMs: 60 * MIN });
     t.clock.advance(2 * MIN);
     expect((await t.must('auth.status', {})).state).toBe('locked');
     await t.must('auth.unlock', { password: STRONG_PASSWORD });

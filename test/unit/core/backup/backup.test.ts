@@ -6,16 +6,22 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../../../electron/core/store/backup-file';
 import { latestVersion } from '../../../../electron/core/store/migrations';
-import { makeSetUpCore, STRONG_PASSWORD, tempDir } from '../../../helpers/core';
+import { makeSetUpCore as makeAnySetUpCore, STRONG_PASSWORD, tempDir } from '../../../helpers/core';
 import { importOrder } from '../../../helpers/delivery';
 import { checkDeliveryInvariants } from '../../../helpers/delivery-invariants';
 import { createOperator, signIn } from '../../../helpers/mfa';
+
+/**
+ * Backup and restore are SQLite's own file tools (the online backup API on the store's file), so these
+ * tests run on SQLite whichever engine the run names; a venue database's backups are pg_dump's (last test).
+ */
+const makeSetUpCore = () => makeAnySetUpCore({ engine: 'sqlite' });
 
 // The crash test's worker: a second process issuing print@home tickets on the same file.
 const WORKER = path.resolve('node_modules/.cache/box-office-tests/backup-delivery-worker.cjs');
 beforeAll(async () => {
   fs.mkdirSync(path.dirname(WORKER), { recursive: true });
-  await build({ entryPoints: ['test/helpers/delivery-worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: WORKER, external: ['better-sqlite3', 'keytar'], logLevel: 'warning' });
+  await build({ entryPoints: ['test/helpers/delivery-worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: WORKER, external: ['better-sqlite3', 'keytar', 'pg-native'], logLevel: 'warning' });
 });
 
 const restoreInput = (file: string) => ({ path: file, password: STRONG_PASSWORD });
@@ -25,7 +31,7 @@ describe('backup and restore', () => {
     const t = await makeSetUpCore();
     const order = await importOrder(t, { tickets: 300 });
     const file = path.join(t.dataDir, 'box-office.sqlite');
-    const child = spawn(process.execPath, [WORKER, file, 'print', String(order.tickets[0]!.id), String(order.tickets.at(-1)!.id), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [WORKER, t.dataDir, 'print', String(order.tickets[0]!.id), String(order.tickets.at(-1)!.id), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const committed: number[] = [];
     let buffer = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -53,7 +59,7 @@ describe('backup and restore', () => {
     expect(states.print_at_home).toBeGreaterThanOrEqual(before.length);
     expect(states.print_at_home).toBeLessThanOrEqual(300);
     expect(checkDeliveryInvariants(file).print_at_home).toBe(300);
-    expect(t.core.internals.audit.recent(400).find((e) => e.kind === 'store.backup')).toMatchObject({ actorLogin: 'anna', detail: { file: backup.path } });
+    expect((await t.core.internals.audit.recent(400)).find((e) => e.kind === 'store.backup')).toMatchObject({ actorLogin: 'anna', detail: { file: backup.path } });
   });
 
   it('writes into a chosen folder, never over an existing file, and says what is wrong with a folder', async () => {
@@ -72,7 +78,7 @@ describe('backup and restore', () => {
     await t.must('backup.create', {});
     expect((await t.must('backup.list', {})).files.map((f) => f.fileName)).toEqual(['box-office-backup-2026-11-22T12-00-01Z.sqlite']);
     // writeBackup itself refuses an existing file (the service never asks it to).
-    await expect(writeBackup(t.core.internals.db, first.path)).rejects.toThrow(/never overwrites/);
+    await expect(writeBackup(t.core.internals.sqlite!, first.path)).rejects.toThrow(/never overwrites/);
     expect(fs.statSync(first.path).size).toBe(first.bytes);
   });
 
@@ -86,7 +92,7 @@ describe('backup and restore', () => {
     expect(await t.call('backup.restore', { path: backup.path, password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
     expect((await t.must('operators.list', {})).map((o) => o.login)).toContain('olga');
 
-    const headBefore = t.core.internals.audit.recent(1)[0]!;
+    const headBefore = (await t.core.internals.audit.recent(1))[0]!;
     const report = await t.must('backup.restore', restoreInput(backup.path));
     expect(report).toMatchObject({ restoredFrom: backup.path, schemaVersion: latestVersion(), operators: 1, tickets: 0 });
     expect(fs.existsSync(report.safetyCopy)).toBe(true);
@@ -109,8 +115,8 @@ describe('backup and restore', () => {
     await t.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
     expect((await t.must('orders.search', { query: 'SO-1001' })).orders).toHaveLength(1);
     const reopened = await t.reopen();
-    expect(reopened.core.internals.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(reopened.core.internals.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(reopened.core.internals.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(reopened.core.internals.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
     await reopened.must('auth.signIn', { login: 'olga', password: 'Counter&Tickets-77' });
   });
 
@@ -151,5 +157,24 @@ describe('backup and restore', () => {
     expect(fs.readdirSync(t.dataDir).filter((f) => f.includes('staging'))).toEqual([]);
     // A file that was looked at is audited; a missing path or the live file never gets that far.
     expect((await t.must('audit.list', { kind: 'store.restore-refused' })).total).toBe(4);
+  });
+
+  it('on a venue database (PostgreSQL) answers with the database\'s own tools instead, and asks for no password', async () => {
+    const t = await makeAnySetUpCore({ engine: 'postgres' });
+    const listed = await t.must('backup.list', {});
+    expect(listed.files).toEqual([]);
+    expect(listed.venueDatabase).toMatchObject({ backupCommand: expect.stringMatching(/^pg_dump --format=custom --file=box-office\.dump '/), restoreCommand: expect.stringMatching(/^pg_restore /) });
+    // The address as configured, never its password.
+    const database = /\/(bo_test_[0-9a-f]+)\?/.exec(t.databaseUrl!)![1]!;
+    expect(listed.venueDatabase!.backupCommand).toContain(`/${database}?`);
+    expect(listed.venueDatabase!.backupCommand).not.toMatch(/postgres(ql)?:\/\/[^@/']*:[^@/']*@|password=/);
+    const created = await t.call('backup.create', {});
+    expect(created).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining(listed.venueDatabase!.backupCommand) } });
+    expect(created.ok ? '' : created.error.message).toMatch(/database's own tools/);
+    const restored = await t.call('backup.restore', { path: '/tmp/box-office.sqlite', password: 'not even checked' });
+    expect(restored).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining(listed.venueDatabase!.restoreCommand) } });
+    // A refused call that never asked for the password counts no failed attempt.
+    expect((await t.must('audit.list', { kind: 'auth.' })).entries.map((e) => e.kind)).not.toContain('auth.reauth-failed');
+    expect(fs.existsSync(path.join(t.dataDir, 'backups'))).toBe(false);
   });
 });

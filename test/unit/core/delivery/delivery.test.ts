@@ -78,13 +78,13 @@ describe('ticket delivery (the SecuTix example)', () => {
     const duplicate = await t.must('delivery.printAtHome', { ticketId: ticket.id });
     expect(duplicate.fileName).toMatch(/duplicate-2\.pdf$/);
     expect(duplicate.sha256).not.toBe(original.sha256);
-    const history = t.core.internals.db.prepare('SELECT generation, revoked_at IS NOT NULL AS revoked, revoke_reason FROM barcodes WHERE ticket_id = ? ORDER BY generation').all(ticket.id);
+    const history = await t.core.internals.sql.all('SELECT generation, CASE WHEN revoked_at IS NOT NULL THEN 1 ELSE 0 END AS revoked, revoke_reason FROM barcodes WHERE ticket_id = ? ORDER BY generation', [ticket.id]);
     expect(history).toEqual([
       { generation: 1, revoked: 1, revoke_reason: 'Customer lost the printout' },
       { generation: 2, revoked: 1, revoke_reason: 'Phone broken' },
       { generation: 3, revoked: 0, revoke_reason: null },
     ]);
-    expect(t.core.internals.audit.recent(10).filter((e) => e.kind === 'delivery.reissued')).toHaveLength(2);
+    expect((await t.core.internals.audit.recent(10)).filter((e) => e.kind === 'delivery.reissued')).toHaveLength(2);
   });
 
   it('lets only operators with the right reissue and issue', async () => {

@@ -11,7 +11,7 @@ async function orderWithPhone(t: TestCore, phone: string | null) {
 describe('the mobile ticket sent as a link by SMS', () => {
   it('issues to mobile and texts the link with the current barcode; the audit names a masked number, never the barcode', async () => {
     const t = await makeSetUpCore();
-    t.core.internals.settings.set('mobileTicketUrl', 'https://tickets.example.com/m/{barcode}');
+    await t.core.internals.settings.set('mobileTicketUrl', 'https://tickets.example.com/m/{barcode}');
     const order = await orderWithPhone(t, '+41 79 123 45 67');
     const ticket = order.tickets[0]!;
     const sent = await t.must('delivery.sendMobileLink', { ticketId: ticket.id });
@@ -19,7 +19,7 @@ describe('the mobile ticket sent as a link by SMS', () => {
     const [message] = t.core.internals.outbox.latest(1);
     expect(message).toMatchObject({ to: '+41791234567', body: expect.stringContaining(`https://tickets.example.com/m/${ticket.barcode}`) });
     expect((await t.must('orders.get', { orderId: order.id })).tickets[0]!.state).toBe('mobile');
-    const audit = JSON.stringify(t.core.internals.audit.recent(20));
+    const audit = JSON.stringify(await t.core.internals.audit.recent(20));
     expect(audit).toContain('delivery.mobile-link-sent');
     expect(audit).not.toContain(ticket.barcode);
   });
@@ -29,7 +29,7 @@ describe('the mobile ticket sent as a link by SMS', () => {
     const order = await orderWithPhone(t, null);
     const [a, b] = order.tickets;
     expect(await t.call('delivery.sendMobileLink', { ticketId: a!.id, phone: '+41791234567' })).toMatchObject({ ok: false, error: { code: 'SMS_UNAVAILABLE' } });
-    t.core.internals.settings.set('mobileTicketUrl', 'https://tickets.example.com/m/{barcode}');
+    await t.core.internals.settings.set('mobileTicketUrl', 'https://tickets.example.com/m/{barcode}');
     expect(await t.call('delivery.sendMobileLink', { ticketId: a!.id })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'phone' } });
     expect(await t.call('delivery.sendMobileLink', { ticketId: a!.id, phone: '079 123' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'phone' } });
     await t.must('delivery.printAtHome', { ticketId: b!.id });

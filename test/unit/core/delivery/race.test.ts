@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeSetUpCore } from '../../../helpers/core';
+import { makeSetUpCore, TEST_ENGINE } from '../../../helpers/core';
 import { importOrder } from '../../../helpers/delivery';
-import { checkDeliveryInvariants } from '../../../helpers/delivery-invariants';
+import { deliveryInvariants } from '../../../helpers/delivery-invariants';
 
-// Bundled inside the project so the worker finds better-sqlite3 in node_modules (Node 20 cannot run TypeScript).
-const WORKER = path.resolve('node_modules/.cache/box-office-tests/delivery-race-worker.cjs');
+// Bundled inside the project so the worker finds better-sqlite3 in node_modules (Node 20 cannot run TypeScript); pg is bundled (pure JS).
+// One bundle per engine's project: the two projects may run at once.
+const WORKER = path.resolve(`node_modules/.cache/box-office-tests/delivery-race-worker-${TEST_ENGINE}.cjs`);
 const ROUNDS = 200;
 const SLOT_MS = 60;
 
@@ -16,7 +17,7 @@ interface Line { round: number; id: number; mode: 'mobile' | 'print'; won: boole
 
 beforeAll(async () => {
   fs.mkdirSync(path.dirname(WORKER), { recursive: true });
-  await build({ entryPoints: ['test/helpers/delivery-race-worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: WORKER, external: ['better-sqlite3', 'keytar'], logLevel: 'warning' });
+  await build({ entryPoints: ['test/helpers/delivery-race-worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: WORKER, external: ['better-sqlite3', 'keytar', 'pg-native'], logLevel: 'warning' });
 });
 
 function side(args: string[]): Promise<Line[]> {
@@ -32,10 +33,11 @@ describe('two processes racing for the same ticket', () => {
   it(`${ROUNDS} contested rounds: exactly one winner each, the loser is told why, never both modes`, async () => {
     const t = await makeSetUpCore();
     const order = await importOrder(t, { tickets: ROUNDS });
-    const file = path.join(t.dataDir, 'box-office.sqlite');
+    // Both processes open the test's store: its SQLite data folder, or its PostgreSQL database (the two race across connections).
+    const location = t.databaseUrl ?? t.dataDir;
     const first = String(order.tickets[0]!.id);
     const startAt = String(Date.now() + 1_500);
-    const [a, b] = await Promise.all([side([file, 'A', first, String(ROUNDS), startAt, String(SLOT_MS)]), side([file, 'B', first, String(ROUNDS), startAt, String(SLOT_MS)])]);
+    const [a, b] = await Promise.all([side([location, 'A', first, String(ROUNDS), startAt, String(SLOT_MS)]), side([location, 'B', first, String(ROUNDS), startAt, String(SLOT_MS)])]);
     expect(a).toHaveLength(ROUNDS);
     expect(b).toHaveLength(ROUNDS);
 
@@ -58,7 +60,7 @@ describe('two processes racing for the same ticket', () => {
     expect(winners.mobile).toBeGreaterThan(0);
     expect(winners.print).toBeGreaterThan(0);
 
-    const states = checkDeliveryInvariants(file);
+    const states = await deliveryInvariants(t.core.internals.sql);
     expect((states.mobile ?? 0) + (states.print_at_home ?? 0)).toBe(ROUNDS);
     expect(states.none).toBeUndefined();
     const view = await t.must('orders.get', { orderId: order.id, limit: 500 });

@@ -239,7 +239,7 @@ describe('a ticket printed before this renderer', () => {
     await t.must('delivery.printAtHome', { ticketId: ticket.id });
     // The store as an older version left it: the document it kept is the old renderer's.
     const sha256 = (await import('node:crypto')).createHash('sha256').update(OLD_PDF).digest('hex');
-    t.core.internals.db.prepare('UPDATE ticket_documents SET pdf = ?, sha256 = ? WHERE ticket_id = ?').run(OLD_PDF, sha256, ticket.id);
+    await t.core.internals.sql.run('UPDATE ticket_documents SET pdf = ?, sha256 = ? WHERE ticket_id = ?', [OLD_PDF, sha256, ticket.id]);
     const reopened = await t.must('delivery.printAtHome', { ticketId: ticket.id });
     expect(reopened.reopened).toBe(true);
     expect(Buffer.from(reopened.pdfBase64, 'base64').equals(OLD_PDF)).toBe(true);

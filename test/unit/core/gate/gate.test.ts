@@ -32,7 +32,7 @@ describe('the gate', () => {
     expect(await t.call('gate.scan', { eventId: event!.id, barcode: 'X'.repeat(10_000) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await t.call('gate.scan', { eventId: 999, barcode: a!.barcode })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
-    const recorded = t.core.internals.db.prepare('SELECT result, count(*) AS n FROM scans GROUP BY result ORDER BY result').all();
+    const recorded = await t.core.internals.sql.all('SELECT result, count(*) AS n FROM scans GROUP BY result ORDER BY result');
     expect(recorded).toEqual([
       { result: 'alreadyScanned', n: 1 },
       { result: 'otherEvent', n: 1 },

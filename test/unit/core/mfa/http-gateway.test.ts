@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SMS_TOKEN_SECRET } from '../../../../electron/core/app';
 import { HttpGateway } from '../../../../electron/core/mfa/sms/http-gateway';
 import { makeSetUpCore } from '../../../helpers/core';
 import { startFakeTwilio, type FakeTwilio } from '../../../helpers/fake-twilio';
-import { codeNow, createOperator, enrollTotp, signIn } from '../../../helpers/mfa';
+import { codeNow, createOperator, enrollTotp, signIn, storeText } from '../../../helpers/mfa';
 
 let provider: FakeTwilio;
 beforeEach(async () => (provider = await startFakeTwilio()));
@@ -36,21 +35,19 @@ describe('http SMS gateway (Twilio-compatible)', () => {
     expect(await unreachable.send({ to: '+41791234567', body: 'x' })).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be reached/) });
   });
 
-  it('in the app: credentials come from the keychain; a provider failure says so and the authenticator still works', async () => {
+  it('in the app: credentials are read at send time; a provider failure says so and the authenticator still works', async () => {
     const t = await makeSetUpCore();
     await createOperator(t, 'sam');
     await signIn(t, 'sam', 's1');
     // The operator has both methods: SMS through the provider, and an authenticator.
-    t.core.internals.settings.set('smsGateway', { kind: 'http', baseUrl: provider.baseUrl, accountSid: provider.sid, from: '+41790000000' });
-    await t.core.internals.vault.setSecret(SMS_TOKEN_SECRET, provider.token);
+    await t.must('settings.setSmsGateway', { kind: 'http', baseUrl: provider.baseUrl, accountSid: provider.sid, from: '+41790000000', authToken: provider.token });
     await t.must('mfa.startSms', { country: 'CH', number: '079 123 45 67' }, 's1');
     const code = /(\d{6})/.exec(provider.received.at(-1)!.body)![1]!;
     await t.must('mfa.confirmSms', { code }, 's1');
     const { seed } = await enrollTotp(t, 's1');
     await t.must('auth.signOut', {}, 's1');
-    // The token never reached the store.
-    const settingsRows = JSON.stringify(t.core.internals.db.prepare('SELECT * FROM settings').all());
-    expect(settingsRows).not.toContain(provider.token);
+    // The token never reached the store in clear.
+    expect(await storeText(t)).not.toContain(provider.token);
 
     await signIn(t, 'sam', 's1');
     provider.mode = 'server-error';

@@ -13,7 +13,7 @@ describe('two-factor policy', () => {
     expect(seen.message).toMatch(/Ask the service team/);
     expect(await t.call('mfa.setFeature', { enabled: true }, 'admin-seat')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await switchFeatureOn(t)).enabled).toBe(true);
-    const kinds = t.core.internals.audit.recent(5).map((e) => e.kind);
+    const kinds = (await t.core.internals.audit.recent(5)).map((e) => e.kind);
     expect(kinds).toContain('settings.mfa-feature');
   });
 
@@ -80,6 +80,6 @@ describe('two-factor policy', () => {
     expect((await t.must('operators.devices', { operatorId: olga.id }))[0]?.state).toBe('revoked');
     await t.must('auth.signOut', {}, 'olga-seat');
     expect((await signIn(t, 'olga', 'olga-seat')).state).toBe('enrollment');
-    expect(t.core.internals.audit.recent(20).some((e) => e.kind === 'operators.mfa-reset' && e.subject === 'olga')).toBe(true);
+    expect((await t.core.internals.audit.recent(20)).some((e) => e.kind === 'operators.mfa-reset' && e.subject === 'olga')).toBe(true);
   });
 });

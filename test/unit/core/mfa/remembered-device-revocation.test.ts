@@ -43,7 +43,7 @@ describe('remembered devices and one-time passwords', () => {
     const t = await makeSetUpCore();
     const { olga } = await olgaRemembered(t);
     // The device row is live (as it would be on a store the reset did not revoke): the rule holds on its own.
-    t.core.internals.db.prepare('UPDATE operators SET must_change_password = 1, password_expires_at = ? WHERE id = ?').run(t.clock.now() + 3_600_000, olga.id);
+    await t.core.internals.sql.run('UPDATE operators SET must_change_password = 1, password_expires_at = ? WHERE id = ?', [t.clock.now() + 3_600_000, olga.id]);
     expect(await rememberedDevices(t, olga.id)).toBe(1);
     expect((await signIn(t, 'olga', 'desk')).state).toBe('secondFactor');
   });

@@ -107,9 +107,9 @@ describe('SMS codes', () => {
     await createOperator(t, 'sam');
     await signIn(t, 'sam', 's1');
     await enrollSms(t, 's1');
-    const rows = t.core.internals.db.prepare('SELECT phone_sealed, phone_hint FROM mfa_phone').all() as { phone_sealed: string; phone_hint: string }[];
+    const rows = await t.core.internals.sql.all<{ phone_sealed: string; phone_hint: string }>('SELECT phone_sealed, phone_hint FROM mfa_phone');
     expect(rows[0]!.phone_sealed).not.toContain('791234567');
-    const audit = JSON.stringify(t.core.internals.audit.recent(50));
+    const audit = JSON.stringify(await t.core.internals.audit.recent(50));
     expect(audit).not.toContain('791234567');
     expect(audit).not.toContain(lastCode(t));
     expect(await t.call('dev.smsOutbox', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -12,7 +12,7 @@ describe('operator lifecycle', () => {
     expect(await t.call('auth.signIn', { login: 'olga', password: OPERATOR_PASSWORD }, 'olga')).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
     await t.must('operators.setDisabled', { operatorId: olga.id, disabled: false });
     expect((await signIn(t, 'olga', 'olga')).state).toBe('active');
-    expect(t.core.internals.audit.recent(20).map((e) => e.kind)).toEqual(expect.arrayContaining(['operators.disabled', 'operators.enabled']));
+    expect((await t.core.internals.audit.recent(20)).map((e) => e.kind)).toEqual(expect.arrayContaining(['operators.disabled', 'operators.enabled']));
   });
 
   it('never removes or demotes the last admin or service account, and no one disables themself', async () => {

@@ -23,7 +23,7 @@ describe('one-time passwords', () => {
     expect((await signIn(t, 'olga', 'o', NEW_PASSWORD)).state).toBe('active');
     const row = (await t.must('operators.list', {})).find((o) => o.login === 'olga')!;
     expect(row.oneTimePasswordUntil).toBeNull();
-    const kinds = t.core.internals.audit.recent(20).map((e) => e.kind);
+    const kinds = (await t.core.internals.audit.recent(20)).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['operators.created', 'auth.password-changed']));
   });
 
@@ -41,7 +41,7 @@ describe('one-time passwords', () => {
     const reset = await t.must('operators.resetPassword', { operatorId: olga.id, password: 'Second&Chance-2026' });
     expect(reset.oneTimePasswordUntil).toBe(t.clock.now() + ONE_TIME_PASSWORD_HOURS * HOUR);
     expect((await t.must('auth.signIn', { login: 'olga', password: 'Second&Chance-2026' }, 'o')).state).toBe('passwordChange');
-    expect(t.core.internals.audit.recent(10).map((e) => e.kind)).toEqual(expect.arrayContaining(['auth.one-time-password-expired', 'operators.password-reset']));
+    expect((await t.core.internals.audit.recent(10)).map((e) => e.kind)).toEqual(expect.arrayContaining(['auth.one-time-password-expired', 'operators.password-reset']));
   });
 
   it('a reset ends open sessions and lifts the sign-in lock; with an authenticator the code comes before the new password', async () => {
@@ -93,6 +93,6 @@ describe('one-time passwords', () => {
     const lifted = await t.must('operators.liftThrottle', { operatorId: olga.id });
     expect(lifted.throttledUntil).toBeNull();
     expect((await signIn(t, 'olga', 'x')).state).toBe('secondFactor');
-    expect(t.core.internals.audit.recent(5).map((e) => e.kind)).toContain('operators.throttle-lifted');
+    expect((await t.core.internals.audit.recent(5)).map((e) => e.kind)).toContain('operators.throttle-lifted');
   });
 });

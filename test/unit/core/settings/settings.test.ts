@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SMS_TOKEN_SECRET } from '../../../../electron/core/settings/settings-service';
+import { KEYCHAIN_SMS_TOKEN, SMS_TOKEN_SETTING } from '../../../../electron/core/settings/sms-token';
 import { makeSetUpCore } from '../../../helpers/core';
 import { startFakeTwilio, type FakeTwilio } from '../../../helpers/fake-twilio';
 import { createOperator, ONE_TIME_PASSWORD, signIn } from '../../../helpers/mfa';
@@ -33,7 +33,7 @@ describe('institution settings', () => {
     expect(await t.call('settings.update', { kioskIdleMinutes: 16 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'kioskIdleMinutes' } });
     expect(await t.call('settings.update', { name: '   ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await t.must('settings.get', {})).toEqual(changed);
-    const entry = t.core.internals.audit.recent(5).find((e) => e.kind === 'settings.changed')!;
+    const entry = (await t.core.internals.audit.recent(5)).find((e) => e.kind === 'settings.changed')!;
     expect(entry.detail).toEqual({ name: '"Box Office" → "Opera House"', idleLockMinutes: '15 → 5', absoluteHours: '12 → 8', passwordPolicy: '{"minLength":12,"requireNumberAndSymbol":true} → {"minLength":16,"requireNumberAndSymbol":false}' });
   });
 
@@ -51,13 +51,17 @@ describe('institution settings', () => {
     expect((await t.must('mfa.startTotp', {}, 'o')).issuer).toBe('Opera House');
   });
 
-  it('the SMS gateway token goes to the keychain only, and "send a test SMS" reports what happened', async () => {
+  it('the SMS gateway token is stored sealed for every desk, never in clear, and "send a test SMS" reports what happened', async () => {
     const t = await makeSetUpCore();
     expect(await t.call('settings.setSmsGateway', { kind: 'http', baseUrl: provider.baseUrl, accountSid: provider.sid, from: '+41790000000' })).toMatchObject({ ok: false, error: { field: 'authToken' } });
     expect(await t.call('settings.setSmsGateway', { kind: 'http', baseUrl: 'http://sms.example.com', accountSid: provider.sid, from: '+41790000000', authToken: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/https/) } });
     const view = await t.must('settings.setSmsGateway', { kind: 'http', baseUrl: provider.baseUrl, accountSid: provider.sid, from: '+41790000000', authToken: provider.token });
     expect(view.smsGateway).toEqual({ kind: 'http', baseUrl: provider.baseUrl, accountSid: provider.sid, from: '+41790000000', tokenStored: true });
-    expect(await t.core.internals.vault.getSecret(SMS_TOKEN_SECRET)).toBe(provider.token);
+    // Sealed in the store (every desk sends with it), never in this terminal's keychain.
+    const sealed = await t.core.internals.sql.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [SMS_TOKEN_SETTING]);
+    expect(sealed?.value).toMatch(/^"v1\./);
+    expect(sealed?.value).not.toContain(provider.token);
+    expect(await t.core.internals.vault.getSecret(KEYCHAIN_SMS_TOKEN)).toBeNull();
     const sent = await t.must('settings.testSms', { country: 'CH', number: '079 123 45 67' });
     expect(sent).toEqual({ sentTo: '+41 •••• ••45 67', gateway: 'http' });
     expect(provider.received.at(-1)).toMatchObject({ to: '+41791234567', body: expect.stringMatching(/test message/) });
@@ -72,14 +76,14 @@ describe('institution settings', () => {
       const full = path.join(t.dataDir, file);
       if (fs.statSync(full).isFile()) expect(fs.readFileSync(full).includes(provider.token), file).toBe(false);
     }
-    // Back to the outbox: the token leaves the keychain.
+    // Back to the outbox: the token is gone from the store.
     expect((await t.must('settings.setSmsGateway', { kind: 'outbox' })).smsGateway).toEqual({ kind: 'outbox' });
-    expect(await t.core.internals.vault.getSecret(SMS_TOKEN_SECRET)).toBeNull();
+    expect(await t.core.internals.sql.get('SELECT value FROM settings WHERE key = ?', [SMS_TOKEN_SETTING])).toBeUndefined();
     expect((await t.must('settings.testSms', { country: 'CH', number: '079 123 45 67' })).gateway).toBe('outbox');
-    const kinds = t.core.internals.audit.recent(20).map((e) => e.kind);
+    const kinds = (await t.core.internals.audit.recent(20)).map((e) => e.kind);
     // Every send is audited (an invalid number never reaches a gateway).
     expect(kinds.filter((k) => k === 'settings.sms-test')).toHaveLength(4);
-    expect(JSON.stringify(t.core.internals.audit.recent(50))).not.toContain(provider.token);
+    expect(JSON.stringify(await t.core.internals.audit.recent(50))).not.toContain(provider.token);
   });
 
   it('is for admins and the service team only', async () => {

@@ -2,20 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { COPY_ORDER, copyToPostgres, CopyRefused } from '../../../../electron/core/store/copy-to-postgres';
 import { DEMO_ORDER_PREFIX } from '../../../../electron/core/delivery/demo-data';
-import { makeSetUpCore } from '../../../helpers/core';
+import { makeCore, makeSetUpCore, STRONG_PASSWORD } from '../../../helpers/core';
 import { emptyEngine } from '../../../helpers/engines';
 import { createOperator } from '../../../helpers/mfa';
 
 describe('copying a store to PostgreSQL', () => {
   it('copies every table with its ids and bytes, continues the ids after them, and refuses a target that is not empty', async () => {
-    const t = await makeSetUpCore();
+    // The source is a terminal's SQLite store, whichever engine the run names.
+    const t = await makeSetUpCore({ engine: 'sqlite' });
     await createOperator(t, 'olga');
     await t.must('demo.load', {});
     const order = (await t.must('orders.search', { query: `${DEMO_ORDER_PREFIX}100001`, limit: 1 })).orders[0]!;
     const view = await t.must('orders.get', { orderId: order.id });
     const printed = await t.must('delivery.printAtHome', { ticketId: view.tickets[0]!.id });
-    const source = t.core.internals.db;
-    const { engine } = await emptyEngine('postgres');
+    const source = t.core.internals.sqlite!;
+    const { engine, url } = await emptyEngine('postgres');
 
     const report = await copyToPostgres(source, engine);
     for (const table of COPY_ORDER) {
@@ -37,6 +38,15 @@ describe('copying a store to PostgreSQL', () => {
     expect(next!.id).toBe(maxId + 1);
 
     await expect(copyToPostgres(source, engine)).rejects.toBeInstanceOf(CopyRefused);
+
+    // A terminal started on the venue database with the same keychain (the same installation id, so the same
+    // key and the same anchor) finds the copied log intact, and continues its chain.
+    const venue = await makeCore({ databaseUrl: url });
+    expect(venue.core.internals.engine).toBe('postgres');
+    await venue.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
+    expect(await venue.must('audit.verify', {})).toMatchObject({ intact: true, problem: null, firstBrokenId: null });
+    const [signIn] = (await venue.must('audit.list', { kind: 'auth.sign-in' })).entries;
+    expect(signIn!.id).toBeGreaterThan(lastAudit.id as number);
     expect(await engine.get<{ n: number }>('SELECT count(*)::int AS n FROM operators')).toEqual({ n: maxId + 1 });
   });
 });

@@ -1,0 +1,30 @@
+/**
+ * A venue database (PostgreSQL) is backed up with its own tools, by whoever runs the database, never
+ * from a terminal: a terminal's role may not read every table, and a copy of a shared database taken
+ * behind the other terminals' backs would be restored over their work. What to run, with the address
+ * as configured but without its password (pg_dump asks for it, or reads ~/.pgpass).
+ */
+import type { VenueBackupAdvice } from '../../../shared/backup-views';
+
+const PLACEHOLDER_URL = 'postgres://USER@HOST/DATABASE';
+
+/** The URL with any password taken out: from the user-info part and from a `password=` parameter. */
+export function urlWithoutPassword(url: string): string {
+  return url
+    .replace(/^(postgres(?:ql)?:\/\/[^:@/?#]*):[^@/?#]*@/, '$1@')
+    .replace(/([?&])password=[^&#]*(&?)/g, (_, lead: string, next: string) => (next ? lead : ''))
+    .replace(/[?&]$/, '');
+}
+
+/** One argument for a POSIX shell: single-quoted, a quote inside written as '\''. */
+const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
+
+export function venueBackupAdvice(databaseUrl: string | undefined): VenueBackupAdvice {
+  const url = shellQuote(databaseUrl ? urlWithoutPassword(databaseUrl) : PLACEHOLDER_URL);
+  return {
+    message:
+      'This terminal works on the venue database (PostgreSQL). Backups of a venue database are made with the database\'s own tools (pg_dump and pg_restore), on a computer that has PostgreSQL\'s client tools, not from Box Office; the database password is asked for, never written into the command.',
+    backupCommand: `pg_dump --format=custom --file=box-office.dump ${url}`,
+    restoreCommand: `pg_restore --clean --if-exists --no-owner --dbname=${url} box-office.dump`,
+  };
+}

@@ -1,0 +1,19 @@
+/** Errors both engines raise, told apart by what they mean rather than by their wording. */
+
+/** A UNIQUE (or primary key) constraint refused the row: SQLite says so in words, PostgreSQL by SQLSTATE 23505. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e) return false;
+  if (e.code === '23505') return true;
+  return typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT') && /UNIQUE|PRIMARY KEY/.test(String(e.message));
+}
+
+/** SQLSTATE classes and driver errors that mean the database could not be reached or the connection broke. */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+export function isConnectionFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e) return false;
+  if (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(String(e.message));
+}
