@@ -18,8 +18,8 @@ export function StoreBanner() {
 
   if (!unreachable) return null;
   return (
-    <div className="store-banner" role="alert">
-      <strong>The venue database cannot be reached.</strong> {message.replace(/^The venue database cannot be reached\.\s*/, '')}
+    <div className="store-banner" role="alert" aria-labelledby="store-banner-title">
+      <strong id="store-banner-title">The venue database cannot be reached.</strong> {message.replace(/^The venue database cannot be reached\.\s*/, '')}
     </div>
   );
 }
