@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { electronBinary, fetchElectronBinary } from './electron-binary.mjs';
 import { runInKeyringSession } from './keyring-session.mjs';
+import { readSecret } from './read-secret.mjs';
 import { ensureNativeFor } from './native-abi.mjs';
 import { ensureBuild, ensureNpmDependencies, ensureSystemPackages, root, RUNTIME_PACKAGES } from './setup.mjs';
 import { ensureSupportedNode } from './node-runtime.mjs';
@@ -65,29 +66,7 @@ function secretServiceReachable() {
   return probe.status === 0;
 }
 
-/** Reads a password from the terminal without echo; null when there is no terminal. */
+/** Asks for the keyring password on the terminal (no echo); null when there is no terminal to ask on. */
 async function askPassword() {
-  if (!process.stdin.isTTY) return null;
-  process.stderr.write('Password for your login keyring (creates it on first use): ');
-  const { stdin } = process;
-  stdin.setRawMode(true);
-  stdin.resume();
-  let value = '';
-  return new Promise((resolve) => {
-    const onData = (chunk) => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') {
-          stdin.setRawMode(false);
-          stdin.pause();
-          stdin.off('data', onData);
-          process.stderr.write('\n');
-          return resolve(value || null);
-        }
-        if (ch === '\u0003') process.exit(130);
-        if (ch === '\u007f') value = value.slice(0, -1);
-        else value += ch;
-      }
-    };
-    stdin.on('data', onData);
-  });
+  return process.stdin.isTTY ? readSecret('Password for your login keyring (creates it on first use): ') : null;
 }

@@ -13,7 +13,7 @@ import { poolConfig, redactedUrl } from '../../electron/core/store/engine/postgr
 import { databasePasswordAccount, openStore } from '../../electron/core/store/open-store';
 import { osKeychain } from '../../electron/core/vault/keychain';
 import { defaultDataDir } from '../../electron/web/default-data-dir';
-import { readSecret } from './read-secret';
+import { readSecret } from '../read-secret.mjs';
 
 const [command, ...args] = process.argv.slice(2);
 const option = (name: string) => {

@@ -1,4 +1,5 @@
 /** SQL for second factors: authenticator, phone, SMS challenges, recovery codes, failure counters. */
+import { countFailure } from './failure-counter';
 import type { Sql } from './sql';
 
 export interface TotpRecord {
@@ -140,24 +141,9 @@ export class MfaRepo {
     return row ? { failures: row.failures, lockedUntil: row.locked_until } : { failures: 0, lockedUntil: 0 };
   }
 
-  /**
-   * One more wrong code, counted by one upsert that adds to the stored value, so wrong codes at two
-   * terminals both count (on PostgreSQL the second waits for the first's row lock). The lock is written
-   * only while the row still holds this count, so a later failure's longer lock is never shortened.
-   */
+  /** One more wrong code, counted at every terminal alike (store/failure-counter.ts). */
   async recordFailure(operatorId: number, now: number, lockFor: (failures: number) => number): Promise<{ failures: number; lockedUntil: number }> {
-    return this.sql.transaction(async () => {
-      const counted = await this.sql.get<{ failures: number }>(
-        `INSERT INTO mfa_failures (operator_id, failures, locked_until, last_failure_at) VALUES (?, 1, 0, ?)
-         ON CONFLICT (operator_id) DO UPDATE SET failures = mfa_failures.failures + 1, last_failure_at = excluded.last_failure_at
-         RETURNING failures`,
-        [operatorId, now],
-      );
-      const failures = counted!.failures;
-      const lockedUntil = now + lockFor(failures);
-      await this.sql.run('UPDATE mfa_failures SET locked_until = ? WHERE operator_id = ? AND failures = ?', [lockedUntil, operatorId, failures]);
-      return { failures, lockedUntil };
-    });
+    return this.sql.transaction(() => countFailure(this.sql, { table: 'mfa_failures', key: 'operator_id' }, operatorId, now, lockFor));
   }
 
   async clearFailures(operatorId: number): Promise<void> {

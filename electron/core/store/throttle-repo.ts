@@ -2,6 +2,7 @@
  * Failure counters per login name. They live in the store so a restart does not reset them, and on a
  * venue's PostgreSQL database every terminal counts into the same row.
  */
+import { countFailure } from './failure-counter';
 import type { Sql } from './sql';
 
 export interface ThrottleState {
@@ -25,27 +26,13 @@ export class ThrottleRepo {
     return row ? { failures: row.failures, lockedUntil: row.locked_until } : { failures: 0, lockedUntil: 0 };
   }
 
-  /**
-   * Counts one failure and sets the lock from the new count. The count is one upsert that adds to the
-   * stored value (never a read, then a write of read + 1), so two terminals failing at once both count;
-   * on PostgreSQL its row lock makes the second terminal's failure wait for the first's transaction. The
-   * lock is then written only while the row still holds this count: a later failure's longer lock is
-   * never shortened. Returns the new state.
-   */
+  /** Counts one failure and sets the lock from the new count, at every terminal alike (store/failure-counter.ts). */
   async recordFailure(login: string, now: number, lockFor: (failures: number) => number): Promise<ThrottleState> {
     return this.sql.transaction(async () => {
       await this.forgetLapsed(now);
-      const counted = await this.sql.get<{ failures: number }>(
-        `INSERT INTO login_throttle (login, failures, locked_until, last_failure_at) VALUES (?, 1, 0, ?)
-         ON CONFLICT (login) DO UPDATE SET failures = login_throttle.failures + 1, last_failure_at = excluded.last_failure_at
-         RETURNING failures`,
-        [login, now],
-      );
-      const failures = counted!.failures;
-      const lockedUntil = now + lockFor(failures);
-      await this.sql.run('UPDATE login_throttle SET locked_until = ? WHERE login = ? AND failures = ?', [lockedUntil, login, failures]);
+      const state = await countFailure(this.sql, { table: 'login_throttle', key: 'login' }, login, now, lockFor);
       await this.keepBounded(login, now);
-      return { failures, lockedUntil };
+      return state;
     });
   }
 

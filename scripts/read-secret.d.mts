@@ -1,0 +1,2 @@
+/** See read-secret.mjs. */
+export function readSecret(prompt: string): Promise<string | null>;
