@@ -26,3 +26,15 @@ export interface VenueBackupAdvice {
   backupCommand: string;
   restoreCommand: string;
 }
+
+/**
+ * A backup or restore under way, for the data screen's progress bar (polled on `backup.progress`; null
+ * when none runs). `done` of `total` are SQLite pages of the step's copy; `checking` has no count (0 of 0).
+ */
+export interface BackupProgressView {
+  operation: 'backup' | 'restore';
+  step: 'copying' | 'checking' | 'safetyCopy' | 'replacing';
+  done: number;
+  total: number;
+  startedAt: number;
+}

@@ -1,6 +1,6 @@
 /** Channels of backup and restore (admins, on the machine). */
 import { z } from 'zod';
-import type { BackupFileView, RestoreReport, VenueBackupAdvice } from '../backup-views';
+import type { BackupFileView, BackupProgressView, RestoreReport, VenueBackupAdvice } from '../backup-views';
 import { channel, empty } from './define';
 
 const absolutePath = (what: string) =>
@@ -19,6 +19,14 @@ export const backupChannels = {
     summary:
       'The backups folder in the data folder and the backups in it, newest first. On a venue database (PostgreSQL) no files, and `venueDatabase` says how that database is backed up and restored (pg_dump, pg_restore), with the commands.',
     returns: '`{ folder, files: { fileName, path, bytes, modifiedAt }[], venueDatabase: { message, backupCommand, restoreCommand } | null }`',
+    errors: [],
+  }),
+  'backup.progress': channel<{ progress: BackupProgressView | null }>()({
+    input: empty,
+    access: 'settings.manage',
+    summary:
+      'How far the backup or restore under way on this terminal is (its step, and pages done of the step\'s pages), or null when none runs. The data screen polls it while it waits for `backup.create` or `backup.restore`; a restore signs everybody out part-way, after which this answers AUTH_REQUIRED.',
+    returns: '`{ progress: { operation: "backup" | "restore", step: "copying" | "checking" | "safetyCopy" | "replacing", done, total, startedAt } | null }`',
     errors: [],
   }),
   'backup.create': channel<BackupFileView>()({

@@ -2,19 +2,24 @@
  * Back up and restore, for admins on the machine. Backups go to the data folder's `backups/` or to
  * a folder the admin names (a USB stick); restore checks a private copy first, keeps a safety copy
  * of the current store, then replaces the live store's content and signs everybody out.
+ *
+ * Neither freezes the app: a copy goes in steps of a bounded number of pages with the event loop's turn
+ * between them, and the restore's checks and copies run in a worker thread. What is under way is
+ * answered by `progress()` (polled by the data screen: both transports only answer calls).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupFileView, RestoreReport, VenueBackupAdvice } from '../../../shared/backup-views';
+import type { BackupFileView, BackupProgressView, RestoreReport, VenueBackupAdvice } from '../../../shared/backup-views';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session, SessionManager } from '../auth/sessions';
-import { BackupFileError, replaceFrom, stageBackup, writeBackup } from '../store/backup-file';
+import { BackupFileError, type BackupFileFacts, type CopyProgress } from '../store/backup-file';
 import type { Db } from '../store/database';
 import { SqliteEngine } from '../store/engine/sqlite-engine';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { Sql } from '../store/sql';
 import type { Clock } from '../types';
+import { runRestoreWorker } from './restore-runner';
 import { venueBackupAdvice } from './venue-backup';
 
 export const BACKUP_EXTENSION = '.sqlite';
@@ -29,6 +34,7 @@ interface SqliteStore {
 export class BackupService {
   readonly defaultDir: string;
   private running = false;
+  private current: BackupProgressView | null = null;
   private readonly store: SqliteStore | null;
 
   constructor(
@@ -63,11 +69,16 @@ export class BackupService {
     if (directory !== undefined && !isDirectory(directory)) return fail('VALIDATION', `${directory} is not a folder on this computer. Check the path, or leave it empty for the backups folder.`, { field: 'directory' });
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = freeName(dir, `box-office-backup-${stamp(this.deps.clock.now())}`);
-    const done = await this.exclusive(() => this.snapshot(store, file));
+    const done = await this.exclusive('backup', () => this.snapshot(store, file, 'copying'));
     if (!done.ok) return done;
     const view = fileView(file);
     await this.deps.audit.append({ kind: 'store.backup', actorId: by.operatorId, actorLogin: by.login, detail: { file, bytes: view.bytes } });
     return ok(view);
+  }
+
+  /** The backup or restore under way, for the progress bar; null when none runs. */
+  progress(): BackupProgressView | null {
+    return this.current && { ...this.current };
   }
 
   /** The backups in the default folder, newest first (none on a venue database: they are not made here). */
@@ -88,13 +99,16 @@ export class BackupService {
     if (path.resolve(source) === path.resolve(store.file)) return fail('VALIDATION', 'That is the live data file itself. Choose a backup file.', { field: 'path' });
     const staging = `${store.file}.restore-staging`;
     const installationId = (await this.deps.settingsRepo.get<string>('installation.id')) ?? null;
-    const result = await this.exclusive(async () => {
+    const result = await this.exclusive('restore', async () => {
       try {
-        const facts = await stageBackup(source, staging, installationId);
+        // Copy and checks (integrity, migration, foreign keys) in a worker thread: the event loop keeps running.
+        const facts = (await runRestoreWorker({ op: 'stage', source, staging, expectedInstallationId: installationId }, (_, p) =>
+          this.report(p.total === 0 ? 'checking' : 'copying', p),
+        )) as BackupFileFacts;
         // The current data first, so a restore can itself be undone.
         fs.mkdirSync(this.defaultDir, { recursive: true, mode: 0o700 });
         const safetyCopy = freeName(this.defaultDir, `box-office-before-restore-${stamp(this.deps.clock.now())}`);
-        await this.snapshot(store, safetyCopy);
+        await this.snapshot(store, safetyCopy, 'safetyCopy');
         // The log being replaced ends here; the restored log names that point (and the safety copy holds it).
         const [replacedHead] = await this.deps.audit.recent(1);
         // Nobody keeps working on data that is about to change under them.
@@ -104,10 +118,11 @@ export class BackupService {
         // that marker, in one step: the anchor of the replaced, longer log would report a cut tail.
         await this.deps.audit.replaceLog(
           () =>
-            // In the connection's turn: no transaction of this process is open while the file's pages are replaced.
+            // In the connection's turn: no transaction of this process is open while the file's pages are replaced
+            // (by the worker's connection: other calls wait for their turn, the event loop does not).
             store.engine.exclusive(async () => {
               try {
-                await replaceFrom(staging, store.file);
+                await runRestoreWorker({ op: 'replace', staging, liveFile: store.file }, (_, p) => this.report('replacing', p));
               } finally {
                 // Statements prepared on the replaced content are not run on the restored one.
                 this.deps.sql.forgetStatements();
@@ -144,11 +159,16 @@ export class BackupService {
   }
 
   /**
-   * SQLite's online backup of the live store, in the connection's turn: a transaction of this process
-   * that is open across an await (uncommitted, perhaps rolled back later) is never copied.
+   * SQLite's online backup of the live store, in steps, in the worker thread through a connection of its own
+   * holding one read transaction (writeBackup): only committed data, and the app's calls go on meanwhile.
    */
-  private snapshot(store: SqliteStore, file: string): Promise<void> {
-    return store.engine.exclusive(() => writeBackup(store.db, file));
+  private snapshot(store: SqliteStore, file: string, step: 'copying' | 'safetyCopy'): Promise<void> {
+    this.report(step, { done: 0, total: 0 });
+    return runRestoreWorker({ op: 'backup', liveFile: store.file, file }, (_, p) => this.report(step, p)).then(() => undefined);
+  }
+
+  private report(step: BackupProgressView['step'], p: CopyProgress): void {
+    if (this.current) this.current = { ...this.current, step, done: p.done, total: p.total };
   }
 
   private refuseOnVenueDatabase(command: 'backupCommand' | 'restoreCommand'): ReturnType<typeof fail> {
@@ -157,9 +177,10 @@ export class BackupService {
   }
 
   /** One backup or restore at a time; a refused file becomes a clear answer, anything else a bug. */
-  private async exclusive<T>(work: () => Promise<T>): Promise<Result<T>> {
+  private async exclusive<T>(operation: BackupProgressView['operation'], work: () => Promise<T>): Promise<Result<T>> {
     if (this.running) return fail('CONFLICT', 'A backup or restore is already running. Wait for it to finish.');
     this.running = true;
+    this.current = { operation, step: operation === 'backup' ? 'copying' : 'checking', done: 0, total: 0, startedAt: this.deps.clock.now() };
     try {
       return ok(await work());
     } catch (error) {
@@ -167,6 +188,7 @@ export class BackupService {
       throw error;
     } finally {
       this.running = false;
+      this.current = null;
     }
   }
 }

@@ -28,13 +28,14 @@ export class GateService {
   ) {}
 
   async scan(session: Session, eventId: number, typed: string): Promise<Result<ScanView>> {
-    const event = await this.d.orders.event(eventId);
-    if (!event) return fail('NOT_FOUND', 'Choose the event you are scanning for.');
     const barcode = normalizeBarcode(typed);
     const at = this.d.clock.now();
-    const view = await this.d.sql.transaction(async (): Promise<ScanView & { ticketId: number | null }> => {
+    // The common case — a ticket of this event — costs one statement to decide (after the row lock on
+    // PostgreSQL) and the record with its count; the event is read only when the ticket is not one of it.
+    const view = await this.d.sql.transaction(async (): Promise<(ScanView & { ticketId: number | null }) | null> => {
       // Locks the ticket's row on PostgreSQL until this transaction ends: the decision below is this gate's alone.
-      const facts = barcode ? await this.d.gate.lookup(barcode) : undefined;
+      const facts = barcode ? await this.d.gate.decide(barcode) : undefined;
+      if (facts?.eventId !== eventId && !(await this.d.orders.event(eventId))) return null; // nothing recorded
       const answer = (result: ScanResult, headline: string, detail: string | null = null) => ({ result, headline, detail, seat: facts?.seat ?? null, at, ticketId: facts?.ticketId ?? null });
       let outcome: ReturnType<typeof answer>;
       if (!facts) outcome = answer('unknown', 'Unknown ticket', barcode ? 'This barcode is not one of ours. Send the guest to the box office.' : 'That is not a ticket barcode. Scan again.');
@@ -43,16 +44,16 @@ export class GateService {
       else if (facts.eventId !== eventId) outcome = answer('otherEvent', 'Another event', `This ticket is for ${(await this.d.orders.event(facts.eventId))?.name ?? 'another event'}.`);
       else if (!facts.paid) outcome = answer('unpaid', 'Not paid', 'The order of this ticket is not paid. Send the guest to the box office.');
       else {
-        const first = await this.d.gate.firstAdmission(facts.ticketId);
+        const first = facts.firstAdmission;
         const earlier = first && first.generation !== facts.generation ? ` with an earlier barcode (${first.generation === 1 ? 'the original' : `duplicate #${first.generation - 1}`})` : '';
         outcome = first
           ? answer('alreadyScanned', 'Already scanned', `Admitted at ${timeOrDay(first.at, at)} at ${first.gate}${earlier}.`)
           : answer('valid', 'Valid', facts.seat);
       }
       await this.d.gate.record({ barcode: barcode ?? typed.slice(0, 64), ticketId: outcome.ticketId, eventId, at, gate: this.d.terminal, operatorId: session.operatorId, result: outcome.result });
-      await this.d.gate.tally({ eventId, operatorId: session.operatorId, result: outcome.result });
       return outcome;
     });
+    if (!view) return fail('NOT_FOUND', 'Choose the event you are scanning for.');
     this.scansSinceSummary += 1;
     if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') await this.summarise();
     const { ticketId: _ticketId, ...rest } = view;

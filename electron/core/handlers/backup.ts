@@ -4,6 +4,7 @@ import type { DomainHandlers, Services } from './index';
 
 export const backupHandlers = (s: Services): DomainHandlers<'backup.'> => ({
   'backup.list': () => ok({ folder: s.backup.defaultDir, files: s.backup.list(), venueDatabase: s.backup.venueDatabase() }),
+  'backup.progress': () => ok({ progress: s.backup.progress() }),
   'backup.create': (input, { session }) => s.backup.create(session!, input.directory),
   'backup.restore': async (input, { session }) => {
     // A venue database is restored with its own tools: answered before a password is asked for or counted.

@@ -10,8 +10,24 @@ import Database from 'better-sqlite3';
 import { latestVersion, MIGRATIONS } from './migrations';
 import { migrate, type Db } from './database';
 
-/** All pages in one step: one read transaction on the source, so a busy writer cannot restart the copy. */
-const ALL_PAGES = () => 0x7fffffff;
+/**
+ * Pages copied per step of SQLite's online backup: 256 pages (1 MiB at 4 KiB a page) take a few
+ * milliseconds, after which the event loop gets its turn again (better-sqlite3 steps on setImmediate).
+ */
+export const PAGES_PER_STEP = 256;
+
+/** How far a copy is: pages done of pages in all (SQLite's own count, known after the first step). */
+export interface CopyProgress {
+  done: number;
+  total: number;
+}
+export type OnProgress = (progress: CopyProgress) => void;
+
+/** A copy in bounded steps that reports after each. */
+const stepped = (onProgress: OnProgress | undefined) => (p: { totalPages: number; remainingPages: number }) => {
+  onProgress?.({ done: p.totalPages - p.remainingPages, total: p.totalPages });
+  return PAGES_PER_STEP;
+};
 
 export class BackupFileError extends Error {
   constructor(
@@ -31,8 +47,14 @@ export interface BackupFileFacts {
   auditEntries: number;
 }
 
-/** Writes a snapshot of `db` to `file`, which must not exist yet (a backup never overwrites anything). */
-export async function writeBackup(db: Db, file: string): Promise<void> {
+/**
+ * Writes a snapshot of the store file `liveFile` to `file`, which must not exist yet (a backup never
+ * overwrites anything), in steps of PAGES_PER_STEP pages. It reads through a connection of its own
+ * that holds one read transaction from the first step to the last: the copy is the committed store of
+ * that moment, other connections' commits meanwhile (WAL: they are not blocked) neither restart it nor
+ * get into it, and the app's own connection keeps serving calls between the steps.
+ */
+export async function writeBackup(liveFile: string, file: string, onProgress?: OnProgress): Promise<void> {
   let handle: number;
   try {
     handle = fs.openSync(file, 'wx', 0o600);
@@ -42,8 +64,13 @@ export async function writeBackup(db: Db, file: string): Promise<void> {
     throw new BackupFileError('unreadable', `Cannot write ${file} (${code ?? (error as Error).message}). Check that the folder exists and is writable.`);
   }
   fs.closeSync(handle);
+  const source = new Database(liveFile, { readonly: true, fileMustExist: true });
   try {
-    await db.backup(file, { progress: ALL_PAGES });
+    // The read transaction the steps share (SQLite's backup uses an open one and leaves it open).
+    source.exec('BEGIN');
+    source.prepare('SELECT count(*) FROM sqlite_master').get();
+    await source.backup(file, { progress: stepped(onProgress) });
+    source.exec('COMMIT');
     // Leave one self-contained file: no -wal or -shm beside it.
     const copy = new Database(file);
     copy.pragma('journal_mode = DELETE');
@@ -51,6 +78,8 @@ export async function writeBackup(db: Db, file: string): Promise<void> {
   } catch (error) {
     fs.rmSync(file, { force: true });
     throw error;
+  } finally {
+    source.close();
   }
 }
 
@@ -103,13 +132,16 @@ function checkFacts(db: Db, file: string, expectedInstallationId: string | null,
 /**
  * Brings a checked backup into a private staging file beside the store: copied with the backup API,
  * migrated to this version, checked again (integrity and foreign keys). The live store is untouched.
+ * Seconds of work on a large store: the app runs it in a worker thread (backup/restore-worker.ts).
  */
-export async function stageBackup(source: string, staging: string, expectedInstallationId: string | null): Promise<BackupFileFacts> {
+export async function stageBackup(source: string, staging: string, expectedInstallationId: string | null, onProgress?: OnProgress): Promise<BackupFileFacts> {
   inspectBackup(source, expectedInstallationId, { integrity: false });
   fs.rmSync(staging, { force: true });
   const from = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    await from.backup(staging, { progress: ALL_PAGES });
+    await from.backup(staging, { progress: stepped(onProgress) });
+    // Copied; the checks have no count of their own (0 of 0 says "checking").
+    onProgress?.({ done: 0, total: 0 });
   } catch (error) {
     throw new BackupFileError('corrupt', `This backup cannot be read (${(error as Error).message}). The current data was left as it is.`);
   } finally {
@@ -133,10 +165,10 @@ export async function stageBackup(source: string, staging: string, expectedInsta
 }
 
 /** Replaces the live store's content with the staged file, through the backup API (the live connection stays valid). */
-export async function replaceFrom(staging: string, liveFile: string): Promise<void> {
+export async function replaceFrom(staging: string, liveFile: string, onProgress?: OnProgress): Promise<void> {
   const staged = new Database(staging, { readonly: true, fileMustExist: true });
   try {
-    await staged.backup(liveFile, { progress: ALL_PAGES });
+    await staged.backup(liveFile, { progress: stepped(onProgress) });
   } finally {
     staged.close();
   }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { BackupFileView, VenueBackupAdvice } from '../../../../shared/backup-views';
+import type { BackupFileView, BackupProgressView, VenueBackupAdvice } from '../../../../shared/backup-views';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { call } from '../../state/api';
@@ -9,6 +9,54 @@ type Message = { tone: 'error' | 'info'; text: string } | null;
 
 const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+const STEP_NAMES: Record<BackupProgressView['step'], string> = {
+  copying: 'Copying',
+  checking: 'Checking the backup (integrity, references)',
+  safetyCopy: 'Keeping a safety copy of the current data',
+  replacing: 'Replacing the data',
+};
+
+/**
+ * While `busy`, asks core every 300 ms how far the backup or restore is (both transports only answer
+ * calls, so the screen asks rather than being told). A failed ask (a restore signs everybody out part-way)
+ * only leaves the last figure shown.
+ */
+function useBackupProgress(busy: boolean): BackupProgressView | null {
+  const [progress, setProgress] = useState<BackupProgressView | null>(null);
+  useEffect(() => {
+    if (!busy) {
+      setProgress(null);
+      return undefined;
+    }
+    let stopped = false;
+    const ask = async () => {
+      const result = await call((a) => a.backup.progress());
+      if (!stopped && result.ok && result.value.progress) setProgress(result.value.progress);
+    };
+    const timer = setInterval(() => void ask(), 300);
+    void ask();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [busy]);
+  return progress;
+}
+
+/** The step under way and, for a copy, its share done. */
+function BackupProgress({ progress }: { progress: BackupProgressView | null }) {
+  if (!progress) return null;
+  const counted = progress.total > 0;
+  const percent = counted ? Math.floor((100 * progress.done) / progress.total) : null;
+  const label = `${STEP_NAMES[progress.step]}${percent === null ? '…' : `: ${percent} %`}`;
+  return (
+    <div className="stack" role="status" aria-live="polite">
+      <span>{label}</span>
+      <progress aria-label={STEP_NAMES[progress.step]} max={counted ? progress.total : undefined} value={counted ? progress.done : undefined} />
+    </div>
+  );
+}
 
 /**
  * "Back up" while the app runs, and restore a chosen backup after a check and the admin's password. On a
@@ -21,6 +69,7 @@ export function BackupPanel() {
   const [directory, setDirectory] = useState('');
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  const progress = useBackupProgress(busy);
 
   const load = useCallback(async () => {
     const result = await call((a) => a.backup.list());
@@ -50,6 +99,7 @@ export function BackupPanel() {
         <h1 id="backup-title">Back up</h1>
         <p className="muted">A consistent copy of all data, taken while Box Office keeps running. Secrets stay in this computer's keychain: a backup restores only here.</p>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        {busy ? <BackupProgress progress={progress} /> : null}
         <form className="inline-form" onSubmit={backUp} noValidate>
           <Field label="Folder (optional)" name="backupFolder" value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder={folder} hint="Empty: the backups folder. Or the full path of a folder, e.g. a USB stick." />
           <button type="submit" className="button button--primary" disabled={busy}>
@@ -86,6 +136,7 @@ function RestoreSection({ files }: { files: BackupFileView[] }) {
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  const progress = useBackupProgress(busy);
 
   async function restore(event: FormEvent) {
     event.preventDefault();
@@ -134,6 +185,7 @@ function RestoreSection({ files }: { files: BackupFileView[] }) {
         <p className="muted">No backup in the backups folder yet. You can still restore one from elsewhere by its full path.</p>
       )}
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {busy ? <BackupProgress progress={progress} /> : null}
       <form onSubmit={restore} noValidate>
         <Field label="Backup file to restore" name="restorePath" value={path} onChange={(e) => setPath(e.target.value)} hint="Checked first: a backup from a newer version, a damaged file or one from another computer is refused and nothing changes." />
         <Field label="Your password" name="restorePassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />

@@ -78,7 +78,7 @@ describe('backup and restore', () => {
     await t.must('backup.create', {});
     expect((await t.must('backup.list', {})).files.map((f) => f.fileName)).toEqual(['box-office-backup-2026-11-22T12-00-01Z.sqlite']);
     // writeBackup itself refuses an existing file (the service never asks it to).
-    await expect(writeBackup(t.core.internals.sqlite!, first.path)).rejects.toThrow(/never overwrites/);
+    await expect(writeBackup(t.core.internals.sqlite!.name, first.path)).rejects.toThrow(/never overwrites/);
     expect(fs.statSync(first.path).size).toBe(first.bytes);
   });
 
