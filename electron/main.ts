@@ -4,12 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents } from 'electron';
 import { startCore, type StartedCore } from './core/app';
 import { APP_SCHEME, appProtocolHandler } from './window/app-protocol';
 import { installAppGuards } from './window/guards';
 import { registerIpcHandlers } from './window/ipc';
 import { lockKiosk, type KioskLock } from './window/kiosk-lock';
+import { saveResultWith } from './window/save-result';
 import { launchOptions } from './window/launch-options';
 import { createSecureWindow } from './window/secure-window';
 
@@ -47,6 +48,15 @@ async function start(): Promise<void> {
       kioskLock?.release();
       app.quit();
     },
+    // A job's joined PDF: main's save dialog over the caller's own window (jobs.saveResult).
+    saveFile: saveResultWith({
+      dialog,
+      windowOf: (id) => {
+        const contents = ownWindows.has(id) ? webContents.fromId(id) : undefined;
+        return contents ? BrowserWindow.fromWebContents(contents) : null;
+      },
+      defaultFolder: () => app.getPath('downloads'),
+    }),
   });
   if (quitting) return void started.close();
   core = started;

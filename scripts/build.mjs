@@ -25,6 +25,10 @@ export async function buildAll({ quiet = false } = {}) {
   await Promise.all([
     esbuild({ ...node, entryPoints: [at('electron/main.ts')], outfile: at('dist/electron/main.cjs') }),
     esbuild({ ...node, entryPoints: [at('electron/web-shell.ts')], outfile: at('dist/electron/web-shell.cjs') }),
+    // The ticket jobs' worker threads (print@home drawn off the main thread): beside main and the web shell (electron/core/jobs/worker-file.ts).
+    esbuild({ ...node, entryPoints: [at('electron/core/jobs/ticket-worker.ts')], outfile: at('dist/electron/ticket-worker.cjs') }),
+    // The restore's checks run in a worker thread; restore-runner.ts finds this file beside main.cjs and web-shell.cjs.
+    esbuild({ ...node, entryPoints: [at('electron/core/backup/restore-worker.ts')], outfile: at('dist/electron/restore-worker.cjs') }),
     // A sandboxed preload may require only 'electron': everything else is bundled into this one file.
     esbuild({ ...node, entryPoints: [at('electron/preload.ts')], outfile: at('dist/electron/preload.cjs'), external: ['electron'] }),
     esbuild({ bundle: true, minify: true, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: [at('electron/web/bridge.ts')], outfile: at('dist/web/bridge.js'), logLevel: 'warning' }),

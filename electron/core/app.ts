@@ -4,15 +4,17 @@
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import pkg from '../../package.json';
-import { fail, type AppError } from '../../shared/result';
+import { fail, type AppError, type Result } from '../../shared/result';
 import { AuditLog } from './audit/audit-log';
 import { AuthService } from './auth/auth-service';
 import { SessionManager } from './auth/sessions';
 import { SignInThrottle } from './auth/throttle';
 import { createDispatch } from './dispatch';
 import { IdempotencyKeys } from './idempotency';
-import { buildHandlers } from './handlers/index';
+import { buildHandlers, type SaveFile } from './handlers/index';
+import { Jobs } from './jobs/jobs';
 import { InstitutionSettings } from './settings/institution-settings';
 import { SettingsService } from './settings/settings-service';
 import { SmsToken } from './settings/sms-token';
@@ -60,14 +62,21 @@ export interface CoreConfig {
   devOutbox?: boolean;
   /** Kiosk: called after an administrator authorized leaving (kiosk.quit); the transport closes the app. */
   quit?: () => void;
+  /** Electron: main's save dialog for a job's joined file (jobs.saveResult); absent in the web shell. */
+  saveFile?: SaveFile;
 }
+
+/** A job's joined file for the web shell to stream: only to the session that owns the job. */
+export type JobResultFile = (seat: string, jobId: string) => Result<{ file: string; fileName: string; bytes: number }>;
 
 export interface Core {
   dispatch: Dispatch;
   close(): Promise<void>;
   /** Moves a seat's session to a new seat id (the web shell rotates its cookie after each sign-in step). */
   reseat(from: string, to: string): void;
-  /** For tests and benchmarks in Node; transports use only dispatch. */
+  /** The joined file of a job (GET /api/jobs/<id>/result in the web shell). */
+  jobResult: JobResultFile;
+  /** For tests and benchmarks in Node; transports use only dispatch and jobResult. */
   internals: {
     /** The store, engine-neutral: what tests use for SQL of their own. */
     sql: Sql;
@@ -80,6 +89,7 @@ export interface Core {
     settings: InstitutionSettings;
     clock: Clock;
     outbox: OutboxGateway;
+    jobs: Jobs;
   };
 }
 
@@ -123,6 +133,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const auth = new AuthService({ operators, sessions, throttle, audit, settings, clock, factors, devices: trusted, kiosk: config.kiosk });
     const ordersRepo = new OrdersRepo(sql);
     const devOutbox = config.devOutbox ?? process.env.BOX_OFFICE_DEV_OUTBOX === '1';
+    const delivery = new DeliveryService({ sql, orders: ordersRepo, operators, audit, settings, clock, terminal, sms: smsGateway });
+    const jobs = new Jobs({ orders: ordersRepo, delivery, audit, sessions, clock, dir: path.join(config.dataDir, 'jobs') });
     const gate = new GateService({ sql, gate: new GateRepo(sql), orders: ordersRepo, audit, clock, terminal });
     // Scan counts a crash left unsummarised reach the audit log now.
     await gate.summarise();
@@ -147,8 +159,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       clock,
       sms: smsGateway,
       ordersRepo,
-      delivery: new DeliveryService({ sql, orders: ordersRepo, operators, audit, settings, clock, terminal, sms: smsGateway }),
+      delivery,
       gate,
+      jobs,
+      saveFile: config.saveFile,
       devOutbox: () => (devOutbox && settings.get('smsGateway').kind === 'outbox' ? outbox : null),
       appInfo: () => ({ product: PRODUCT_NAME, version: pkg.version, kiosk: config.kiosk, shell: config.shell, terminal, store: { engine: store.kind, location: store.location } }),
       // After the answer has gone out, so the page can say goodbye.
@@ -167,13 +181,21 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     return {
       dispatch,
       reseat: (from, to) => sessions.reseat(from, to),
+      jobResult: (seat, jobId) => {
+        const found = sessions.lookup(seat);
+        if (found.status === 'locked') return fail('SESSION_LOCKED', 'This terminal is locked. Enter your password to unlock it.');
+        if (found.status !== 'active') return fail('AUTH_REQUIRED', 'Sign in first.');
+        return jobs.resultFile(found.session, jobId);
+      },
       close: async () => {
         if (closed) return;
         closed = true;
+        // Jobs stop after their current batch and audit their end while the store is still open.
+        await jobs.close();
         await audit.settled();
         await store.close();
       },
-      internals: { sql, engine: store.kind, sqlite: store.sqlite, vault, audit, sessions, settings, clock, outbox },
+      internals: { sql, engine: store.kind, sqlite: store.sqlite, vault, audit, sessions, settings, clock, outbox, jobs },
     };
   } catch (error) {
     await store.close();
@@ -203,6 +225,7 @@ export interface StartedCore {
   dispatch: Dispatch;
   close(): Promise<void>;
   reseat(from: string, to: string): void;
+  jobResult: JobResultFile;
   /** The reason the core is not running, or null once it runs. */
   failure(): AppError | null;
 }
@@ -240,6 +263,7 @@ export async function startCore(config: CoreConfig): Promise<StartedCore> {
       await core?.close();
     },
     reseat: (from, to) => core?.reseat(from, to),
+    jobResult: (seat, jobId) => (core ? core.jobResult(seat, jobId) : { ok: false, error: failure! }),
     failure: () => failure,
   };
 }

@@ -21,8 +21,42 @@ const token = takeToken();
 
 const transportError = (message: string): Result<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } });
 
+/**
+ * jobs.saveResult in a browser: the joined PDF is fetched from GET /api/jobs/<id>/result (the same token and
+ * seat cookie as every call) and handed to the browser's own download, named by the server.
+ */
+async function downloadJobResult(input: unknown): Promise<Result<unknown>> {
+  const jobId = typeof input === 'object' && input !== null ? (input as { jobId?: unknown }).jobId : undefined;
+  if (typeof jobId !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(jobId)) return { ok: false, error: { code: 'VALIDATION', message: 'That is not a job.' } };
+  let response: Response;
+  try {
+    response = await fetch(`/api/jobs/${jobId}/result`, { headers: { Authorization: `Bearer ${token}` }, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'The Box Office service on this computer is not answering. Check that it is still running, then try again.' } };
+  }
+  if (!response.ok) {
+    try {
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: `The file could not be fetched (${response.status}). Try again.` } };
+    }
+  }
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'tickets.pdf';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { ok: true, value: { saved: true, fileName } };
+}
+
 const invoke: Invoke = async (channel, input) => {
   if (!token) return transportError('This page was opened without its access key. Open the full address that `npm start` printed (it ends in #token=…).');
+  if (channel === 'jobs.saveResult') return downloadJobResult(input);
   let response: Response;
   try {
     response = await fetch(`/api/${channel}`, {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { contract, isChannelName, type ChannelDef } from '../../shared/contract';
 import { SECURITY_HEADERS } from '../security/csp';
 import type { StartedCore } from '../core/app';
@@ -15,7 +16,7 @@ import { Seats } from './seats';
 import { contentType, resolveStatic } from './static-files';
 
 export interface WebShellOptions {
-  core: Pick<StartedCore, 'dispatch' | 'reseat'>;
+  core: Pick<StartedCore, 'dispatch' | 'reseat'> & Partial<Pick<StartedCore, 'jobResult'>>;
   /** The built renderer (index.html and assets). */
   rendererDir: string;
   /** The built browser bridge script, served as /bridge.js. */
@@ -33,6 +34,8 @@ export interface WebShell {
 
 // Room for an order import (8 MB of CSV or JSON); every other body is far smaller.
 const MAX_BODY = 9 * 1024 * 1024;
+/** GET /api/jobs/<id>/result: a job's joined file. Job ids are base64url; anything else is no job. */
+const JOB_RESULT = /^jobs\/([A-Za-z0-9_-]{8,64})\/result$/;
 const UNKNOWN_CHANNEL = { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'This action does not exist.' } };
 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
@@ -62,12 +65,13 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
+    const jobFile = JOB_RESULT.exec(channel);
+    if (jobFile && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!callerAllowed(req, res)) return;
+      return sendJobResult(req, res, jobFile[1]!);
+    }
     if (req.method !== 'POST') return send(res, 405, { error: 'Use POST with a JSON body.' }, { Allow: 'POST' });
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, { error: 'Foreign origin refused.' });
-    const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(res, 403, { error: 'Cross-site request refused.' });
-    if (!hasToken(req.headers.authorization)) return send(res, 401, { error: 'Missing or wrong token: send Authorization: Bearer <token>.' }, { 'WWW-Authenticate': 'Bearer' });
+    if (!callerAllowed(req, res)) return;
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return send(res, 415, { error: 'Send Content-Type: application/json.' });
     const name = channelName(channel);
     if (name === null) return send(res, 404, UNKNOWN_CHANNEL);
@@ -89,6 +93,43 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       options.core.reseat(`web:${seat}`, `web:${cookieSeat}`);
     }
     send(res, 200, result, cookieSeat === null ? {} : { 'Set-Cookie': seats.cookie(cookieSeat) });
+  }
+
+  /** Origin, fetch site and token: the same for every /api call. Answers the refusal itself. */
+  function callerAllowed(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return (send(res, 403, { error: 'Foreign origin refused.' }), false);
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return (send(res, 403, { error: 'Cross-site request refused.' }), false);
+    if (!hasToken(req.headers.authorization)) return (send(res, 401, { error: 'Missing or wrong token: send Authorization: Bearer <token>.' }, { 'WWW-Authenticate': 'Bearer' }), false);
+    return true;
+  }
+
+  /** A job's joined PDF, streamed from its file to the session that owns the job (its seat cookie), never through a JSON answer. */
+  async function sendJobResult(req: http.IncomingMessage, res: http.ServerResponse, jobId: string): Promise<void> {
+    const { seat } = seats.of(req.headers.cookie);
+    const found = options.core.jobResult ? options.core.jobResult(`web:${seat}`, jobId) : ({ ok: false, error: { code: 'NOT_FOUND', message: 'No such file.' } } as const);
+    if (!found.ok) return send(res, found.error.code === 'NOT_FOUND' ? 404 : found.error.code === 'CONFLICT' ? 409 : 403, found);
+    let stream: fs.ReadStream;
+    try {
+      const handle = await fs.promises.open(found.value.file, 'r');
+      stream = handle.createReadStream();
+    } catch {
+      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'The file is gone (the job was replaced or the app restarted). Start the job again.' } });
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(found.value.bytes),
+      'Content-Disposition': `attachment; filename="${found.value.fileName}"`,
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') {
+      stream.destroy();
+      res.end();
+      return;
+    }
+    await pipeline(stream, res);
   }
 
   function hasToken(header: string | undefined): boolean {

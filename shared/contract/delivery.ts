@@ -9,8 +9,8 @@ const id = z.number().int().positive();
 export const barcodeInput = z.string().trim().min(1, 'Scan or type a barcode.').max(64, 'That is not a ticket barcode (too long).');
 /** Recorded with the revoked barcode and in the audit log: three visible characters at least ("Lost"). */
 const reissueReason = text({ min: 3, max: 500 });
-/** Either some tickets, or every ticket of an order that is not issued yet. */
-const target = z.union([z.object({ ticketIds: z.array(id).min(1).max(10_000) }).strict(), z.object({ orderId: id, allNotIssued: z.literal(true) }).strict()]);
+/** Some tickets (every ticket of an order not issued yet is a job: jobs.startMobile). */
+const target = z.object({ ticketIds: z.array(id).min(1).max(10_000) }).strict();
 
 export const deliveryChannels = {
   'orders.search': channel<{ orders: OrderSummary[]; more: boolean }>()({
@@ -41,13 +41,6 @@ export const deliveryChannels = {
     returns: '`{ ticketId, fileName, pdfBase64, sha256, reopened }`',
     errors: ['DELIVERY_LOCKED', 'NOT_FOUND', 'CONFLICT'],
   }),
-  'delivery.printAtHomeAll': channel<PrintAtHomeDocument & IssueResult>()({
-    input: z.object({ orderId: id }).strict(),
-    access: 'delivery.issue',
-    summary: 'Print@home for every ticket of the order not issued yet: each ticket\'s own PDF is made and stored as for one ticket; the answer joins them into one file to print.',
-    returns: '`{ fileName, pdfBase64, sha256, issued, refused }` (the joined file is for printing; each ticket reopens as its own stored PDF)',
-    errors: ['NOT_FOUND', 'CONFLICT'],
-  }),
   'delivery.sendMobileLink': channel<MobileLinkSent>()({
     input: z.object({ ticketId: id, phone: z.string().trim().max(32).optional() }).strict(),
     access: 'delivery.issue',
@@ -56,12 +49,9 @@ export const deliveryChannels = {
     errors: ['NOT_FOUND', 'DELIVERY_LOCKED', 'SMS_UNAVAILABLE'],
   }),
   'delivery.reissue': channel<OrderView>()({
-    input: z.union([
-      z.object({ ticketId: id, reason: reissueReason }).strict(),
-      z.object({ orderId: id, allNotIssued: z.literal(true), reason: reissueReason }).strict(),
-    ]),
+    input: z.object({ ticketId: id, reason: reissueReason }).strict(),
     access: 'delivery.reissue',
-    summary: 'Revokes the ticket\'s barcode (or those of every ticket of the order not issued yet), makes a new one (a duplicate with a higher generation) and frees the delivery choice.',
+    summary: 'Revokes the ticket\'s barcode, makes a new one (a duplicate with a higher generation) and frees the delivery choice. Every ticket of an order not issued yet: `jobs.startReissue`.',
     returns: 'the order, `OrderView`',
     errors: ['NOT_FOUND'],
   }),

@@ -14,6 +14,7 @@ import { auditChannels } from './audit';
 import { settingsChannels } from './settings';
 import { kioskChannels } from './kiosk';
 import { backupChannels } from './backup';
+import { jobsChannels } from './jobs';
 
 export * from './define';
 export { loginSchema } from './login';
@@ -28,6 +29,7 @@ export const contract = {
   ...settingsChannels,
   ...kioskChannels,
   ...backupChannels,
+  ...jobsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 

@@ -106,12 +106,13 @@ describe('ticket delivery in Chromium (the SecuTix example)', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Orders' }).click();
     await page.getByLabel('Order number, customer name, email or barcode').fill('GR-7');
     await page.getByRole('button', { name: 'Search' }).click();
+    // A job: it ends with the joined file to download (test/e2e/jobs.test.ts follows a long one).
     await page.getByRole('button', { name: 'Print@home all not issued (3)' }).click();
-    await pw(page.getByTitle('Ticket PDF')).toBeVisible();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Save PDF' }).click()]);
+    await pw(page.getByRole('progressbar', { name: /Print@home for all: 3 of 3/ })).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download tickets-GR-7.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('tickets-GR-7.pdf');
     const joined = await PDFDocument.load(await fs.promises.readFile((await download.path())!));
     expect(joined.getPageCount()).toBe(3);
-    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await pw(page.getByText('3 print@home')).toBeVisible();
 
     await page.getByLabel('Order number, customer name, email or barcode').fill('MB-1');

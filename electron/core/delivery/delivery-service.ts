@@ -18,7 +18,7 @@ import type { Clock } from '../types';
 import { newBarcode } from './barcode';
 import { actionState, allows, lockedMessage } from './lock-reasons';
 import { sendMobileLink } from './mobile-link';
-import { joinPdfs, renderTicketPdf } from './ticket-pdf';
+import { renderTicketPdf, type TicketPdfInput } from './ticket-pdf';
 
 export interface DeliveryDeps {
   /** The store: a state change and its audit entry commit in one `sql.transaction`. */
@@ -61,9 +61,8 @@ export class DeliveryService {
   }
 
   /** Issues each target ticket to mobile; a ticket already on mobile stays as it is (same ticket, same barcode). */
-  async issueMobile(session: Session, target: { ticketIds: number[] } | { orderId: number; allNotIssued: true }): Promise<Result<IssueResult>> {
-    if ('orderId' in target && !(await this.d.orders.order(target.orderId))) return fail('NOT_FOUND', 'That order does not exist. Search again.');
-    const ids = 'ticketIds' in target ? target.ticketIds : await this.d.orders.unissuedTicketIds(target.orderId);
+  async issueMobile(session: Session, target: { ticketIds: number[] }): Promise<Result<IssueResult>> {
+    const ids = target.ticketIds;
     const by = await this.issuer(session);
     const now = this.d.clock.now();
     // The issues and their audit entry commit together: a crash cannot leave an issued ticket unaudited.
@@ -108,27 +107,9 @@ export class DeliveryService {
     // Rendered outside the transaction (it is the slow part); the claim decides who wins.
     const now = this.d.clock.now();
     const by = await this.issuer(session);
-    const pdf = await renderTicketPdf({
-      institution: this.d.settings.get('name'),
-      event: ticket.eventName,
-      venue: ticket.venue,
-      startsAt: ticket.startsAt,
-      timeZone: ticket.timeZone,
-      seat: ticket.seat,
-      holder: ticket.holder ?? order.customerName,
-      orderNumber: order.number,
-      barcode: ticket.barcode,
-      generation: ticket.generation,
-      price: money(ticket.priceMinor, ticket.currency),
-      issuedAt: now,
-    });
+    const pdf = await renderTicketPdf(this.pdfInput(ticket, order, now));
     const sha256 = crypto.createHash('sha256').update(pdf).digest('hex');
-    const won = await this.d.sql.transaction(async () => {
-      if (!(await this.d.orders.claim(ticket.id, ticket.generation, 'print_at_home', by, now))) return false;
-      await this.d.orders.saveDocument(ticket.id, ticket.generation, pdf, sha256, now);
-      await this.d.audit.append({ kind: 'delivery.print-issued', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation, sha256 } });
-      return true;
-    });
+    const [won] = await this.commitPrinted(session, by, [{ ticket, order, pdf, sha256, issuedAt: now }]);
     if (!won) {
       const current = (await this.d.orders.ticket(ticket.id))!;
       if (current.delivery === 'print_at_home' && current.generation === ticket.generation) return this.reopen(session, current);
@@ -146,43 +127,75 @@ export class DeliveryService {
   }
 
   /**
-   * Print@home for every ticket of the order not issued yet. Each ticket gets its own stored PDF exactly
-   * as when printed alone; the answer joins them into one file for the printer.
+   * What the renderer draws for a ticket issued at `issuedAt`: one function for print@home alone and the
+   * bulk job, so a ticket's stored PDF is the same bytes whichever made it.
    */
-  async printAtHomeAll(session: Session, orderId: number): Promise<Result<PrintAtHomeDocument & IssueResult>> {
-    const order = await this.d.orders.order(orderId);
-    if (!order) return fail('NOT_FOUND', 'That order does not exist. Search again.');
-    if (!order.allowsPrint) return fail('CONFLICT', 'The shop does not allow print@home for this order.');
-    if (!order.paid) return fail('CONFLICT', 'The order is not paid yet: take the payment before handing out tickets.');
-    const refused: IssueResult['refused'] = [];
-    const docs: Uint8Array[] = [];
-    for (const ticketId of await this.d.orders.unissuedTicketIds(orderId)) {
-      const result = await this.printAtHome(session, ticketId);
-      if (result.ok) docs.push(Buffer.from(result.value.pdfBase64, 'base64'));
-      else refused.push({ ticketId, reason: result.error.message });
-    }
-    if (docs.length === 0) return fail('CONFLICT', refused[0]?.reason ?? 'Every ticket of this order is issued already.');
-    const joined = await joinPdfs(docs);
-    return ok({
-      ticketId: 0,
-      fileName: `tickets-${order.number}.pdf`,
-      pdfBase64: Buffer.from(joined).toString('base64'),
-      sha256: crypto.createHash('sha256').update(joined).digest('hex'),
-      reopened: false,
-      issued: docs.length,
-      refused,
+  pdfInput(ticket: TicketRecord, order: OrderRecord, issuedAt: number): TicketPdfInput {
+    return {
+      institution: this.d.settings.get('name'),
+      event: ticket.eventName,
+      venue: ticket.venue,
+      startsAt: ticket.startsAt,
+      timeZone: ticket.timeZone,
+      seat: ticket.seat,
+      holder: ticket.holder ?? order.customerName,
+      orderNumber: order.number,
+      barcode: ticket.barcode,
+      generation: ticket.generation,
+      price: money(ticket.priceMinor, ticket.currency),
+      issuedAt,
+    };
+  }
+
+  /**
+   * Commits rendered print@home tickets in one transaction, each whole: its claim, its stored PDF and its
+   * audit entry. Answers, per ticket, whether its claim won (a ticket another desk changed meanwhile is untouched).
+   */
+  async commitPrinted(
+    session: Session,
+    by: { id: number; name: string; terminal: string },
+    items: readonly { ticket: TicketRecord; order: OrderRecord; pdf: Uint8Array; sha256: string; issuedAt: number }[],
+  ): Promise<boolean[]> {
+    return this.d.sql.transaction(async () => {
+      const won: boolean[] = [];
+      for (const { ticket, order, pdf, sha256, issuedAt } of items) {
+        if (!(await this.d.orders.claim(ticket.id, ticket.generation, 'print_at_home', by, issuedAt))) {
+          won.push(false);
+          continue;
+        }
+        await this.d.orders.saveDocument(ticket.id, ticket.generation, pdf, sha256, issuedAt);
+        await this.d.audit.append({ kind: 'delivery.print-issued', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation, sha256 } });
+        won.push(true);
+      }
+      return won;
     });
   }
 
-  /** Reissues one ticket, or every ticket of an order that is not issued yet. */
-  async reissueMany(session: Session, target: { ticketId: number } | { orderId: number; allNotIssued: true }, reason: string): Promise<Result<OrderView>> {
-    if ('ticketId' in target) return this.reissue(session, target.ticketId, reason);
-    if (!(await this.d.orders.order(target.orderId))) return fail('NOT_FOUND', 'That order does not exist. Search again.');
-    for (const ticketId of await this.d.orders.unissuedTicketIds(target.orderId)) {
-      const done = await this.reissue(session, ticketId, reason);
-      if (!done.ok) return done;
-    }
-    return this.orderView(session, target.orderId, 0, 100);
+  /**
+   * Reissues tickets not issued yet in one transaction, each with its own audit entry. A ticket issued (or
+   * gone) meanwhile is left as it is and answered with the reason: a bulk reissue never revokes a ticket handed out.
+   */
+  async reissueNotIssued(session: Session, ticketIds: readonly number[], reason: string): Promise<{ reissued: number; refused: IssueResult['refused'] }> {
+    return this.d.sql.transaction(async () => {
+      const refused: IssueResult['refused'] = [];
+      let reissued = 0;
+      for (const ticketId of ticketIds) {
+        const state = await this.d.orders.lockedDelivery(ticketId);
+        if (state !== 'none') {
+          refused.push({ ticketId, reason: state === undefined ? `Ticket ${ticketId} does not exist.` : 'The ticket was issued meanwhile: reissue it on its own if that is meant.' });
+          continue;
+        }
+        await this.reissueInTransaction(session, ticketId, reason);
+        reissued += 1;
+      }
+      return { reissued, refused };
+    });
+  }
+
+  /** Who issues: the operator's name and this terminal, as recorded on the ticket. */
+  async issuer(session: Session) {
+    const operator = await this.d.operators.byId(session.operatorId);
+    return { id: session.operatorId, name: operator?.displayName ?? session.login, terminal: this.d.terminal };
   }
 
   /** A new barcode; the old one is revoked and kept; the ticket becomes "Duplicate #n" and free to deliver again. */
@@ -190,17 +203,19 @@ export class DeliveryService {
     const ticket = await this.d.orders.ticket(ticketId);
     if (!ticket) return fail('NOT_FOUND', 'That ticket does not exist.');
     // The repository reads the ticket under a row lock: the barcode it revokes is the one current when it runs.
-    await this.d.sql.transaction(async () => {
-      const done = (await this.d.orders.reissue(ticketId, newBarcode(), session.operatorId, reason, this.d.clock.now()))!;
-      await this.d.audit.append({
-        kind: 'delivery.reissued',
-        actorId: session.operatorId,
-        actorLogin: session.login,
-        subject: String(ticketId),
-        detail: { generation: done.generation, previousState: done.previousState, reason: reason.slice(0, 200) },
-      });
-    });
+    await this.d.sql.transaction(() => this.reissueInTransaction(session, ticketId, reason));
     return this.orderView(session, ticket.orderId, Math.max(0, ticket.position - 1 - 50), 100);
+  }
+
+  private async reissueInTransaction(session: Session, ticketId: number, reason: string): Promise<void> {
+    const done = (await this.d.orders.reissue(ticketId, newBarcode(), session.operatorId, reason, this.d.clock.now()))!;
+    await this.d.audit.append({
+      kind: 'delivery.reissued',
+      actorId: session.operatorId,
+      actorLogin: session.login,
+      subject: String(ticketId),
+      detail: { generation: done.generation, previousState: done.previousState, reason: reason.slice(0, 200) },
+    });
   }
 
   private async reopen(session: Session, ticket: TicketRecord): Promise<Result<PrintAtHomeDocument>> {
@@ -220,11 +235,6 @@ export class DeliveryService {
     if (!order.paid) return fail('CONFLICT', 'The order is not paid yet: take the payment before handing out tickets.');
     if (ticket.delivery !== 'none' && ticket.delivery !== mode) return fail('DELIVERY_LOCKED', lockedMessage(ticket, mode));
     return ok({ ticket, order });
-  }
-
-  private async issuer(session: Session) {
-    const operator = await this.d.operators.byId(session.operatorId);
-    return { id: session.operatorId, name: operator?.displayName ?? session.login, terminal: this.d.terminal };
   }
 
   private ticketView(session: Session, order: OrderRecord, t: TicketRecord): TicketView {

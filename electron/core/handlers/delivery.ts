@@ -14,8 +14,7 @@ export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'deliv
   'delivery.issueMobile': (input, { session }) => s.delivery.issueMobile(session!, input),
   'delivery.printAtHome': (input, { session }) => s.delivery.printAtHome(session!, input.ticketId),
   'delivery.sendMobileLink': (input, { session }) => s.delivery.sendMobileLink(session!, input.ticketId, input.phone),
-  'delivery.reissue': (input, { session }) => s.delivery.reissueMany(session!, 'ticketId' in input ? { ticketId: input.ticketId } : { orderId: input.orderId, allNotIssued: true }, input.reason),
-  'delivery.printAtHomeAll': (input, { session }) => s.delivery.printAtHomeAll(session!, input.orderId),
+  'delivery.reissue': (input, { session }) => s.delivery.reissue(session!, input.ticketId, input.reason),
   'orders.import': async (input, { session }) => {
     const actor = { actorId: session!.operatorId, actorLogin: session!.login };
     // The orders and their audit entry commit together; a refused file is recorded on its own.

@@ -34,6 +34,8 @@ import { kioskHandlers } from './kiosk';
 import { backupHandlers } from './backup';
 import type { BackupService } from '../backup/backup-service';
 import type { SettingsService } from '../settings/settings-service';
+import type { Jobs } from '../jobs/jobs';
+import { jobsHandlers } from './jobs';
 
 /** Every service a handler may call, built once in app.ts. */
 export interface Services {
@@ -54,11 +56,19 @@ export interface Services {
   ordersRepo: OrdersRepo;
   delivery: DeliveryService;
   gate: GateService;
+  jobs: Jobs;
+  /**
+   * The transport's save dialog (Electron's main process): asks where, for the caller's window, and copies
+   * `source` there. Absent in the web shell, which downloads the file through its API instead.
+   */
+  saveFile?: SaveFile | undefined;
   /** The configured SMS gateway, read at send time. */
   sms: () => SmsGateway;
   /** Asks the transport to close the app (kiosk, after an administrator authorized it). */
   quit: () => void;
 }
+
+export type SaveFile = (seat: string, suggestedName: string, source: string) => Promise<{ saved: boolean }>;
 
 /** The handlers of the channels whose names start with one of the given prefixes. */
 export type DomainHandlers<Prefix extends string> = { [C in Extract<ChannelName, `${Prefix}${string}`>]: HandlerTable[C] };
@@ -73,5 +83,6 @@ export function buildHandlers(s: Services): HandlerTable {
     ...settingsHandlers(s),
     ...kioskHandlers(s),
     ...backupHandlers(s),
+    ...jobsHandlers(s),
   };
 }

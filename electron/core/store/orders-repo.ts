@@ -248,6 +248,12 @@ export class OrdersRepo {
     return row && toTicket(row);
   }
 
+  /** Several tickets in one query (a job's batch), in no particular order; missing ids are left out. */
+  async ticketsByIds(ids: readonly number[]): Promise<TicketRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.sql.all<TicketRow>(`${TICKET_SELECT} WHERE t.id IN (${ids.map(() => '?').join(', ')})`, ids)).map(toTicket);
+  }
+
   async unissuedTicketIds(orderId: number): Promise<number[]> {
     return (await this.sql.all<{ id: number }>("SELECT id FROM tickets WHERE order_id = ? AND delivery = 'none' ORDER BY position", [orderId])).map((r) => r.id);
   }
@@ -273,6 +279,12 @@ export class OrdersRepo {
   async document(ticketId: number, generation: number): Promise<{ pdf: Buffer; sha256: string } | undefined> {
     const row = await this.sql.get<{ pdf: Uint8Array; sha256: string }>('SELECT pdf, sha256 FROM ticket_documents WHERE ticket_id = ? AND generation = ?', [ticketId, generation]);
     return row && { pdf: Buffer.isBuffer(row.pdf) ? row.pdf : Buffer.from(row.pdf), sha256: row.sha256 };
+  }
+
+  /** The ticket's delivery state, read under its row lock (PostgreSQL; SQLite's write transactions are serialised). Call inside a transaction. */
+  async lockedDelivery(ticketId: number): Promise<DeliveryState | undefined> {
+    const row = await this.sql.get<{ delivery: DeliveryState }>(`SELECT delivery FROM tickets WHERE id = ?${this.sql.kind === 'postgres' ? ' FOR UPDATE' : ''}`, [ticketId]);
+    return row?.delivery;
   }
 
   /**

@@ -13,7 +13,7 @@ describe('free text refuses invisible and control characters', () => {
     for (const reason of ['\u0000\u0000\u0000', '\u200b\u200b\u200b', 'ok\u202e!']) {
       const result = await t.call('delivery.reissue', { ticketId: ticket.id, reason });
       expect(result, JSON.stringify(reason)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'reason', message: expect.stringMatching(/^Reason: /) } });
-      const all = await t.call('delivery.reissue', { orderId: order.id, allNotIssued: true, reason });
+      const all = await t.call('jobs.startReissue', { orderId: order.id, reason });
       expect(all, JSON.stringify(reason)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'reason' } });
     }
     const after = await t.must('orders.get', { orderId: order.id });

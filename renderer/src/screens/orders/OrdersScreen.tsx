@@ -1,9 +1,11 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { OrderSummary, OrderView, PrintAtHomeDocument, TicketView } from '../../../../shared/delivery-views';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { call } from '../../state/api';
 import { useSession } from '../../state/session-store';
+import type { JobView } from '../../../../shared/job-views';
+import { JobProgress } from './JobProgress';
 import { TicketList } from './TicketList';
 import { MobileTicketDialog, PdfDialog, ReissueDialog } from './TicketDialogs';
 
@@ -19,6 +21,8 @@ export function OrdersScreen() {
   const [order, setOrder] = useState<OrderView | null>(null);
   const [tickets, setTickets] = useState<TicketView[]>([]);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const shell = useSession((s) => s.info?.shell);
+  const [job, setJob] = useState<JobView | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'mobile' | 'reissue'; ticket: TicketView } | { kind: 'pdf'; doc: PrintAtHomeDocument } | { kind: 'reissueAll' } | null>(null);
 
   async function search(event: FormEvent) {
@@ -36,6 +40,9 @@ export function OrdersScreen() {
     const first = await call((a) => a.orders.get({ orderId, offset: 0, limit: PAGE }));
     if (!first.ok) return setMessage({ tone: 'error', text: first.error.message });
     setOrder(first.value);
+    // A job this session started on the order (still running, or ended with a file to save) shows again.
+    const found = await call((a) => a.jobs.status({ orderId }));
+    setJob(found.ok ? found.value.job : null);
     let all = first.value.tickets;
     setTickets(all);
     for (let offset = PAGE; offset < first.value.ticketCount; offset += PAGE) {
@@ -55,31 +62,71 @@ export function OrdersScreen() {
     setDialog({ kind: 'mobile', ticket });
   }
 
+  const jobRunning = job?.state === 'running' && job.orderId === order?.id;
+  const jobId = jobRunning ? job.id : null;
+
+  // While the order's job runs: its progress twice a second; once it ends, the order as it is now.
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    const timer = setInterval(() => {
+      void call((a) => a.jobs.status({ jobId })).then((result) => {
+        if (stopped || !result.ok || !result.value.job) return;
+        const next = result.value.job;
+        setJob(next);
+        if (next.state !== 'running') {
+          stopped = true;
+          clearInterval(timer);
+          void open(next.orderId);
+        }
+      });
+    }, 500);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [jobId, open]);
+
+  async function startJob(start: () => Promise<{ ok: true; value: { jobId: string } } | { ok: false; error: { message: string } }>): Promise<string | null> {
+    setMessage(null);
+    const started = await start();
+    if (!started.ok) return started.error.message;
+    const first = await call((a) => a.jobs.status({ jobId: started.value.jobId }));
+    if (first.ok) setJob(first.value.job);
+    return null;
+  }
+
   async function issueAllMobile() {
     if (!order) return;
-    const result = await call((a) => a.delivery.issueMobile({ orderId: order.id, allNotIssued: true }));
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
-    setMessage({ tone: 'info', text: `${result.value.issued} ticket(s) issued to mobile.${result.value.refused.length ? ` ${result.value.refused.length} could not be: ${result.value.refused[0]!.reason}` : ''}` });
-    await reload();
+    const refused = await startJob(() => call((a) => a.jobs.startMobile({ orderId: order.id })));
+    if (refused) setMessage({ tone: 'error', text: refused });
   }
 
   async function printAllAtHome() {
     if (!order) return;
-    const result = await call((a) => a.delivery.printAtHomeAll({ orderId: order.id }));
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
-    setMessage({ tone: 'info', text: `${result.value.issued} ticket(s) printed as print@home.${result.value.refused.length ? ` ${result.value.refused.length} could not be: ${result.value.refused[0]!.reason}` : ''}` });
-    setDialog({ kind: 'pdf', doc: result.value });
-    await reload();
+    const refused = await startJob(() => call((a) => a.jobs.startPrintAtHome({ orderId: order.id })));
+    if (refused) setMessage({ tone: 'error', text: refused });
   }
 
   async function reissueAll(reason: string): Promise<string | null> {
     if (!order) return null;
-    const result = await call((a) => a.delivery.reissue({ orderId: order.id, allNotIssued: true, reason }));
-    if (!result.ok) return result.error.message;
-    setDialog(null);
-    setMessage({ tone: 'info', text: 'Every ticket not issued yet was reissued with a new barcode.' });
-    await reload();
-    return null;
+    const refused = await startJob(() => call((a) => a.jobs.startReissue({ orderId: order.id, reason })));
+    if (!refused) setDialog(null);
+    return refused;
+  }
+
+  async function cancelJob() {
+    if (!job) return;
+    const result = await call((a) => a.jobs.cancel({ jobId: job.id }));
+    if (result.ok) setJob(result.value);
+    else setMessage({ tone: 'error', text: result.error.message });
+  }
+
+  async function saveJobFile() {
+    if (!job) return;
+    const result = await call((a) => a.jobs.saveResult({ jobId: job.id }));
+    if (!result.ok) setMessage({ tone: 'error', text: result.error.message });
+    else if (result.value.saved) setMessage({ tone: 'info', text: `${result.value.fileName} ${shell === 'electron' ? 'was saved' : 'is downloading'}.` });
   }
 
   async function printAtHome(ticket: TicketView) {
@@ -139,18 +186,19 @@ export function OrdersScreen() {
             </div>
           </div>
           <div className="actions">
-            <button type="button" className="button" disabled={order.counts.none === 0 || !order.allowedModes.includes('mobile') || !order.paid} onClick={issueAllMobile}>
+            <button type="button" className="button" disabled={jobRunning || order.counts.none === 0 || !order.allowedModes.includes('mobile') || !order.paid} onClick={issueAllMobile}>
               Issue all not issued to mobile ({order.counts.none})
             </button>
-            <button type="button" className="button" disabled={order.counts.none === 0 || !order.allowedModes.includes('print_at_home') || !order.paid} onClick={printAllAtHome}>
+            <button type="button" className="button" disabled={jobRunning || order.counts.none === 0 || !order.allowedModes.includes('print_at_home') || !order.paid} onClick={printAllAtHome}>
               Print@home all not issued ({order.counts.none})
             </button>
             {canReissue ? (
-              <button type="button" className="button" disabled={order.counts.none === 0} onClick={() => setDialog({ kind: 'reissueAll' })}>
+              <button type="button" className="button" disabled={jobRunning || order.counts.none === 0} onClick={() => setDialog({ kind: 'reissueAll' })}>
                 Reissue all not issued ({order.counts.none})
               </button>
             ) : null}
           </div>
+          {job && job.orderId === order.id ? <JobProgress job={job} shell={shell} onCancel={() => void cancelJob()} onSave={() => void saveJobFile()} /> : null}
           <TicketList tickets={tickets} total={order.ticketCount} canReissue={canReissue} onMobile={issueMobile} onPrint={printAtHome} onReissue={(t) => setDialog({ kind: 'reissue', ticket: t })} />
         </section>
       ) : null}

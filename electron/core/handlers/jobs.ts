@@ -1,0 +1,19 @@
+/** Handlers of bulk work on an order (jobs). */
+import { fail, ok } from '../../../shared/result';
+import type { DomainHandlers, Services } from './index';
+
+export const jobsHandlers = (s: Services): DomainHandlers<'jobs.'> => ({
+  'jobs.startPrintAtHome': (input, { session, seat }) => s.jobs.start(session!, seat, 'print_at_home', input.orderId),
+  'jobs.startMobile': (input, { session, seat }) => s.jobs.start(session!, seat, 'mobile', input.orderId),
+  'jobs.startReissue': (input, { session, seat }) => s.jobs.start(session!, seat, 'reissue', input.orderId, input.reason),
+  'jobs.status': (input, { session }) => s.jobs.status(session!, input),
+  'jobs.cancel': (input, { session }) => s.jobs.cancel(session!, input.jobId),
+  'jobs.saveResult': async (input, { session, seat }) => {
+    const found = s.jobs.resultFile(session!, input.jobId);
+    if (!found.ok) return found;
+    // Only a transport with a save dialog of its own (Electron's main process) saves here; the web shell downloads.
+    if (!s.saveFile) return fail('CONFLICT', `Here the file is downloaded instead: GET /api/jobs/${input.jobId}/result.`);
+    const { saved } = await s.saveFile(seat, found.value.fileName, found.value.file);
+    return ok({ saved, fileName: found.value.fileName });
+  },
+});
