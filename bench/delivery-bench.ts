@@ -9,44 +9,11 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createCore } from '../electron/core/app';
 import { newBarcode } from '../electron/core/delivery/barcode';
+import { print, stallProbe, stats } from './bench-kit';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const PER_ORDER = 10;
 const PASSWORD = 'Tickets&Seats-2026';
-
-const stats = (samples: number[]) => {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: s[Math.floor(s.length * 0.5)]!, p99: s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!, mean: s.reduce((a, b) => a + b, 0) / s.length };
-};
-/** The same line as bench/lib.mjs print: the figure, then its goal and whether it was met. */
-const print = (label: string, value: number, unit: string, goal?: { max: number } | { min: number } | string) => {
-  const digits = Math.abs(value) < 10 ? 2 : 0;
-  const shown = value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  let target = typeof goal === 'string' ? goal : '—';
-  let verdict = '';
-  if (goal && typeof goal === 'object') {
-    target = 'max' in goal ? `≤ ${goal.max.toLocaleString('en')} ${unit}` : `≥ ${goal.min.toLocaleString('en')} ${unit}`;
-    verdict = ('max' in goal ? value <= goal.max : value >= goal.min) ? '  ok' : '  MISSED';
-  }
-  console.log(`${label.padEnd(64)} ${`${shown} ${unit}`.padStart(16)}   goal: ${target}${verdict}`);
-};
-
-/** The longest gap between 1 ms timer ticks: how long other calls would have waited. */
-function stallProbe() {
-  let last = performance.now();
-  let worst = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last);
-    last = now;
-  }, 1);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(worst, performance.now() - last);
-    },
-  };
-}
 
 /** A full garbage collection without --expose-gc on the command line (runBundled starts a plain node). */
 function collectGarbage(): void {

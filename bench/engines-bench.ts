@@ -8,12 +8,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createCore, type Core } from '../electron/core/app';
 import { newBarcode } from '../electron/core/delivery/barcode';
-import { poolConfig } from '../electron/core/store/engine/postgres-config';
 import type { EngineKind } from '../electron/core/store/engine/types';
-import { postgresBinDir, startPostgres } from '../test/helpers/postgres-server';
+import { onBothEngines, print } from './bench-kit';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const PER_ORDER = 10;
@@ -24,9 +22,6 @@ const PASSWORD = 'Tickets&Seats-2026';
 const BATCH = 400;
 
 const p = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-const line = (label: string, value: number, unit: string, goal = '—') =>
-  console.log(`${label.padEnd(64)} ${`${value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 2 : 0, minimumFractionDigits: value < 10 ? 2 : 0 })} ${unit}`.padStart(16)}   goal: ${goal}`);
-const verdict = (value: number, max: number) => `≤ ${max} ms  ${value <= max ? 'ok' : 'MISSED'}`;
 
 async function must<T>(core: Core, channel: string, input: unknown, seat: string): Promise<T> {
   const result = await core.dispatch(channel, input, { seat });
@@ -58,7 +53,7 @@ async function measure(engine: EngineKind, databaseUrl: string | undefined): Pro
     await must(core, 'setup.createFirstAccount', { login: 'anna', displayName: 'Anna', password: PASSWORD }, 'desk');
     const started = performance.now();
     await fill(core);
-    line(`${engine}: fill ${TICKETS.toLocaleString('en')} tickets (set-up)`, (performance.now() - started) / 1000, 's');
+    print(`${engine}: fill ${TICKETS.toLocaleString('en')} tickets (set-up)`, (performance.now() - started) / 1000, 's');
     const orders = Math.ceil(TICKETS / PER_ORDER);
 
     const lookups: number[] = [];
@@ -67,20 +62,20 @@ async function measure(engine: EngineKind, databaseUrl: string | undefined): Pro
       await must(core, 'orders.search', { query: `B-${1 + Math.floor(Math.random() * orders)}` }, 'desk');
       lookups.push(performance.now() - t0);
     }
-    line(`${engine}: order lookup by number, p99`, p(lookups, 0.99), 'ms', engine === 'postgres' ? verdict(p(lookups, 0.99), 10) : '—');
+    print(`${engine}: order lookup by number, p99`, p(lookups, 0.99), 'ms', engine === 'postgres' ? { max: 10 } : undefined);
 
     const claimsStart = performance.now();
     const CLAIMS = 1_000;
     for (let i = 0; i < CLAIMS; i += 1) await must(core, 'delivery.issueMobile', { ticketIds: [TICKETS - i] }, 'desk');
-    line(`${engine}: delivery claims (mobile, one ticket a call)`, CLAIMS / ((performance.now() - claimsStart) / 1000), '/s');
+    print(`${engine}: delivery claims (mobile, one ticket a call)`, CLAIMS / ((performance.now() - claimsStart) / 1000), '/s');
 
     // 4 gate terminals at once, each its own process on the same store, each scanning tickets of its own.
     const gateStart = performance.now();
     const results = await Promise.all(Array.from({ length: GATES }, (_, g) => gateWorker(engine === 'sqlite' ? dataDir : databaseUrl!, g)));
     const seconds = (performance.now() - gateStart - Math.max(...results.map((r) => r.setupMs))) / 1000;
     const latencies = results.flatMap((r) => r.latencies);
-    line(`${engine}: gate, ${GATES} processes at once: scans per second`, latencies.length / seconds, '/s');
-    line(`${engine}: gate, ${GATES} processes at once: scan p99`, p(latencies, 0.99), 'ms', engine === 'postgres' ? verdict(p(latencies, 0.99), 5) : '—');
+    print(`${engine}: gate, ${GATES} processes at once: scans per second`, latencies.length / seconds, '/s');
+    print(`${engine}: gate, ${GATES} processes at once: scan p99`, p(latencies, 0.99), 'ms', engine === 'postgres' ? { max: 5 } : undefined);
   } finally {
     await core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -120,23 +115,7 @@ async function gate(store: string, index: number): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  await measure('sqlite', undefined);
-  if (!postgresBinDir()) {
-    console.log('postgres: not measured — PostgreSQL is not installed (apt-get install postgresql).');
-    return;
-  }
-  const server = startPostgres();
-  try {
-    const admin = new pg.Client(poolConfig(server.url('postgres')));
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench');
-    await admin.end();
-    await measure('postgres', server.url('bench'));
-  } finally {
-    server.stop();
-  }
-}
+const main = () => onBothEngines('bench', (url) => measure(url ? 'postgres' : 'sqlite', url));
 
 const [mode, ...args] = process.argv.slice(2);
 (mode === 'gate' ? gate(args[0]!, Number(args[1])) : main()).then(

@@ -6,60 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createCore } from '../electron/core/app';
-import { poolConfig } from '../electron/core/store/engine/postgres-config';
-import { postgresBinDir, startPostgres } from '../test/helpers/postgres-server';
+import { onBothEngines, print, stallProbe } from './bench-kit';
 
 const TICKETS = Number(process.env.BENCH_JOB_TICKETS ?? 5000);
 const PASSWORD = 'Tickets&Seats-2026';
 
-const print = (label: string, value: number, unit: string, goal?: { max: number } | string) => {
-  const digits = Math.abs(value) < 10 ? 2 : 0;
-  const shown = value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  let target = typeof goal === 'string' ? goal : '—';
-  let verdict = '';
-  if (goal && typeof goal === 'object') {
-    target = `≤ ${goal.max.toLocaleString('en')} ${unit}`;
-    verdict = value <= goal.max ? '  ok' : '  MISSED';
-  }
-  console.log(`${label.padEnd(64)} ${`${shown} ${unit}`.padStart(16)}   goal: ${target}${verdict}`);
-};
-
-/** The longest gap between 1 ms timer ticks: how long other calls would have waited (as delivery-bench.ts). */
-function stallProbe() {
-  let last = performance.now();
-  let worst = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last);
-    last = now;
-  }, 1);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(worst, performance.now() - last);
-    },
-  };
-}
-
-async function main() {
-  await measure(undefined);
-  if (!postgresBinDir()) {
-    console.log('postgres: not measured — PostgreSQL is not installed (apt-get install postgresql).');
-    return;
-  }
-  const server = startPostgres();
-  try {
-    const admin = new pg.Client(poolConfig(server.url('postgres')));
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench_jobs');
-    await admin.end();
-    await measure(server.url('bench_jobs'));
-  } finally {
-    server.stop();
-  }
-}
+const main = () => onBothEngines('bench_jobs', measure);
 
 async function measure(databaseUrl: string | undefined) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-jobs-'));
