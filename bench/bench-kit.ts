@@ -1,7 +1,9 @@
-/** What the bundled TypeScript benches share: statistics, one printed line per figure with its goal, the stall probe, both engines. */
+/** What the bundled TypeScript benches share: statistics, one printed line per figure with its goal, the stall probe (the tests' own), both engines. */
 import pg from 'pg';
 import { poolConfig } from '../electron/core/store/engine/postgres-config';
 import { postgresBinDir, startPostgres } from '../test/helpers/postgres-server';
+
+export { stallProbe } from '../test/helpers/stall-probe';
 
 export const stats = (samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b);
@@ -19,23 +21,6 @@ export function print(label: string, value: number, unit: string, goal?: { max: 
     verdict = ('max' in goal ? value <= goal.max : value >= goal.min) ? '  ok' : '  MISSED';
   }
   console.log(`${label.padEnd(64)} ${`${shown} ${unit}`.padStart(16)}   goal: ${target}${verdict}`);
-}
-
-/** The longest gap between 1 ms timer ticks: how long other calls would have waited. */
-export function stallProbe() {
-  let last = performance.now();
-  let worst = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last);
-    last = now;
-  }, 1);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(worst, performance.now() - last);
-    },
-  };
 }
 
 /** Runs `measure` on SQLite, then on a fresh database of a temporary PostgreSQL cluster (started as the tests start theirs). */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PAGES_PER_STEP, writeBackup, type CopyProgress } from '../../../../electron/core/store/backup-file';
 import { makeSetUpCore, STRONG_PASSWORD, type TestCore } from '../../../helpers/core';
+import { longestGap } from '../../../helpers/stall-probe';
 
 /**
  * Backup and restore never hold the event loop for long (issue 13, item 7). SQLite only: they are SQLite's
@@ -19,25 +20,6 @@ async function largeStore(megabytes: number): Promise<{ t: TestCore; file: strin
     for (let i = 0; i < megabytes * 256; i++) insert.run();
   })();
   return { t, file: path.join(t.dataDir, 'box-office.sqlite') };
-}
-
-/** The longest gap between timer ticks while `work` runs: how long every other call would have waited. */
-async function longestGap<T>(work: () => Promise<T>): Promise<{ value: T; gapMs: number; ticks: number }> {
-  let last = performance.now();
-  let gapMs = 0;
-  let ticks = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    gapMs = Math.max(gapMs, now - last);
-    last = now;
-    ticks += 1;
-  }, 2);
-  try {
-    const value = await work();
-    return { value, gapMs: Math.max(gapMs, performance.now() - last), ticks };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 describe('backup and restore in steps', () => {
