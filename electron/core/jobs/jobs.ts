@@ -225,6 +225,9 @@ export class Jobs {
 
   private async run(job: Job, session: Session, ids: number[], reason: string): Promise<void> {
     let joiner: PdfJoiner | null = null;
+    // Shown only once the joined file is written too: a screen that sees the job ended stops asking, and must
+    // then find the file already there.
+    let ended: JobView['state'];
     try {
       if (job.view.kind === 'print_at_home') {
         joiner = new PdfJoiner();
@@ -232,9 +235,9 @@ export class Jobs {
       } else {
         await this.runBatches(job, session, ids, reason);
       }
-      job.view.state = job.cancel ? 'cancelled' : 'done';
+      ended = job.cancel ? 'cancelled' : 'done';
     } catch (error) {
-      job.view.state = 'failed';
+      ended = 'failed';
       if (isConnectionFailure(error)) job.view.message = STORE_UNREACHABLE_MESSAGE;
       else {
         console.error(`[box-office] job ${job.view.id} (${job.view.kind}) failed:`, error);
@@ -256,6 +259,7 @@ export class Jobs {
         }
       } else await joiner.abandon();
     }
+    job.view.state = ended;
     job.view.endedAt = this.d.clock.now();
     job.view.msLeft = null;
     this.running.delete(job.view.orderId);
