@@ -16,11 +16,14 @@ beforeAll(async () => {
 });
 
 function gateProcess(location: string, first: number, last: number, startAt: number): Promise<{ id: number; won: boolean }[]> {
-  const child = spawn(process.execPath, [WORKER, location, 'gate', String(first), String(last), String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [WORKER, location, 'gate', String(first), String(last), String(startAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  // The worker's own error goes into the failure: a run in CI shows why, not only that it failed.
   return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').map((l) => JSON.parse(l) as { id: number; won: boolean })) : reject(new Error(`gate worker exited ${code}`)))),
+    child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').map((l) => JSON.parse(l) as { id: number; won: boolean })) : reject(new Error(`gate worker exited ${code}: ${err.trim()}`)))),
   );
 }
 
