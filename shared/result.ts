@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'VAULT_UNAVAILABLE', // the OS keychain cannot be reached
   'STORE_UNAVAILABLE', // the database cannot be opened or is refused
   'STORE_UNREACHABLE', // the venue database stopped answering for now; the terminal reconnects by itself
+  'JOIN_REFUSED', // a venue join code that is wrong, expired or used; the message says which
+  'TERMINAL_REVOKED', // an admin revoked this terminal: it can no longer use the venue database
+  'VENUE_UPGRADE_REQUIRED', // the venue database is on an older schema: an admin runs "Upgrade the venue"
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;

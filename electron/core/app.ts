@@ -11,7 +11,10 @@ import { AuditLog } from './audit/audit-log';
 import { AuthService } from './auth/auth-service';
 import { SessionManager } from './auth/sessions';
 import { SignInThrottle } from './auth/throttle';
-import { createDispatch } from './dispatch';
+import { createDispatch, TERMINAL_REVOKED_MESSAGE } from './dispatch';
+import { startVenue } from './venue/venue-runtime';
+import { readVenueConfig } from './venue/venue-config';
+import { blockedVenueCall } from './venue/blocked-calls';
 import { IdempotencyKeys } from './idempotency';
 import { buildHandlers, type SaveFile } from './handlers/index';
 import { Jobs } from './jobs/jobs';
@@ -64,6 +67,8 @@ export interface CoreConfig {
   quit?: () => void;
   /** Electron: main's save dialog for a job's joined file (jobs.saveResult); absent in the web shell. */
   saveFile?: SaveFile;
+  /** Set by startCore: closes this core and starts another from the same config (after create or join). */
+  restart?: () => void;
 }
 
 /** A job's joined file for the web shell to stream: only to the session that owns the job. */
@@ -98,10 +103,13 @@ export const PRODUCT_NAME = 'Box Office';
 /** Builds the core; throws StoreError or VaultUnavailableError when it cannot run. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
-  const terminal = config.terminal ?? process.env.BOX_OFFICE_TERMINAL ?? os.hostname();
   if (config.databaseUrlRefused) throw new StoreError('unopenable', config.databaseUrlRefused);
+  // A terminal that joined a venue: its address and its name were assigned at join (venue.json).
+  const venueConfig = config.databaseUrl ? null : readVenueConfig(config.dataDir);
+  const databaseUrl = config.databaseUrl ?? venueConfig?.databaseUrl;
+  const terminal = venueConfig?.terminal.name ?? config.terminal ?? process.env.BOX_OFFICE_TERMINAL ?? os.hostname();
   const keychain = () => (config.keychain ??= osKeychain());
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, keychain);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl }, keychain);
   const { sql } = store;
   try {
     const settingsRepo = new SettingsRepo(sql);
@@ -138,12 +146,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const gate = new GateService({ sql, gate: new GateRepo(sql), orders: ordersRepo, audit, clock, terminal });
     // Scan counts a crash left unsummarised reach the audit log now.
     await gate.summarise();
+    const venue = startVenue({ config, store, sql, audit, vault, sessions, clock, keychain, databaseUrl: databaseUrl ?? null, venueConfig, setupPending: () => auth.setupPending() });
     const handlers = buildHandlers({
       auth,
       sessions,
       settings,
       institution: new SettingsService({ sql, settings, smsToken, audit, sms: smsGateway, terminal }),
-      backup: new BackupService({ sql, sqlite: store.sqlite, dbFile: store.sqliteFile, databaseUrl: config.databaseUrl, dataDir: config.dataDir, audit, sessions, settingsRepo, clock }),
+      backup: new BackupService({ sql, sqlite: store.sqlite, dbFile: store.sqliteFile, databaseUrl, dataDir: config.dataDir, audit, sessions, settingsRepo, clock }),
       audit,
       vault,
       operatorsRepo: operators,
@@ -162,6 +171,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       delivery,
       gate,
       jobs,
+      venue: venue.services,
       saveFile: config.saveFile,
       devOutbox: () => (devOutbox && settings.get('smsGateway').kind === 'outbox' ? outbox : null),
       appInfo: () => ({ product: PRODUCT_NAME, version: pkg.version, kiosk: config.kiosk, shell: config.shell, terminal, store: { engine: store.kind, location: store.location } }),
@@ -175,6 +185,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       // Another terminal's change to a setting is seen at this terminal's next call.
       beforeCall: () => settings.refresh(),
       idempotency,
+      sessionStands: async (session) => {
+        const standing = await operators.sessionStanding(session.operatorId);
+        return !!standing && !standing.disabled && standing.epoch === session.epoch;
+      },
+      revoked: venue.revoked,
       onInternalError: (channel, error) => console.error(`[box-office] ${channel} failed:`, error),
     });
     let closed = false;
@@ -192,6 +207,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         closed = true;
         // Jobs stop after their current batch and audit their end while the store is still open.
         await jobs.close();
+        await venue.close();
         await audit.settled();
         await store.close();
       },
@@ -239,8 +255,21 @@ export async function startCore(config: CoreConfig): Promise<StartedCore> {
   let core: Core | null = null;
   let failure: AppError | null = null;
   let attempt: Promise<void> | null = null;
+  let restarting: Promise<void> | null = null;
+  // After a terminal created or joined a venue (or left one): the same config now opens the venue.
+  const restart = () => {
+    restarting ??= (async () => {
+      const old = core;
+      core = null;
+      await old?.close().catch((error: unknown) => console.error('[box-office] closing before the restart failed:', error));
+      await tryStart();
+    })().finally(() => {
+      restarting = null;
+    });
+  };
+  const coreConfig: CoreConfig = { ...config, restart };
   const tryStart = () =>
-    (attempt ??= createCore(config)
+    (attempt ??= createCore(coreConfig)
       .then((created) => {
         core = created;
         failure = null;
@@ -255,8 +284,25 @@ export async function startCore(config: CoreConfig): Promise<StartedCore> {
   await tryStart();
   return {
     dispatch: async (channel, input, caller) => {
+      if (restarting) await restarting;
       if (!core && channel === 'app.info') await tryStart();
-      if (core) return core.dispatch(channel, input, caller);
+      if (core) {
+        const answer = await core.dispatch(channel, input, caller);
+        // Revoked while running: this core stops, and the terminal is blocked as if it had started revoked.
+        if (!answer.ok && answer.error.code === 'TERMINAL_REVOKED' && core) {
+          failure = answer.error;
+          const old = core;
+          core = null;
+          void old.close().catch(() => undefined);
+        }
+        return answer;
+      }
+      // Blocked: a revoked terminal may leave its venue, an outdated one may be upgraded; then start again.
+      const blocked = await blockedVenueCall(channel, input, failure!, config);
+      if (blocked) {
+        if (blocked.ok) restart();
+        return blocked;
+      }
       return { ok: false, error: failure! };
     },
     close: async () => {
@@ -270,6 +316,8 @@ export async function startCore(config: CoreConfig): Promise<StartedCore> {
 
 function startupFailure(error: unknown): AppError {
   if (error instanceof VaultUnavailableError) return fail('VAULT_UNAVAILABLE', error.message).error;
+  if (error instanceof StoreError && error.reason === 'revoked') return fail('TERMINAL_REVOKED', TERMINAL_REVOKED_MESSAGE).error;
+  if (error instanceof StoreError && error.reason === 'outdated') return fail('VENUE_UPGRADE_REQUIRED', error.message).error;
   if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message).error;
   return fail('INTERNAL', `Box Office could not start: ${(error as Error).message}`).error;
 }

@@ -9,7 +9,7 @@ import { describeValidation } from '../../shared/validation';
 import type { Session, SessionLookup, SessionManager } from './auth/sessions';
 import type { CallerContext, Dispatch } from './types';
 import { KIOSK_REFUSAL, kioskAllows } from './kiosk/kiosk-policy';
-import { isConnectionFailure } from './store/engine/errors';
+import { isConnectionFailure, isLoginRefused } from './store/engine/errors';
 import type { IdempotencyKeys } from './idempotency';
 
 export interface Call {
@@ -32,7 +32,18 @@ export interface DispatchOptions {
   beforeCall?: () => Promise<void>;
   /** Answers a call that carries a request key from its first answer (channels of an active session). */
   idempotency?: IdempotencyKeys;
+  /**
+   * Whether the session still stands in the store (her account enabled, her sessions epoch unmoved):
+   * a change made at another terminal ends her sessions here at their next call.
+   */
+  sessionStands?: (session: Session) => Promise<boolean>;
+  /** A venue terminal: once revoked (its login refused) every call is refused, nothing reaches the store. */
+  revoked?: { now(): boolean; mark(): void };
 }
+
+export const SESSION_ENDED_ELSEWHERE = 'An administrator changed your account (disabled it, changed its role or reset its password). Sign in again.';
+export const TERMINAL_REVOKED_MESSAGE =
+  'An administrator revoked this terminal: it can no longer use the venue database. Ask an administrator to add it again with a new join code, or leave the venue.';
 
 /** The venue database stopped answering: nothing half-written (each change is one transaction), try again. */
 export const STORE_UNREACHABLE_MESSAGE =
@@ -42,10 +53,11 @@ export const STORE_UNREACHABLE_MESSAGE =
 export function createDispatch(handlers: HandlerTable, sessions: SessionManager, options: DispatchOptions = {}): Dispatch {
   return async (channel: unknown, input: unknown, caller: CallerContext): Promise<Result<unknown>> => {
     if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', 'This action does not exist.');
+    if (options.revoked?.now()) return fail('TERMINAL_REVOKED', TERMINAL_REVOKED_MESSAGE);
     const def = contract[channel];
     if (options.kiosk && !kioskAllows(def.access)) return fail('FORBIDDEN', KIOSK_REFUSAL);
     const lookup = sessions.lookup(caller.seat);
-    const access = authorize(def.access, lookup, sessions);
+    const access = authorize(def.access, lookup, sessions, def.passive === true);
     if (!access.ok) return access;
     // Enrolling by choice is a desk-terminal matter; a kiosk enrolls only a sign-in that requires it.
     if (options.kiosk && def.access === 'enrollment' && access.value?.stage === 'active') return fail('FORBIDDEN', KIOSK_REFUSAL);
@@ -58,6 +70,10 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
     }
     try {
       await options.beforeCall?.();
+      if (def.access !== 'public' && access.value && options.sessionStands && !(await options.sessionStands(access.value))) {
+        sessions.endSession(access.value);
+        return fail('AUTH_REQUIRED', SESSION_ENDED_ELSEWHERE);
+      }
       const handler = handlers[channel] as Handler<typeof channel>;
       const run = async () => handler(parsed.data as never, { seat: caller.seat, session: access.value, lookup });
       // Sign-in steps answer with session state of the seat: a retry of one is a new sign-in step, not a replay.
@@ -65,6 +81,10 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
       if (keyed) return await keyed.once(caller.idempotencyKey!, access.value!.operatorId, channel, run);
       return await run();
     } catch (error) {
+      if (isLoginRefused(error) && options.revoked) {
+        options.revoked.mark();
+        return fail('TERMINAL_REVOKED', TERMINAL_REVOKED_MESSAGE);
+      }
       if (isConnectionFailure(error)) return fail('STORE_UNREACHABLE', STORE_UNREACHABLE_MESSAGE);
       options.onInternalError?.(channel, error);
       return fail('INTERNAL', 'Something went wrong on this terminal. Try again; if it persists, tell your administrator.');
@@ -72,7 +92,7 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
   };
 }
 
-function authorize(access: (typeof contract)[ChannelName]['access'], found: SessionLookup, sessions: SessionManager): Result<Session | null> {
+function authorize(access: (typeof contract)[ChannelName]['access'], found: SessionLookup, sessions: SessionManager, passive: boolean): Result<Session | null> {
   if (access === 'public') return { ok: true, value: found.status === 'active' ? found.session : null };
   if (found.status === 'none') return fail('AUTH_REQUIRED', 'Sign in first.');
   if (found.status === 'expired') {
@@ -99,6 +119,6 @@ function authorize(access: (typeof contract)[ChannelName]['access'], found: Sess
   if (access !== 'session' && access !== 'enrollment' && !can(found.session.roles, access)) {
     return fail('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
   }
-  sessions.touch(found.session);
+  if (!passive) sessions.touch(found.session);
   return { ok: true, value: found.session };
 }

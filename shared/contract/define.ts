@@ -29,6 +29,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
    * caller's seat with a cookie issues a new one, so an id planted beforehand never holds the session.
    */
   rotatesSeat?: true;
+  /** A poll the screen makes by itself (live.wait): not activity, so it does not push the idle lock back. */
+  passive?: true;
   /** Phantom: carries the output type; never read at run time. */
   readonly output?: O;
 }

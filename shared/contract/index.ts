@@ -15,6 +15,7 @@ import { settingsChannels } from './settings';
 import { kioskChannels } from './kiosk';
 import { backupChannels } from './backup';
 import { jobsChannels } from './jobs';
+import { venueChannels } from './venue';
 
 export * from './define';
 export { loginSchema } from './login';
@@ -30,6 +31,7 @@ export const contract = {
   ...kioskChannels,
   ...backupChannels,
   ...jobsChannels,
+  ...venueChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 

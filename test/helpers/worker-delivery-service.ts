@@ -26,7 +26,7 @@ export async function openTestStore(location: string): Promise<OpenedStore> {
   if (!location.startsWith('postgres') && fs.statSync(location).isFile()) {
     const db = openDatabase(location);
     const sql = new Sql(new SqliteEngine(db));
-    return { sql, kind: 'sqlite', sqlite: db, sqliteFile: location, location, close: () => sql.engine.close() };
+    return { sql, kind: 'sqlite', sqlite: db, sqliteFile: location, location, connection: null, close: () => sql.engine.close() };
   }
   // The test server's URL carries its password: the keychain is asked for none.
   return openStore(location.startsWith('postgres') ? { dataDir: '', databaseUrl: location } : { dataDir: location }, osKeychain);

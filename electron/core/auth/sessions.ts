@@ -36,6 +36,8 @@ export interface Session {
   passwordAt: number;
   lastActivityAt: number;
   locked: boolean;
+  /** The operator's sessions epoch when this session opened: another value in the store ends it. */
+  epoch: number;
 }
 
 export type SessionLookup =
@@ -53,7 +55,7 @@ export class SessionManager {
     private readonly limits: () => SessionLimits,
   ) {}
 
-  start(seat: string, operator: { id: number; login: string; roles: Role[] }, stage: SessionStage = 'active'): Session {
+  start(seat: string, operator: { id: number; login: string; roles: Role[]; sessionsEpoch?: number }, stage: SessionStage = 'active'): Session {
     const now = this.clock.now();
     const session: Session = {
       id: crypto.randomUUID(),
@@ -65,6 +67,7 @@ export class SessionManager {
       passwordAt: now,
       lastActivityAt: now,
       locked: false,
+      epoch: operator.sessionsEpoch ?? 0,
     };
     this.bySeat.set(seat, session);
     return session;

@@ -6,6 +6,7 @@
  * own transaction (a crash loses none, and a scan never waits on the audit chain to be answered).
  */
 import type { ScanResult, ScanView } from '../../../shared/delivery-views';
+import type { GateCounts } from '../../../shared/venue-views';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
@@ -58,6 +59,12 @@ export class GateService {
     if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') await this.summarise();
     const { ticketId: _ticketId, ...rest } = view;
     return ok(rest);
+  }
+
+  /** This gate's and the venue's scans of an event (the gate screen's counters). */
+  async counts(eventId: number): Promise<Result<GateCounts>> {
+    if (!(await this.d.orders.event(eventId))) return fail('NOT_FOUND', 'Choose the event you are scanning for.');
+    return ok({ eventId, gate: this.d.terminal, ...(await this.d.gate.counts(eventId, this.d.terminal)) });
   }
 
   /**

@@ -26,4 +26,5 @@ export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'deliv
     loadDemoData(s.ordersRepo, s.clock.now(), (report) => s.audit.append({ kind: 'orders.demo-loaded', actorId: session!.operatorId, actorLogin: session!.login, detail: { ...report } })),
   'gate.events': async () => ok(await s.ordersRepo.events()),
   'gate.scan': (input, { session }) => s.gate.scan(session!, input.eventId, input.barcode),
+  'gate.counts': (input) => s.gate.counts(input.eventId),
 });

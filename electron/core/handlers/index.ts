@@ -36,6 +36,7 @@ import type { BackupService } from '../backup/backup-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { Jobs } from '../jobs/jobs';
 import { jobsHandlers } from './jobs';
+import { venueHandlers, type VenueServices } from './venue';
 
 /** Every service a handler may call, built once in app.ts. */
 export interface Services {
@@ -57,6 +58,7 @@ export interface Services {
   delivery: DeliveryService;
   gate: GateService;
   jobs: Jobs;
+  venue: VenueServices;
   /**
    * The transport's save dialog (Electron's main process): asks where, for the caller's window, and copies
    * `source` there. Absent in the web shell, which downloads the file through its API instead.
@@ -84,5 +86,6 @@ export function buildHandlers(s: Services): HandlerTable {
     ...kioskHandlers(s),
     ...backupHandlers(s),
     ...jobsHandlers(s),
+    ...venueHandlers(s),
   };
 }

@@ -96,6 +96,7 @@ export class OperatorsService {
         }
       }
       await this.deps.operators.setDisabled(operatorId, disabled);
+      if (disabled) await this.deps.operators.bumpSessionsEpoch(operatorId);
       // Enabling her again must not bring back a device trusted before she was disabled.
       const devicesRevoked = disabled ? await this.deps.trusted.revokeAllInStore(operatorId) : 0;
       // Her sessions end at once (a change that then fails to commit has only signed her out).
@@ -119,6 +120,7 @@ export class OperatorsService {
         if (operator.roles.includes(role) && !roles.includes(role) && !operator.disabled && (await this.deps.operators.enabledWithRole(role)) <= 1) return role;
       }
       await this.deps.operators.setRoles(operatorId, roles);
+      await this.deps.operators.bumpSessionsEpoch(operatorId);
       // New rights apply from the next sign-in: a session keeps the roles it was opened with.
       const ended = this.deps.sessions.endForOperator(operatorId);
       await this.deps.audit.append({ kind: 'operators.roles-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { from: operator.roles.join(','), to: roles.join(','), sessionsEnded: ended } });
@@ -145,6 +147,7 @@ export class OperatorsService {
     // Whoever handed the one-time password over saw it: no device trusted before may skip her code.
     await this.deps.sql.transaction(async () => {
       await this.deps.operators.setPassword(operatorId, passwordHash, this.deps.clock.now(), until);
+      await this.deps.operators.bumpSessionsEpoch(operatorId);
       const devicesRevoked = await this.deps.trusted.revokeAllInStore(operatorId);
       await this.deps.throttle.succeed(operator.login);
       const ended = this.deps.sessions.endForOperator(operatorId);

@@ -11,7 +11,7 @@ export type Db = Database.Database;
 
 export class StoreError extends Error {
   constructor(
-    readonly reason: 'newer' | 'corrupt' | 'unopenable' | 'unreachable',
+    readonly reason: 'newer' | 'corrupt' | 'unopenable' | 'unreachable' | 'revoked' | 'outdated',
     message: string,
   ) {
     super(message);

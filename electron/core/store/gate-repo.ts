@@ -48,6 +48,7 @@ export interface TallyRow {
 
 const INSERT_SCAN = 'INSERT INTO scans (barcode, ticket_id, event_id, at, gate, operator_id, result) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const COUNT_UPSERT = 'ON CONFLICT (event_id, operator_id, result) DO UPDATE SET scans = gate_tally.scans + 1';
+const GATE_COUNT_UPSERT = 'ON CONFLICT (event_id, gate, result) DO UPDATE SET scans = scan_counts.scans + 1';
 
 export class GateRepo {
   constructor(private readonly sql: Sql) {}
@@ -94,11 +95,29 @@ export class GateRepo {
   async record(scan: { barcode: string; ticketId: number | null; eventId: number; at: number; gate: string; operatorId: number; result: ScanResult }): Promise<void> {
     const values = [scan.barcode, scan.ticketId, scan.eventId, scan.at, scan.gate, scan.operatorId, scan.result];
     if (this.sql.kind === 'postgres') {
-      await this.sql.run(`WITH s AS (${INSERT_SCAN} RETURNING event_id, operator_id, result) INSERT INTO gate_tally (event_id, operator_id, result, scans) SELECT event_id, operator_id, result, 1 FROM s ${COUNT_UPSERT}`, values);
+      await this.sql.run(
+        `WITH s AS (${INSERT_SCAN} RETURNING event_id, operator_id, gate, result),
+              g AS (INSERT INTO scan_counts (event_id, gate, result, scans) SELECT event_id, gate, result, 1 FROM s ${GATE_COUNT_UPSERT})
+         INSERT INTO gate_tally (event_id, operator_id, result, scans) SELECT event_id, operator_id, result, 1 FROM s ${COUNT_UPSERT}`,
+        values,
+      );
       return;
     }
     await this.sql.run(INSERT_SCAN, values);
     await this.sql.run(`INSERT INTO gate_tally (event_id, operator_id, result, scans) VALUES (?, ?, ?, 1) ${COUNT_UPSERT}`, [scan.eventId, scan.operatorId, scan.result]);
+    await this.sql.run(`INSERT INTO scan_counts (event_id, gate, result, scans) VALUES (?, ?, ?, 1) ${GATE_COUNT_UPSERT}`, [scan.eventId, scan.gate, scan.result]);
+  }
+
+  /** Scans of an event by gate and result (kept as scans are recorded): this gate's and the venue's. */
+  async counts(eventId: number, gate: string): Promise<{ thisGate: { admitted: number; refused: number }; venue: { admitted: number; refused: number } }> {
+    const rows = await this.sql.all<{ gate: string; result: string; scans: number }>('SELECT gate, result, scans FROM scan_counts WHERE event_id = ?', [eventId]);
+    const counts = { thisGate: { admitted: 0, refused: 0 }, venue: { admitted: 0, refused: 0 } };
+    for (const r of rows) {
+      const key = r.result === 'valid' ? 'admitted' : 'refused';
+      counts.venue[key] += Number(r.scans);
+      if (r.gate === gate) counts.thisGate[key] += Number(r.scans);
+    }
+    return counts;
   }
 
   /**

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { DATABASE_FILE, openDatabase, StoreError, type Db } from './database';
 import { DatabaseUrlError, poolConfig, redactedUrl } from './engine/postgres-config';
 import { PostgresEngine } from './engine/postgres-engine';
+import { isLoginRefused } from './engine/errors';
 import { SqliteEngine } from './engine/sqlite-engine';
 import type { EngineKind } from './engine/types';
 import { migratePostgres } from './postgres-migrate';
@@ -28,6 +29,8 @@ export interface OpenedStore {
   sqliteFile: string | null;
   /** Where the data lives, fit to show: a file path, or the URL without its password. */
   location: string;
+  /** PostgreSQL: this terminal's connection settings (the live feed opens a connection of its own). */
+  connection: pg.PoolConfig | null;
   close(): Promise<void>;
 }
 
@@ -42,7 +45,7 @@ export async function openStore(location: StoreLocation, keychain: () => Keychai
     const file = path.join(location.dataDir, DATABASE_FILE);
     const db = openDatabase(file);
     const sql = new Sql(new SqliteEngine(db));
-    return { sql, kind: 'sqlite', sqlite: db, sqliteFile: file, location: file, close: () => sql.engine.close() };
+    return { sql, kind: 'sqlite', sqlite: db, sqliteFile: file, location: file, connection: null, close: () => sql.engine.close() };
   }
   const url = location.databaseUrl;
   let config: pg.PoolConfig;
@@ -59,8 +62,9 @@ export async function openStore(location: StoreLocation, keychain: () => Keychai
   } catch (error) {
     await engine.close().catch(() => undefined);
     if (error instanceof StoreError) throw error;
+    if (isLoginRefused(error)) throw new StoreError('revoked', `The venue database refuses this terminal's login (${config.user ?? ''}): an administrator revoked this terminal.`);
     throw new StoreError('unreachable', `The venue database ${redactedUrl(url)} cannot be used: ${(error as Error).message}. Check the address, that the server runs, and the password (npm run store:password).`);
   }
   const sql = new Sql(engine);
-  return { sql, kind: 'postgres', sqlite: null, sqliteFile: null, location: redactedUrl(url), close: () => engine.close() };
+  return { sql, kind: 'postgres', sqlite: null, sqliteFile: null, location: redactedUrl(url), connection: config, close: () => engine.close() };
 }

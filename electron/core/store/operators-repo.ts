@@ -14,6 +14,8 @@ export interface OperatorRecord {
   passwordExpiresAt: number | null;
   disabled: boolean;
   createdAt: number;
+  /** Moves when her sessions must end everywhere (disabled, roles changed, password reset). */
+  sessionsEpoch: number;
 }
 
 interface OperatorRow {
@@ -26,6 +28,7 @@ interface OperatorRow {
   password_expires_at: number | null;
   disabled: number;
   created_at: number;
+  sessions_epoch: number;
   roles: string | null;
 }
 
@@ -62,6 +65,20 @@ export class OperatorsRepo {
   async byId(id: number): Promise<OperatorRecord | undefined> {
     const row = await this.sql.get<OperatorRow>(`${this.select} WHERE o.id = ?`, [id]);
     return row && toRecord(row);
+  }
+
+  /**
+   * Ends her sessions at every terminal of the store: each one compares a session's epoch with this at
+   * the session's next call (dispatch), so a desk that did not make the change still ends them.
+   */
+  async bumpSessionsEpoch(id: number): Promise<void> {
+    await this.sql.run('UPDATE operators SET sessions_epoch = sessions_epoch + 1 WHERE id = ?', [id]);
+  }
+
+  /** What a session must still match: the epoch it was opened at, and an enabled account. */
+  async sessionStanding(id: number): Promise<{ epoch: number; disabled: boolean } | undefined> {
+    const row = await this.sql.get<{ sessions_epoch: number; disabled: number }>('SELECT sessions_epoch, disabled FROM operators WHERE id = ?', [id]);
+    return row && { epoch: Number(row.sessions_epoch), disabled: row.disabled === 1 };
   }
 
   async setDisabled(id: number, disabled: boolean): Promise<void> {
@@ -151,4 +168,5 @@ const toRecord = (row: OperatorRow): OperatorRecord => ({
   passwordExpiresAt: row.password_expires_at,
   disabled: row.disabled === 1,
   createdAt: row.created_at,
+  sessionsEpoch: Number(row.sessions_epoch ?? 0),
 });

@@ -27,9 +27,28 @@ function refuseNewer(version: number, latest: number): void {
   }
 }
 
+/** The version from which a venue's terminals have logins of their own that may not change the schema. */
+const VENUE_VERSION = 8;
+
+/**
+ * A venue terminal's own login has no right to change the schema: it waits for an admin to run
+ * "Upgrade the venue" with the owner's credentials. The owner (or a superuser) migrates.
+ */
+async function refuseTerminalMigration(q: SqlRunner, version: number, latest: number): Promise<void> {
+  if (version < VENUE_VERSION || version >= latest) return;
+  const row = await q.get<{ can: boolean }>(
+    "SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER') AS can",
+  );
+  if (!row?.can) {
+    throw new StoreError('outdated', `The venue database is on schema ${version}; this version of Box Office needs ${latest}. An administrator runs "Upgrade the venue" with the database owner's login; this terminal waits until then.`);
+  }
+}
+
 export async function migratePostgres(engine: SqlEngine, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
   const latest = latestVersion(migrations);
-  refuseNewer(await currentVersion(engine), latest);
+  const found = await currentVersion(engine);
+  refuseNewer(found, latest);
+  await refuseTerminalMigration(engine, found, latest);
   return engine.transaction(async (tx) => {
     await tx.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
     const current = await currentVersion(tx);

@@ -5,6 +5,7 @@
  * leaves this process; none of the derived keys is ever written to the store.
  */
 import crypto from 'node:crypto';
+import { wrapVenueKey } from '../venue/join-code';
 import { VaultUnavailableError, VenueKeyMissingError, type Keychain } from './keychain';
 
 const CIPHER_VERSION = 'v1';
@@ -23,6 +24,8 @@ export class Vault {
     private readonly encryptionKey: Buffer,
     private readonly macKey: Buffer,
     private readonly auditKey: Buffer,
+    /** Kept only to hand the venue key to a joining terminal, wrapped with its join code. */
+    private readonly master: Buffer,
   ) {}
 
   /**
@@ -47,7 +50,18 @@ export class Vault {
     const master = Buffer.from(encoded, 'base64');
     if (master.length !== 32) throw new VaultUnavailableError('the data key in the keychain is malformed');
     const derive = (info: string) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.from(installationId), Buffer.from(info), 32));
-    return new Vault(keychain, installationId, derive('box-office/encrypt/v1'), derive('box-office/mac/v1'), derive('box-office/audit-mac/v1'));
+    return new Vault(keychain, installationId, derive('box-office/encrypt/v1'), derive('box-office/mac/v1'), derive('box-office/audit-mac/v1'), master);
+  }
+
+  /** Puts a venue's key, brought by a join code, into this keychain. */
+  static async storeVenueKey(keychain: Keychain, installationId: string, masterKey: string): Promise<void> {
+    if (Buffer.from(masterKey, 'base64').length !== 32) throw new VaultUnavailableError('the venue key brought by the join code is malformed');
+    await keychain.set(masterKeyAccount(installationId), masterKey);
+  }
+
+  /** The venue key, wrapped with a join code for the terminal that will join with it (never in clear). */
+  wrapForJoin(code: string): string {
+    return wrapVenueKey(code, { installationId: this.installationId, masterKey: this.master.toString('base64') });
   }
 
   /**

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MfaPolicyView, OperatorRow } from '../../../shared/mfa-views';
 import type { Permission } from '../../../shared/roles';
 import { call } from '../state/api';
+import { useLiveChange } from '../state/live';
 import { useSession } from '../state/session-store';
 import { AuditPanel } from './AuditPanel';
 import { DataPanel } from './DataPanel';
@@ -9,12 +10,14 @@ import { BackupPanel } from './admin/BackupPanel';
 import { CreateOperatorForm } from './admin/CreateOperatorForm';
 import { InstitutionPanel } from './admin/InstitutionPanel';
 import { OperatorsPanel } from './admin/OperatorsPanel';
+import { TerminalsPanel } from './admin/TerminalsPanel';
 import { TwoStepPolicyPanel } from './admin/TwoStepPolicyPanel';
 
-type Tab = 'operators' | 'institution' | 'data' | 'audit';
+type Tab = 'operators' | 'terminals' | 'institution' | 'data' | 'audit';
 
 const TABS: { tab: Tab; label: string; permission: Permission }[] = [
   { tab: 'operators', label: 'Operators', permission: 'operators.manage' },
+  { tab: 'terminals', label: 'Terminals', permission: 'settings.manage' },
   { tab: 'institution', label: 'Institution', permission: 'settings.manage' },
   { tab: 'data', label: 'Data and backup', permission: 'settings.manage' },
   { tab: 'audit', label: 'Audit log', permission: 'audit.read' },
@@ -38,6 +41,7 @@ export function AdminScreen() {
         ))}
       </nav>
       {current?.tab === 'operators' ? <OperatorsTab /> : null}
+      {current?.tab === 'terminals' ? <TerminalsPanel /> : null}
       {current?.tab === 'institution' ? <InstitutionPanel /> : null}
       {current?.tab === 'data' ? (
         <>
@@ -61,6 +65,8 @@ function OperatorsTab() {
     if (pol.ok) setPolicy(pol.value);
   }, []);
   useEffect(() => void load(), [load]);
+  // An admin at another terminal of the venue changed an operator.
+  useLiveChange((c) => c.kind === 'operators', () => void load());
 
   async function act(label: string, request: () => Promise<{ ok: boolean; error?: { message: string } }>) {
     const result = await request();

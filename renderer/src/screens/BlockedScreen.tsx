@@ -1,5 +1,8 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/result';
+import { Alert } from '../components/Alert';
+import { Field } from '../components/Field';
+import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
 const TITLES: Partial<Record<AppError['code'], string>> = {
@@ -7,12 +10,16 @@ const TITLES: Partial<Record<AppError['code'], string>> = {
   VAULT_UNAVAILABLE: 'The keychain cannot be used',
   STORE_UNAVAILABLE: 'The data store cannot be used',
   FORBIDDEN: 'This page needs its access key',
+  TERMINAL_REVOKED: 'This terminal was removed from the venue',
+  VENUE_UPGRADE_REQUIRED: 'The venue database needs an upgrade',
 };
 
 /** Nothing works until this is fixed, so nothing else is shown. */
 export function BlockedScreen({ error }: { error: AppError }) {
   const load = useSession((s) => s.load);
   const [busy, setBusy] = useState(false);
+  // Where the screen offers its own way out, "Try again" is the second choice.
+  const ownAction = error.code === 'TERMINAL_REVOKED' || error.code === 'VENUE_UPGRADE_REQUIRED';
   return (
     <main className="card-page">
       <section className="card card--wide" aria-labelledby="blocked-title">
@@ -20,9 +27,11 @@ export function BlockedScreen({ error }: { error: AppError }) {
         <div className="alert alert--error" role="alert">
           {error.message}
         </div>
+        {error.code === 'TERMINAL_REVOKED' ? <LeaveVenue /> : null}
+        {error.code === 'VENUE_UPGRADE_REQUIRED' ? <UpgradeVenue /> : null}
         <button
           type="button"
-          className="button button--primary"
+          className={ownAction ? 'button spaced' : 'button button--primary'}
           disabled={busy}
           onClick={async () => {
             setBusy(true);
@@ -34,5 +43,81 @@ export function BlockedScreen({ error }: { error: AppError }) {
         </button>
       </section>
     </main>
+  );
+}
+
+/** A revoked terminal forgets the venue and starts again as a fresh one, which may join again with a new code. */
+function LeaveVenue() {
+  const load = useSession((s) => s.load);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function leave() {
+    setBusy(true);
+    setError(null);
+    const result = await call((a) => a.venue.leave());
+    if (result.ok) {
+      await load();
+      return;
+    }
+    setBusy(false);
+    setError(result.error.message);
+  }
+
+  return (
+    <div className="blocked-action">
+      <p className="lead">
+        To use this computer again, leave the venue: it forgets the venue database and its login, and starts again as a new terminal. An admin
+        can then add it to the venue again with a new join code.
+      </p>
+      {error ? <Alert>{error}</Alert> : null}
+      <button type="button" className="button button--danger" disabled={busy} onClick={() => void leave()}>
+        {busy ? 'Leaving…' : 'Leave the venue'}
+      </button>
+    </div>
+  );
+}
+
+type UpgradeErrors = Partial<Record<'ownerLogin' | 'ownerPassword' | 'form', string>>;
+
+/** Runs this release's migrations on the venue database with its owner's credentials, used once and not kept. */
+function UpgradeVenue() {
+  const load = useSession((s) => s.load);
+  const [ownerLogin, setOwnerLogin] = useState('');
+  const [ownerPassword, setOwnerPassword] = useState('');
+  const [errors, setErrors] = useState<UpgradeErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  async function upgrade(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    const result = await call((a) => a.venue.upgrade({ ownerLogin, ownerPassword }));
+    setOwnerPassword('');
+    if (result.ok) {
+      await load();
+      return;
+    }
+    setBusy(false);
+    const field = result.error.field;
+    setErrors({ [field === 'ownerLogin' || field === 'ownerPassword' ? field : 'form']: result.error.message });
+  }
+
+  return (
+    <form className="blocked-action" onSubmit={upgrade} noValidate aria-labelledby="upgrade-title">
+      <h2 id="upgrade-title">Upgrade the venue database</h2>
+      <p className="lead">
+        This release of Box Office needs a newer layout of the venue database. The owner&apos;s password is used once, for the upgrade, and is
+        not kept.
+      </p>
+      {errors.form ? <Alert>{errors.form}</Alert> : null}
+      <div className="grid-2">
+        <Field label="Database owner's login" name="ownerLogin" autoComplete="off" spellCheck={false} value={ownerLogin} onChange={(e) => setOwnerLogin(e.target.value)} error={errors.ownerLogin} />
+        <Field label="Database owner's password" name="ownerPassword" type="password" autoComplete="off" value={ownerPassword} onChange={(e) => setOwnerPassword(e.target.value)} error={errors.ownerPassword} />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? 'Upgrading the venue…' : 'Upgrade the venue'}
+      </button>
+    </form>
   );
 }

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EventView, ScanView } from '../../../shared/delivery-views';
+import type { GateCounts } from '../../../shared/venue-views';
 import { Alert } from '../components/Alert';
 import { call } from '../state/api';
+import { useLiveChange } from '../state/live';
 
 const RESULT_CLASS: Record<ScanView['result'], string> = {
   valid: 'scan--valid',
@@ -25,6 +27,7 @@ export function GateScreen() {
   const counter = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const counts = useGateCounts(eventId);
 
   useEffect(() => {
     void call((a) => a.gate.events()).then((r) => {
@@ -50,6 +53,7 @@ export function GateScreen() {
       const n = counter.current;
       setRecent((r) => [{ ...result.value, n }, ...r].slice(0, 8));
     }
+    counts.refresh();
     input.current?.focus();
   }
 
@@ -68,6 +72,7 @@ export function GateScreen() {
             ))}
           </select>
         </div>
+        {counts.value && counts.value.eventId === eventId ? <ScanCounts counts={counts.value} /> : null}
         <form onSubmit={scan} className="gate__form">
           <div className="field">
             <label htmlFor="gate-barcode">Barcode</label>
@@ -115,5 +120,41 @@ export function GateScreen() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The scans of the chosen event so far, here and at the whole venue: asked again after each scan at
+ * this gate and whenever another gate of the venue scans for the same event.
+ */
+function useGateCounts(eventId: number | null): { value: GateCounts | null; refresh: () => void } {
+  const [value, setValue] = useState<GateCounts | null>(null);
+  const current = useRef(eventId);
+
+  const refresh = useCallback(() => {
+    const asked = current.current;
+    if (!asked) return;
+    void call((a) => a.gate.counts({ eventId: asked })).then((r) => {
+      // An answer for an event no longer chosen is dropped.
+      if (r.ok && current.current === asked) setValue(r.value);
+    });
+  }, []);
+
+  useEffect(() => {
+    current.current = eventId;
+    setValue(null);
+    refresh();
+  }, [eventId, refresh]);
+  useLiveChange((c) => c.kind === 'scan' && c.ref === current.current, refresh);
+  return { value, refresh };
+}
+
+function ScanCounts({ counts }: { counts: GateCounts }) {
+  return (
+    <section className="gate__counts" aria-label="Scans so far">
+      <p>
+        This gate: {counts.thisGate.admitted} admitted, {counts.thisGate.refused} refused · Venue: {counts.venue.admitted} admitted, {counts.venue.refused} refused
+      </p>
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { AdminScreen } from './AdminScreen';
 import { GateScreen } from './GateScreen';
 import { OrdersScreen } from './orders/OrdersScreen';
 import { MySecurityScreen } from './MySecurityScreen';
+import { useLiveFeed } from '../state/live';
 import { useSession, type Route } from '../state/session-store';
 
 interface Section {
@@ -35,6 +36,8 @@ export function HomeScreen({ session }: { session: ActiveSession }) {
   const { info, route, navigate, signOut } = useSession();
   const sections = sectionsFor(session, info?.kiosk ?? false);
   const current = sections.find((s) => s.route === route) ?? sections[0];
+  // Changes made at other terminals of the venue, for the screens below to follow.
+  useLiveFeed();
 
   return (
     <div className="shell">

@@ -17,6 +17,8 @@ interface SessionState {
   recoveryCodes: string[] | null;
   showRecoveryCodes(codes: string[] | null): void;
   load(): Promise<void>;
+  /** Core answered that this terminal cannot go on (revoked from the venue, venue database to upgrade): only the blocked screen is shown. */
+  block(error: AppError): void;
   setSession(session: SessionView): void;
   /** First-run setup finished: the new account is signed in and setup is no longer pending. */
   setupDone(session: SessionView): void;
@@ -55,6 +57,10 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ info: info.value, blocked: null, session: status.ok ? status.value : { state: 'signedOut' } });
   },
 
+  block(error) {
+    if (get().blocked?.code !== error.code) set({ blocked: error });
+  },
+
   setSession(session) {
     set({ session, notice: null });
   },
@@ -66,6 +72,7 @@ export const useSession = create<SessionState>((set, get) => ({
 
   async refresh(reason) {
     const status = await window.boxOffice?.auth.status();
+    if (status && !status.ok && (status.error.code === 'TERMINAL_REVOKED' || status.error.code === 'VENUE_UPGRADE_REQUIRED')) get().block(status.error);
     if (!status?.ok) return;
     const view = status.value;
     const wasIn = get().session.state !== 'signedOut';

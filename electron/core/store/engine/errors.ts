@@ -8,6 +8,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT') && /UNIQUE|PRIMARY KEY/.test(String(e.message));
 }
 
+/** The server refused this login ("not permitted to log in": a venue terminal that was revoked). */
+export function isLoginRefused(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '28000';
+}
+
 /** SQLSTATE classes and driver errors that mean the database could not be reached or the connection broke. */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 

@@ -39,7 +39,8 @@ export function poolConfig(url: string, options: { password?: string | undefined
     port: parsed.port ? Number(parsed.port) : 5432,
     database: parsed.database,
     user: parsed.user ?? undefined,
-    password: options.password ?? parsed.password ?? undefined,
+    // An address without a password parses to '' for a socket host: no password, so the keychain is asked.
+    password: options.password ?? (parsed.password || undefined),
     ssl: sslmode === 'disable' ? false : { rejectUnauthorized: sslmode !== 'require', ...(sslmode === 'verify-ca' ? { checkServerIdentity: () => undefined } : {}) },
     application_name: options.applicationName ?? 'box-office',
     statement_timeout: STATEMENT_TIMEOUT_MS,

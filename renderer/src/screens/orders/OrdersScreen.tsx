@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { OrderSummary, OrderView, PrintAtHomeDocument, TicketView } from '../../../../shared/delivery-views';
+import type { AppError } from '../../../../shared/result';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { call } from '../../state/api';
+import { useLiveChange } from '../../state/live';
 import { useSession } from '../../state/session-store';
 import type { JobView } from '../../../../shared/job-views';
 import { JobProgress } from './JobProgress';
@@ -11,6 +13,15 @@ import { MobileTicketDialog, PdfDialog, ReissueDialog } from './TicketDialogs';
 
 const PAGE = 500;
 const MODE_LABEL = { mobile: 'Mobile', print_at_home: 'print@home' } as const;
+/** A ticket action refused because the ticket changed meanwhile (most often at another desk): the order is shown as it is now. */
+const STALE_ERRORS = new Set<AppError['code']>(['DELIVERY_LOCKED', 'CONFLICT']);
+
+/** `page` written over `tickets` from `offset` on, in a new array (rows not loaded yet stay empty). */
+function withPage(tickets: TicketView[], offset: number, page: TicketView[]): TicketView[] {
+  const next = tickets.slice();
+  page.forEach((t, i) => (next[offset + i] = t));
+  return next;
+}
 
 /** Order lookup and delivery: the counter's main screen. */
 export function OrdersScreen() {
@@ -35,8 +46,12 @@ export function OrdersScreen() {
     if (result.value.orders.length === 0) setMessage({ tone: 'info', text: `No order matches “${query}”. Check the number, or try the customer's email.` });
   }
 
+  /** The order on screen, for answers and live changes that arrive after another order was opened. */
+  const shown = useRef<number | null>(null);
+
   /** Loads the first page at once and the rest behind it; the list is usable meanwhile. */
   const open = useCallback(async (orderId: number) => {
+    shown.current = orderId;
     const first = await call((a) => a.orders.get({ orderId, offset: 0, limit: PAGE }));
     if (!first.ok) return setMessage({ tone: 'error', text: first.error.message });
     setOrder(first.value);
@@ -47,17 +62,49 @@ export function OrdersScreen() {
     setTickets(all);
     for (let offset = PAGE; offset < first.value.ticketCount; offset += PAGE) {
       const page = await call((a) => a.orders.get({ orderId, offset, limit: PAGE }));
-      if (!page.ok) break;
+      if (!page.ok || shown.current !== orderId) break;
       all = all.concat(page.value.tickets);
       setTickets(all);
     }
   }, []);
 
+  /**
+   * The open order again, in place: each page replaces its rows as it arrives, so the list keeps its
+   * scroll position and focus and shows no loading state. Silent: a failed fetch leaves the order as shown.
+   */
+  const refreshOrder = useCallback(async (orderId: number) => {
+    const first = await call((a) => a.orders.get({ orderId, offset: 0, limit: PAGE }));
+    if (!first.ok || shown.current !== orderId) return;
+    setOrder(first.value);
+    setTickets((current) => withPage(current.slice(0, first.value.ticketCount), 0, first.value.tickets));
+    for (let offset = PAGE; offset < first.value.ticketCount; offset += PAGE) {
+      const page = await call((a) => a.orders.get({ orderId, offset, limit: PAGE }));
+      if (!page.ok || shown.current !== orderId) return;
+      setTickets((current) => withPage(current, offset, page.value.tickets));
+    }
+  }, []);
+
+  // A ticket of this order issued, printed or reissued at another desk shows here within a second.
+  useLiveChange(
+    (c) => c.kind === 'order' && c.ref !== null && c.ref === shown.current,
+    () => {
+      if (shown.current !== null) void refreshOrder(shown.current);
+    },
+  );
+
+  /** Shows a refused ticket action; when the ticket changed meanwhile, shows the order as it is now (who holds the ticket). */
+  const refused = (error: AppError) => {
+    if (STALE_ERRORS.has(error.code) && shown.current !== null) void refreshOrder(shown.current);
+  };
+
   const reload = () => (order ? open(order.id) : Promise.resolve());
 
   async function issueMobile(ticket: TicketView) {
     const result = await call((a) => a.delivery.issueMobile({ ticketIds: [ticket.id] }));
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    if (!result.ok) {
+      refused(result.error);
+      return setMessage({ tone: 'error', text: result.error.message });
+    }
     await reload();
     setDialog({ kind: 'mobile', ticket });
   }
@@ -131,14 +178,20 @@ export function OrdersScreen() {
 
   async function printAtHome(ticket: TicketView) {
     const result = await call((a) => a.delivery.printAtHome({ ticketId: ticket.id }));
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    if (!result.ok) {
+      refused(result.error);
+      return setMessage({ tone: 'error', text: result.error.message });
+    }
     setDialog({ kind: 'pdf', doc: result.value });
     await reload();
   }
 
   async function reissue(ticket: TicketView, reason: string): Promise<string | null> {
     const result = await call((a) => a.delivery.reissue({ ticketId: ticket.id, reason }));
-    if (!result.ok) return result.error.message;
+    if (!result.ok) {
+      refused(result.error);
+      return result.error.message;
+    }
     setDialog(null);
     setMessage({ tone: 'info', text: `Ticket ${ticket.position} was reissued as duplicate #${ticket.generation}. The old barcode no longer opens the gate.` });
     await reload();

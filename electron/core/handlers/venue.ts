@@ -1,0 +1,35 @@
+/** Handlers of venue mode: membership, create and join (fresh terminals), terminals (admins), the live feed. */
+import { fail, ok, type Result } from '../../../shared/result';
+import type { LiveBatch, VenueMembership } from '../../../shared/venue-views';
+import type { Terminals } from '../venue/terminals';
+import type { DomainHandlers, Services } from './index';
+
+/** Long polls answer within this, well under any proxy's or transport's time limit. */
+export const LIVE_WAIT_MS = 20_000;
+
+export const NOT_FRESH = 'This terminal already has its data. Creating or joining a venue is for a terminal on its first run, before its first account.';
+
+export const venueHandlers = (s: Services): DomainHandlers<'venue.' | 'live.'> => ({
+  'venue.membership': () => ok(s.venue.membership()),
+  'venue.create': (input) => s.venue.whenFresh(() => s.venue.create(input)),
+  'venue.join': (input) => s.venue.whenFresh(() => s.venue.join(input)),
+  'venue.terminals': () => s.venue.terminals.list(),
+  'venue.addTerminal': (input, { session }) => s.venue.terminals.add(session!, input.name, input.kind),
+  'venue.revokeTerminal': (input, { session }) => s.venue.terminals.revoke(session!, input.terminalId),
+  // Both act only while the terminal is blocked (startCore answers them then); a running core refuses.
+  'venue.leave': () => fail('CONFLICT', 'This terminal was not revoked: it stays in the venue.'),
+  'venue.upgrade': () => fail('CONFLICT', 'The venue database is up to date.'),
+  'live.wait': async (input) => ok(await s.venue.wait(input.after, LIVE_WAIT_MS)),
+});
+
+/** What the venue handlers need from the composition root (app.ts). */
+export interface VenueServices {
+  membership(): VenueMembership;
+  /** Runs `work` only on a fresh terminal of this computer (no account, not joined); otherwise CONFLICT. */
+  whenFresh(work: () => Promise<Result<VenueMembership>>): Promise<Result<VenueMembership>>;
+  create(input: { databaseUrl: string; ownerPassword: string; terminalName: string; kind: 'desk' | 'gate' }): Promise<Result<VenueMembership>>;
+  join(input: { databaseUrl: string; code: string }): Promise<Result<VenueMembership>>;
+  terminals: Terminals;
+  wait(after: number, timeoutMs: number): Promise<LiveBatch>;
+}
+

@@ -1,0 +1,49 @@
+/**
+ * The two calls a terminal blocked by its venue may still make (no core runs, so no session exists):
+ * a revoked terminal leaves the venue (forgets its address and database login), and an outdated one is
+ * upgraded with the database owner's credentials, used for this call only. Anything else: the block.
+ */
+import pg from 'pg';
+import { contract } from '../../../shared/contract';
+import { fail, ok, type AppError, type Result } from '../../../shared/result';
+import { describeValidation } from '../../../shared/validation';
+import type { CoreConfig } from '../app';
+import { StoreError } from '../store/database';
+import { poolConfig } from '../store/engine/postgres-config';
+import { PostgresEngine } from '../store/engine/postgres-engine';
+import { databasePasswordAccount } from '../store/open-store';
+import { migratePostgres } from '../store/postgres-migrate';
+import { osKeychain } from '../vault/keychain';
+import { forgetVenueConfig, readVenueConfig, withUser } from './venue-config';
+
+export async function blockedVenueCall(channel: unknown, input: unknown, failure: AppError, config: CoreConfig): Promise<Result<unknown> | null> {
+  if (channel === 'venue.leave' && failure.code === 'TERMINAL_REVOKED') {
+    const venue = readVenueConfig(config.dataDir);
+    if (!venue) return fail('CONFLICT', 'This terminal was started with a database address of its own (--database-url): remove it from the command line instead.');
+    await (config.keychain ?? osKeychain()).delete(databasePasswordAccount(venue.databaseUrl)).catch(() => false);
+    forgetVenueConfig(config.dataDir);
+    return ok({ mode: 'local', terminal: null });
+  }
+  if (channel === 'venue.upgrade' && failure.code === 'VENUE_UPGRADE_REQUIRED') {
+    const parsed = contract['venue.upgrade'].input.safeParse(input ?? {});
+    if (!parsed.success) return fail('VALIDATION', describeValidation(parsed.error, 'venue.upgrade').message);
+    const url = config.databaseUrl ?? readVenueConfig(config.dataDir)?.databaseUrl;
+    if (!url) return fail('CONFLICT', 'This terminal is not joined to a venue.');
+    const engine = new PostgresEngine(new pg.Pool({ ...poolConfig(withUser(url, parsed.data.ownerLogin), { password: parsed.data.ownerPassword, applicationName: 'box-office-upgrade' }), max: 1 }));
+    try {
+      return ok({ version: await migratePostgres(engine) });
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code);
+      if (code === '28P01' || code === '28000') return fail('AUTH_INVALID', "The database refused the owner's login name or password.");
+      if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message);
+      return fail('STORE_UNAVAILABLE', `The upgrade did not run: ${(error as Error).message}. Nothing was changed.`);
+    } finally {
+      await engine.close().catch(() => undefined);
+    }
+  }
+  if (channel === 'venue.membership' && failure.code === 'TERMINAL_REVOKED') {
+    const venue = readVenueConfig(config.dataDir);
+    return ok({ mode: 'venue', terminal: venue?.terminal ?? null });
+  }
+  return null;
+}

@@ -1,0 +1,143 @@
+/**
+ * Creating a venue and joining one: the two things a fresh terminal (no account yet) may do before it
+ * has a database login of its own.
+ *
+ * Create: with the database owner's credentials (used for this call only, never kept) the empty
+ * database gets the schema and the venue's roles and functions; this terminal makes the venue key and
+ * joins as the first terminal through the same functions any other will use.
+ * Join: as the venue's joining role (which can only call bo_join), with a code an admin made; the
+ * terminal receives its own role and the wrapped venue key, and keeps both in its keychain.
+ */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { TerminalKind, VenueMembership } from '../../../shared/venue-views';
+import { AuditLog } from '../audit/audit-log';
+import { StoreError } from '../store/database';
+import { DatabaseUrlError, poolConfig, redactedUrl } from '../store/engine/postgres-config';
+import { PostgresEngine } from '../store/engine/postgres-engine';
+import { isConnectionFailure } from '../store/engine/errors';
+import { JOIN_ROLE_PASSWORD } from '../store/migrations/venue-postgres';
+import { databasePasswordAccount } from '../store/open-store';
+import { migratePostgres } from '../store/postgres-migrate';
+import { SettingsRepo } from '../store/settings-repo';
+import { Sql } from '../store/sql';
+import type { Clock } from '../types';
+import type { Keychain } from '../vault/keychain';
+import { Vault } from '../vault/vault';
+import { joinCodeHash, newDatabasePassword, newJoinCode, scramVerifier, unwrapVenueKey } from './join-code';
+import { joinRoleName, withUser, writeVenueConfig, type VenueConfig } from './venue-config';
+
+export interface SetupDeps {
+  dataDir: string;
+  keychain: Keychain;
+  clock: Clock;
+}
+
+const membership = (config: VenueConfig): VenueMembership => ({ mode: 'venue', terminal: config.terminal });
+
+function configFor(url: string, password: string) {
+  try {
+    return poolConfig(url, { password, applicationName: 'box-office-setup' });
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) return error;
+    throw error;
+  }
+}
+
+/** "password authentication failed", "role … does not exist", "not permitted to log in": no way in with these credentials. */
+const isRefusedLogin = (error: unknown) => ['28P01', '28000'].includes(String((error as { code?: unknown }).code));
+
+function unreachable(url: string, error: unknown): Result<never> {
+  return fail('STORE_UNAVAILABLE', `The venue database ${redactedUrl(url)} cannot be reached: ${(error as Error).message}. Check the address and that the server runs.`);
+}
+
+export async function createVenue(input: { databaseUrl: string; ownerPassword: string; terminalName: string; kind: TerminalKind }, deps: SetupDeps): Promise<Result<VenueMembership>> {
+  const config = configFor(input.databaseUrl, input.ownerPassword);
+  if (config instanceof DatabaseUrlError) return fail('VALIDATION', config.message, { field: 'databaseUrl' });
+  if (!config.user) return fail('VALIDATION', "Write the owner's login name in the address: postgres://owner@host/database.", { field: 'databaseUrl' });
+  const engine = new PostgresEngine(new pg.Pool({ ...config, max: 2 }));
+  try {
+    try {
+      const tables = await engine.get<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()");
+      if ((tables?.n ?? 0) > 0) {
+        const isVenue = await engine.get<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
+        return fail('CONFLICT', isVenue?.t ? 'This database is already a venue. Join it instead, with a join code from one of its terminals (Admin → Terminals → Add a terminal).' : 'This database holds other tables. Create an empty database for the venue.');
+      }
+    } catch (error) {
+      if (isRefusedLogin(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
+      if (isConnectionFailure(error)) return unreachable(input.databaseUrl, error);
+      throw error;
+    }
+    try {
+      await migratePostgres(engine);
+    } catch (error) {
+      if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message);
+      if (String((error as { code?: unknown }).code) === '42501') return fail('STORE_UNAVAILABLE', `The owner's account may not create roles on this server (${(error as Error).message}). Set the venue up with an account that has CREATEROLE, as docs/VENUE.md says.`);
+      throw error;
+    }
+    const sql = new Sql(engine);
+    const settings = new SettingsRepo(sql);
+    const installationId = await settings.setOnce('installation.id', crypto.randomUUID());
+    const vault = await Vault.open(deps.keychain, installationId, false, { venue: true });
+    await settings.setOnce('vault.keyCheck', vault.keyCheck());
+    await settings.set('vault.keyCreated', true);
+    // The first terminal joins the way every other will: a code, then bo_join.
+    const code = newJoinCode();
+    const hash = joinCodeHash(code);
+    await engine.get('SELECT bo_create_join_code(?, ?, ?, ?, ?, ?) AS expires_at', [hash.slice(0, 12), hash, vault.wrapForJoin(code), input.terminalName, input.kind, null]);
+    const joined = await callJoin(engine, code, deps.keychain, input.databaseUrl);
+    if (!joined.ok) return joined;
+    const audit = new AuditLog(sql, deps.clock, input.terminalName, vault);
+    await audit.append({ kind: 'venue.created', detail: { terminal: input.terminalName, kind: input.kind } });
+    // The log's anchor goes into this keychain before the owner's connection closes.
+    await audit.settled();
+    writeVenueConfig(deps.dataDir, joined.value);
+    return ok(membership(joined.value));
+  } finally {
+    await engine.close().catch(() => undefined);
+  }
+}
+
+export async function joinVenue(input: { databaseUrl: string; code: string }, deps: SetupDeps): Promise<Result<VenueMembership>> {
+  const database = configFor(input.databaseUrl, JOIN_ROLE_PASSWORD);
+  if (database instanceof DatabaseUrlError) return fail('VALIDATION', database.message, { field: 'databaseUrl' });
+  const joinUrl = withUser(input.databaseUrl, joinRoleName(database.database!));
+  const engine = new PostgresEngine(new pg.Pool({ ...poolConfig(joinUrl, { password: JOIN_ROLE_PASSWORD, applicationName: 'box-office-join' }), max: 1 }));
+  try {
+    const joined = await callJoin(engine, input.code, deps.keychain, input.databaseUrl);
+    if (!joined.ok) return joined;
+    writeVenueConfig(deps.dataDir, joined.value);
+    return ok(membership(joined.value));
+  } catch (error) {
+    if (isRefusedLogin(error)) return fail('JOIN_REFUSED', 'This database is not a Box Office venue (it has no joining login). Check the address the admin showed with the code.', { field: 'databaseUrl' });
+    if (isConnectionFailure(error)) return unreachable(input.databaseUrl, error);
+    throw error;
+  } finally {
+    await engine.close().catch(() => undefined);
+  }
+}
+
+const REFUSALS: Record<string, Result<never>> = {
+  wrong: fail('JOIN_REFUSED', 'This join code is not one of this venue\'s. Check it letter by letter, or ask the admin for a new one.', { field: 'code' }),
+  used: fail('JOIN_REFUSED', 'This join code was used already: each code joins one terminal. Ask the admin for a new one.', { field: 'code' }),
+  expired: fail('JOIN_REFUSED', 'This join code has expired (codes last 15 minutes). Ask the admin for a new one.', { field: 'code' }),
+};
+
+/** bo_join with the code's hash and a new password's verifier; the key and the password go to this keychain. */
+async function callJoin(engine: PostgresEngine, code: string, keychain: Keychain, databaseUrl: string): Promise<Result<VenueConfig>> {
+  const password = newDatabasePassword();
+  const row = await engine.get<{ outcome: string; terminal_id: number | null; role_name: string | null; wrapped_key: string | null; name: string | null; kind: TerminalKind | null }>(
+    'SELECT * FROM bo_join(?, ?)',
+    [joinCodeHash(code), scramVerifier(password)],
+  );
+  if (!row) throw new Error('bo_join answered nothing');
+  if (row.outcome === 'throttled') return fail('AUTH_THROTTLED', 'Too many wrong join codes were tried at this venue in the last 15 minutes. Wait a quarter of an hour, then try again.');
+  if (row.outcome !== 'joined') return REFUSALS[row.outcome] ?? REFUSALS.wrong!;
+  const key = unwrapVenueKey(code, row.wrapped_key!);
+  await Vault.storeVenueKey(keychain, key.installationId, key.masterKey);
+  const terminalUrl = withUser(databaseUrl, row.role_name!);
+  await keychain.set(databasePasswordAccount(terminalUrl), password);
+  return ok({ databaseUrl: terminalUrl, terminal: { id: row.terminal_id!, name: row.name!, kind: row.kind! } });
+}
+
