@@ -1,5 +1,7 @@
 /** What the bundled TypeScript benches share: statistics, one printed line per figure with its goal, the stall probe (the tests' own), both engines. */
 import pg from 'pg';
+import { newBarcode } from '../electron/core/delivery/barcode';
+import type { Sql } from '../electron/core/store/sql';
 import { poolConfig } from '../electron/core/store/engine/postgres-config';
 import { postgresBinDir, startPostgres } from '../test/helpers/postgres-server';
 
@@ -39,5 +41,27 @@ export async function onBothEngines(database: string, measure: (databaseUrl: str
     await measure(server.url(database));
   } finally {
     server.stop();
+  }
+}
+
+// Orders per statement: 400 orders are 4,000 tickets × 6 values, under SQLite's 32,766 variables a statement.
+const FILL_BATCH = 400;
+
+/**
+ * Three events, then `tickets` tickets in orders of `perOrder` (order n is number B-n; ticket ids follow
+ * the orders), each with its barcode — written directly in batches: the fill is set-up, not a figure.
+ */
+export async function fillTickets(sql: Sql, tickets: number, perOrder: number): Promise<void> {
+  const now = Date.now();
+  for (let e = 1; e <= 3; e += 1) await sql.run('INSERT INTO events (id, name, venue, starts_at, time_zone) VALUES (?, ?, ?, ?, ?)', [e, `Bench event ${e}`, 'Bench Hall', now + e * 86_400_000, 'Europe/Zurich']);
+  const orders = Math.ceil(tickets / perOrder);
+  for (let first = 1; first <= orders; first += FILL_BATCH) {
+    const ids = Array.from({ length: Math.min(FILL_BATCH, orders - first + 1) }, (_, i) => first + i);
+    await sql.transaction(async () => {
+      await sql.run(`INSERT INTO orders (id, number, customer_name, customer_email, customer_phone, allows_mobile, allows_print, checkout_mode, paid, created_at) VALUES ${ids.map(() => '(?, ?, ?, ?, NULL, 1, 1, ?, 1, ?)').join(', ')}`, ids.flatMap((id) => [id, `B-${id}`, `Customer ${id}`, `c${id}@example.com`, 'mobile', now]));
+      const rows = ids.flatMap((orderId) => Array.from({ length: perOrder }, (_, i) => ({ id: (orderId - 1) * perOrder + i + 1, orderId, position: i + 1, barcode: newBarcode() })));
+      await sql.run(`INSERT INTO tickets (id, order_id, position, event_id, seat, price_minor, currency, barcode) VALUES ${rows.map(() => "(?, ?, ?, ?, ?, 5000, 'CHF', ?)").join(', ')}`, rows.flatMap((t) => [t.id, t.orderId, t.position, (t.orderId % 3) + 1, `Row ${t.position}`, t.barcode]));
+      await sql.run(`INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES ${rows.map(() => '(?, ?, 1, ?)').join(', ')}`, rows.flatMap((t) => [t.barcode, t.id, now]));
+    });
   }
 }

@@ -9,17 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../electron/core/app';
-import { newBarcode } from '../electron/core/delivery/barcode';
 import type { EngineKind } from '../electron/core/store/engine/types';
-import { onBothEngines, print } from './bench-kit';
+import { fillTickets, onBothEngines, print } from './bench-kit';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const PER_ORDER = 10;
 const GATES = 4;
 const SCANS_PER_GATE = Number(process.env.BENCH_SCANS ?? 1_500);
 const PASSWORD = 'Tickets&Seats-2026';
-// Orders per statement: 400 orders are 4,000 tickets × 6 values, under SQLite's 32,766 variables a statement.
-const BATCH = 400;
 
 const p = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
 
@@ -29,30 +26,13 @@ async function must<T>(core: Core, channel: string, input: unknown, seat: string
   return result.value as T;
 }
 
-/** Events, orders, tickets and barcodes written directly, in batches: the fill is set-up, not a figure. */
-async function fill(core: Core): Promise<void> {
-  const { sql } = core.internals;
-  const now = Date.now();
-  for (let e = 1; e <= 3; e += 1) await sql.run('INSERT INTO events (id, name, venue, starts_at, time_zone) VALUES (?, ?, ?, ?, ?)', [e, `Bench event ${e}`, 'Bench Hall', now + e * 86_400_000, 'Europe/Zurich']);
-  const orders = Math.ceil(TICKETS / PER_ORDER);
-  for (let first = 1; first <= orders; first += BATCH) {
-    const ids = Array.from({ length: Math.min(BATCH, orders - first + 1) }, (_, i) => first + i);
-    await sql.transaction(async () => {
-      await sql.run(`INSERT INTO orders (id, number, customer_name, customer_email, customer_phone, allows_mobile, allows_print, checkout_mode, paid, created_at) VALUES ${ids.map(() => '(?, ?, ?, ?, NULL, 1, 1, ?, 1, ?)').join(', ')}`, ids.flatMap((id) => [id, `B-${id}`, `Customer ${id}`, `c${id}@example.com`, 'mobile', now]));
-      const tickets = ids.flatMap((orderId) => Array.from({ length: PER_ORDER }, (_, i) => ({ id: (orderId - 1) * PER_ORDER + i + 1, orderId, position: i + 1, barcode: newBarcode() })));
-      await sql.run(`INSERT INTO tickets (id, order_id, position, event_id, seat, price_minor, currency, barcode) VALUES ${tickets.map(() => "(?, ?, ?, ?, ?, 5000, 'CHF', ?)").join(', ')}`, tickets.flatMap((t) => [t.id, t.orderId, t.position, (t.orderId % 3) + 1, `Row ${t.position}`, t.barcode]));
-      await sql.run(`INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES ${tickets.map(() => '(?, ?, 1, ?)').join(', ')}`, tickets.flatMap((t) => [t.barcode, t.id, now]));
-    });
-  }
-}
-
 async function measure(engine: EngineKind, databaseUrl: string | undefined): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-engines-${engine}-`));
   const core = await createCore({ dataDir, databaseUrl, shell: 'web', kiosk: false, terminal: 'Bench desk' });
   try {
     await must(core, 'setup.createFirstAccount', { login: 'anna', displayName: 'Anna', password: PASSWORD }, 'desk');
     const started = performance.now();
-    await fill(core);
+    await fillTickets(core.internals.sql, TICKETS, PER_ORDER);
     print(`${engine}: fill ${TICKETS.toLocaleString('en')} tickets (set-up)`, (performance.now() - started) / 1000, 's');
     const orders = Math.ceil(TICKETS / PER_ORDER);
 

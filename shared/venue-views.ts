@@ -19,7 +19,7 @@ export interface TerminalView {
 
 /** A join code as an admin shows it to the terminal that joins: text and QR code, valid 15 minutes, once. */
 export interface JoinCodeView {
-  /** Eight groups of four characters (160 bits): the first two name the code, the rest are its secret. */
+  /** Eight groups of four characters (160 bits): the first six characters name the code, the other 26 (130 bits) are its secret. */
   code: string;
   /** The database address the joining terminal enters (never a password). */
   databaseAddress: string;
@@ -27,7 +27,7 @@ export interface JoinCodeView {
   expiresAt: number;
   name: string;
   kind: TerminalKind;
-  /** The code and address as a QR code (an SVG document), for a terminal with a camera or scanner. */
+  /** The code as a QR code (an SVG document), for a terminal with a barcode scanner in the Join code field. */
   qrSvg: string;
 }
 

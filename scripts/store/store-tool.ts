@@ -1,10 +1,13 @@
 /**
  * `npm run store:password -- postgres://user@host/db` — stores a venue database password in this
  * computer's keychain (asked without echo, or read from standard input), where the app finds it.
- * `npm run store:copy -- --to postgres://user@host/db [--data-dir DIR]` — copies this computer's SQLite
- * store into an empty PostgreSQL database, checks the counts and that the audit log still verifies
- * (the target may instead come from BOX_OFFICE_DATABASE_URL, password included, for scripts).
+ * `npm run store:copy -- --to postgres://owner@host/db [--data-dir DIR] [--terminal-name NAME] [--kind desk|gate]`
+ * — copies this computer's SQLite store into an empty PostgreSQL database (as its owner, who needs
+ * CREATEROLE), checks the counts and that the audit log still verifies, and joins this computer as the
+ * venue's first terminal (the target may instead come from BOX_OFFICE_DATABASE_URL, password included,
+ * for scripts).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/app';
 import { openDatabase, DATABASE_FILE } from '../../electron/core/store/database';
@@ -12,6 +15,9 @@ import { copyToPostgres } from '../../electron/core/store/copy-to-postgres';
 import { poolConfig, redactedUrl } from '../../electron/core/store/engine/postgres-config';
 import { databasePasswordAccount, openStore } from '../../electron/core/store/open-store';
 import { osKeychain } from '../../electron/core/vault/keychain';
+import type { PostgresEngine } from '../../electron/core/store/engine/postgres-engine';
+import { writeVenueConfig } from '../../electron/core/venue/venue-config';
+import { joinAsOwner } from '../../electron/core/venue/venue-setup';
 import { defaultDataDir } from '../../electron/web/default-data-dir';
 import { readSecret } from '../read-secret.mjs';
 
@@ -58,7 +64,14 @@ async function copy(): Promise<void> {
   try {
     const verdict = await core.internals.audit.check();
     if (verdict.firstBrokenId !== null) throw new Error(`The copied audit log does not verify (entry #${verdict.firstBrokenId}). Do not use the copy.`);
-    console.log(`The audit log verifies: ${verdict.checked} entries. Start each terminal with --database-url=${redactedUrl(to).replace(/:•••@/, '@')}.`);
+    console.log(`The audit log verifies: ${verdict.checked} entries.`);
+    // This computer becomes the venue's first terminal, with a login of its own (the owner's is not kept).
+    const name = option('--terminal-name') ?? os.hostname();
+    const kind = option('--kind') === 'gate' ? 'gate' : 'desk';
+    const joined = await joinAsOwner(core.internals.sql.engine as PostgresEngine, core.internals.vault, { databaseUrl: to, terminalName: name, kind }, osKeychain());
+    if (!joined.ok) throw new Error(joined.error.message);
+    writeVenueConfig(dataDir, joined.value);
+    console.log(`This computer is now the venue's first terminal, "${name}". Start it as usual (npm start); add the other desks and gates from Admin → Terminals (docs/VENUE.md).`);
   } finally {
     await core.close();
   }

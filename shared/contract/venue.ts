@@ -57,6 +57,36 @@ export const venueChannels = {
     returns: '`VenueMembership` of this terminal',
     errors: ['JOIN_REFUSED', 'AUTH_THROTTLED', 'CONFLICT', 'STORE_UNAVAILABLE'],
   }),
+  'venue.recover': channel<VenueMembership>()({
+    input: z
+      .object({
+        databaseUrl: databaseAddress,
+        ownerPassword: z.string().min(1, "Enter the password of the database's owner.").max(1000),
+        keyFile: z.string().min(1, 'Choose the venue key file.').max(10_000, 'That is not a venue key file.'),
+        passphrase: z.string().min(1, "Enter the key file's passphrase.").max(1000),
+        terminalName,
+        kind: terminalKind,
+      })
+      .strict(),
+    access: 'public',
+    summary:
+      "First run only, for disaster recovery (every terminal lost): with the venue key file an admin exported, its passphrase and the database owner's credentials (used once, not kept), this terminal joins the venue as a new terminal. The key must be the one the venue's data is sealed with.",
+    returns: '`VenueMembership` of this terminal',
+    errors: ['AUTH_INVALID', 'CONFLICT', 'STORE_UNAVAILABLE'],
+  }),
+  'venue.exportKey': channel<{ fileName: string; content: string }>()({
+    input: z
+      .object({
+        password: z.string().min(1, 'Enter your password to confirm.').max(4096),
+        passphrase: z.string().min(12, 'Use a passphrase of at least 12 characters: whoever has the file and the passphrase has the venue key.').max(1000),
+      })
+      .strict(),
+    access: 'settings.manage',
+    summary:
+      "The venue key as a file sealed with a passphrase (scrypt, AES-256-GCM), for disaster recovery (`venue.recover`); asks the admin's password every time. Keep it offline: with the passphrase it opens every secret the venue seals. Audited.",
+    returns: '`{ fileName, content }` (JSON text)',
+    errors: ['AUTH_INVALID', 'CONFLICT'],
+  }),
   'venue.terminals': channel<{ terminals: TerminalView[] }>()({
     input: empty,
     access: 'settings.manage',
@@ -68,7 +98,7 @@ export const venueChannels = {
     input: z.object({ name: terminalName, kind: terminalKind }).strict(),
     access: 'settings.manage',
     summary:
-      'A one-time join code for a new terminal (valid 15 minutes by the database\'s clock, once), as text and QR code. The venue key travels wrapped with a key derived from the code (130 secret bits); the database keeps only the wrapped key and a hash of the code. Audited.',
+      'A one-time join code for a new terminal (valid 15 minutes by the database\'s clock, once), as text and QR code. The venue key travels wrapped with a key derived from the code (its last 26 characters are 130 secret bits; the first six name it); the database keeps only the wrapped key and a hash of the hash of the code. Audited.',
     returns: '`JoinCodeView`',
     errors: ['CONFLICT'],
   }),

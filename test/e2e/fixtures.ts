@@ -42,9 +42,9 @@ export interface App {
 }
 
 /** A web shell on a fresh data folder and a page opened at its address. */
-export async function launchApp(env: Record<string, string> = {}): Promise<App> {
+export async function launchApp(env: Record<string, string> = {}, options: { ownKeyring?: boolean } = {}): Promise<App> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'box-office-e2e-'));
-  const shell = await startShellProcess({ ...process.env, BOX_OFFICE_DATA_DIR: dataDir, BOX_OFFICE_TERMINAL: 'Box 1', ...env });
+  const shell = await startShellProcess({ ...process.env, BOX_OFFICE_DATA_DIR: dataDir, BOX_OFFICE_TERMINAL: 'Box 1', ...env }, options);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   open.push({ shell, context, dataDir });
   const page = await context.newPage();

@@ -1,5 +1,7 @@
 /** Starts the built web shell (dist/) as its own process, as `npm start` does, on a fresh data folder. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface RunningShell {
@@ -14,8 +16,33 @@ export interface RunningShell {
 
 export const WEB_SHELL = path.resolve('dist/electron/web-shell.cjs');
 
-export function startShellProcess(env: NodeJS.ProcessEnv): Promise<RunningShell> {
-  const child = spawn(process.execPath, [WEB_SHELL], { env: { ...env, BOX_OFFICE_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `ownKeyring`: the shell gets a keychain of its own — its own D-Bus session and GNOME keyring, in its
+ * own HOME — as a second computer would; it is stopped with its whole process group.
+ */
+export function startShellProcess(env: NodeJS.ProcessEnv, { ownKeyring = false }: { ownKeyring?: boolean } = {}): Promise<RunningShell> {
+  const shellEnv = { ...env, BOX_OFFICE_PORT: '0' };
+  let child: ChildProcess;
+  if (ownKeyring) {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'box-office-e2e-home-'));
+    const script = `eval "$(printf '%s' keyring | gnome-keyring-daemon --unlock --components=secrets)"; export GNOME_KEYRING_CONTROL; exec '${process.execPath}' '${WEB_SHELL}'`;
+    child = spawn('dbus-run-session', ['--', 'sh', '-c', script], {
+      env: { ...shellEnv, HOME: home, XDG_DATA_HOME: path.join(home, '.local/share'), XDG_CONFIG_HOME: path.join(home, '.config'), XDG_RUNTIME_DIR: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+  } else {
+    child = spawn(process.execPath, [WEB_SHELL], { env: shellEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  const kill = () => {
+    if (ownKeyring && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    } else child.kill('SIGTERM');
+  };
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
@@ -37,7 +64,7 @@ export function startShellProcess(env: NodeJS.ProcessEnv): Promise<RunningShell>
           new Promise((done) => {
             if (child.exitCode !== null) return done();
             child.once('exit', () => done());
-            child.kill('SIGTERM');
+            kill();
           }),
         async api(channel, body = {}, headers = {}) {
           const response = await fetch(`${origin}/api/${channel}`, {

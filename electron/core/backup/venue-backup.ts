@@ -19,11 +19,17 @@ export function urlWithoutPassword(url: string): string {
 /** One argument for a POSIX shell: single-quoted, a quote inside written as '\''. */
 const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
 
+/**
+ * A joined terminal's own login (bo_<venue>_t<n>) may not read every table and its password is known
+ * only to that terminal's keychain: the commands name the database's owner instead.
+ */
+const asOwner = (url: string): string => url.replace(/^(postgres(?:ql)?:\/\/)bo_[0-9a-f]{10}_t\d+@/, '$1OWNER@');
+
 export function venueBackupAdvice(databaseUrl: string | undefined): VenueBackupAdvice {
-  const url = shellQuote(databaseUrl ? urlWithoutPassword(databaseUrl) : PLACEHOLDER_URL);
+  const url = shellQuote(databaseUrl ? asOwner(urlWithoutPassword(databaseUrl)) : PLACEHOLDER_URL);
   return {
     message:
-      'This terminal works on the venue database (PostgreSQL). Backups of a venue database are made with the database\'s own tools (pg_dump and pg_restore), on a computer that has PostgreSQL\'s client tools, not from Box Office; the database password is asked for, never written into the command.',
+      'This terminal works on the venue database (PostgreSQL). Backups of a venue database are made with the database\'s own tools (pg_dump and pg_restore), on a computer that has PostgreSQL\'s client tools, not from Box Office; run them as the database\'s owner (the account the venue was set up with); its password is asked for, never written into the command.',
     backupCommand: `pg_dump --format=custom --file=box-office.dump ${url}`,
     restoreCommand: `pg_restore --clean --if-exists --no-owner --dbname=${url} box-office.dump`,
   };

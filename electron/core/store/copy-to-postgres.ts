@@ -27,6 +27,7 @@ export const COPY_ORDER = [
   'ticket_documents',
   'barcodes',
   'scans',
+  'scan_counts',
   'gate_tally',
   'idempotency_keys',
 ] as const;

@@ -63,7 +63,7 @@ export async function openStore(location: StoreLocation, keychain: () => Keychai
     await engine.close().catch(() => undefined);
     if (error instanceof StoreError) throw error;
     if (isLoginRefused(error)) throw new StoreError('revoked', `The venue database refuses this terminal's login (${config.user ?? ''}): an administrator revoked this terminal.`);
-    throw new StoreError('unreachable', `The venue database ${redactedUrl(url)} cannot be used: ${(error as Error).message}. Check the address, that the server runs, and the password (npm run store:password).`);
+    throw new StoreError('unreachable', `The venue database ${redactedUrl(url)} cannot be used: ${(error as Error).message}. Check the address and that the server runs; for an address given with --database-url, also its password (npm run store:password).`);
   }
   const sql = new Sql(engine);
   return { sql, kind: 'postgres', sqlite: null, sqliteFile: null, location: redactedUrl(url), connection: config, close: () => engine.close() };

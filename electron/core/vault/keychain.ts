@@ -37,7 +37,7 @@ export class VenueKeyMissingError extends VaultUnavailableError {
         ? 'This terminal has not joined the venue: its keychain does not hold the venue key. '
         : 'This terminal has not joined the venue: the key in its keychain is not the venue key. ') +
       `The venue database (installation ${installationId}) already has a key, made by the first terminal set up on it; a new one is never made over it, or every terminal's sealed data would be lost. ` +
-      'Join this terminal to the venue from a terminal already joined, or start it on its own data (without a database address) to work alone. Then choose "Try again".';
+      'If this terminal joined the venue and its keychain was reset, ask an administrator to revoke it and add it again (or recover it with the venue key file); a terminal started with a database address of its own needs the key brought by a join code. Then choose "Try again".';
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { wrapVenueKey } from '../venue/join-code';
+import { sealVenueKey } from '../venue/venue-key-file';
 import { VaultUnavailableError, VenueKeyMissingError, type Keychain } from './keychain';
 
 const CIPHER_VERSION = 'v1';
@@ -57,6 +58,17 @@ export class Vault {
   static async storeVenueKey(keychain: Keychain, installationId: string, masterKey: string): Promise<void> {
     if (Buffer.from(masterKey, 'base64').length !== 32) throw new VaultUnavailableError('the venue key brought by the join code is malformed');
     await keychain.set(masterKeyAccount(installationId), masterKey);
+  }
+
+  /** A terminal that leaves its venue forgets the venue's key and its audit anchor. */
+  static async forgetVenueKey(keychain: Keychain, installationId: string): Promise<void> {
+    await keychain.delete(masterKeyAccount(installationId)).catch(() => false);
+    await keychain.delete(`${installationId}:${AUDIT_ANCHOR_SECRET}`).catch(() => false);
+  }
+
+  /** The venue key as a passphrase-sealed file, for an admin to keep offline (disaster recovery). */
+  sealedKeyFile(passphrase: string): Promise<string> {
+    return sealVenueKey({ installationId: this.installationId, masterKey: this.master.toString('base64') }, passphrase);
   }
 
   /** The venue key, wrapped with a join code for the terminal that will join with it (never in clear). */

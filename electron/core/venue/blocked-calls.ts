@@ -14,13 +14,18 @@ import { PostgresEngine } from '../store/engine/postgres-engine';
 import { databasePasswordAccount } from '../store/open-store';
 import { migratePostgres } from '../store/postgres-migrate';
 import { osKeychain } from '../vault/keychain';
+import { Vault } from '../vault/vault';
 import { forgetVenueConfig, readVenueConfig, withUser } from './venue-config';
+import { SETUP_STATEMENT_TIMEOUT_MS } from './venue-setup';
 
 export async function blockedVenueCall(channel: unknown, input: unknown, failure: AppError, config: CoreConfig): Promise<Result<unknown> | null> {
   if (channel === 'venue.leave' && failure.code === 'TERMINAL_REVOKED') {
     const venue = readVenueConfig(config.dataDir);
     if (!venue) return fail('CONFLICT', 'This terminal was started with a database address of its own (--database-url): remove it from the command line instead.');
-    await (config.keychain ?? osKeychain()).delete(databasePasswordAccount(venue.databaseUrl)).catch(() => false);
+    // Its login opens nothing any more; the venue key and the log's anchor leave this keychain with it.
+    const keychain = config.keychain ?? osKeychain();
+    await keychain.delete(databasePasswordAccount(venue.databaseUrl)).catch(() => false);
+    if (venue.installationId) await Vault.forgetVenueKey(keychain, venue.installationId);
     forgetVenueConfig(config.dataDir);
     return ok({ mode: 'local', terminal: null });
   }
@@ -29,7 +34,9 @@ export async function blockedVenueCall(channel: unknown, input: unknown, failure
     if (!parsed.success) return fail('VALIDATION', describeValidation(parsed.error, 'venue.upgrade').message);
     const url = config.databaseUrl ?? readVenueConfig(config.dataDir)?.databaseUrl;
     if (!url) return fail('CONFLICT', 'This terminal is not joined to a venue.');
-    const engine = new PostgresEngine(new pg.Pool({ ...poolConfig(withUser(url, parsed.data.ownerLogin), { password: parsed.data.ownerPassword, applicationName: 'box-office-upgrade' }), max: 1 }));
+    const engine = new PostgresEngine(
+      new pg.Pool({ ...poolConfig(withUser(url, parsed.data.ownerLogin), { password: parsed.data.ownerPassword, applicationName: 'box-office-upgrade' }), max: 1, statement_timeout: SETUP_STATEMENT_TIMEOUT_MS }),
+    );
     try {
       return ok({ version: await migratePostgres(engine) });
     } catch (error) {

@@ -1,9 +1,10 @@
 /**
- * Join codes: 160 random bits written as 32 base32 characters in eight groups of four. The code
- * itself never reaches the database: the database gets the code's SHA-256 (whose first 12 hex digits
- * name the code) and keeps a hash of that; the venue key travels in the database wrapped with a key
- * derived from the code (AES-256-GCM under HKDF), which is why the code carries far more than 128
- * bits — a wrapped key can be guessed at offline, a login cannot.
+ * Join codes: 160 random bits written as 32 base32 characters in eight groups of four. The first six
+ * characters are the code's handle (30 bits, not secret: they find the code and count wrong tries at
+ * it); the other 26 are its secret (130 bits). The code itself never reaches the database: it gets the
+ * handle and the code's SHA-256, and keeps a hash of that; the venue key travels in the database
+ * wrapped with a key derived from the code (AES-256-GCM under HKDF), which is why the secret carries
+ * more than 128 bits — a wrapped key can be guessed at offline, a login cannot.
  */
 import crypto from 'node:crypto';
 
@@ -28,6 +29,9 @@ export function newJoinCode(): string {
 
 /** As shown and typed: ABCD-EFGH-… (input accepts any case, with or without dashes and spaces). */
 export const formatJoinCode = (code: string): string => code.match(/.{1,4}/g)!.join('-');
+
+/** The part that names the code (not secret). */
+export const joinCodeHandle = (code: string): string => code.slice(0, 6);
 
 /** What the database is told: the code's hash, never the code. */
 export const joinCodeHash = (code: string): string => crypto.createHash('sha256').update(`box-office/join-code\0${code}`).digest('hex');

@@ -14,6 +14,7 @@
  */
 import pg from 'pg';
 import type { LiveBatch, LiveChange, LiveChangeKind } from '../../../shared/venue-views';
+import { isLoginRefused } from '../store/engine/errors';
 import { CHANGES_CHANNEL } from '../store/migrations/venue-postgres';
 
 const KINDS = new Set<LiveChangeKind>(['order', 'scan', 'operators', 'settings', 'terminals']);
@@ -140,7 +141,7 @@ export class LiveFeed {
       await this.catchUp();
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (String((error as { code?: unknown }).code) === '28000') {
+      if (isLoginRefused(error)) {
         this.o.onRevoked?.();
         return;
       }

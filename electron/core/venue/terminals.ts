@@ -10,7 +10,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Sql } from '../store/sql';
 import type { Vault } from '../vault/vault';
-import { formatJoinCode, joinCodeHash, newJoinCode } from './join-code';
+import { formatJoinCode, joinCodeHandle, joinCodeHash, newJoinCode } from './join-code';
 import { withUser } from './venue-config';
 
 interface TerminalRow {
@@ -53,14 +53,15 @@ export class Terminals {
     const code = newJoinCode();
     const hash = joinCodeHash(code);
     const expiresAt = await this.d.sql.transaction(async () => {
-      const row = await this.d.sql.get<{ expires_at: number }>('SELECT bo_create_join_code(?, ?, ?, ?, ?, ?) AS expires_at', [hash.slice(0, 12), hash, this.d.vault.wrapForJoin(code), name, kind, by.login]);
+      const row = await this.d.sql.get<{ expires_at: number }>('SELECT bo_create_join_code(?, ?, ?, ?, ?, ?) AS expires_at', [joinCodeHandle(code), hash, this.d.vault.wrapForJoin(code), name, kind, by.login]);
       // Never the code: whoever reads the log must not be able to join with it.
       await this.d.audit.append({ kind: 'venue.join-code-created', actorId: by.operatorId, actorLogin: by.login, subject: name, detail: { kind, expiresAt: row!.expires_at } });
       return row!.expires_at;
     });
     const databaseAddress = withUser(this.d.databaseUrl!, null);
     const shown = formatJoinCode(code);
-    const qrSvg = await QRCode.toString(`${databaseAddress}\n${shown}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    // The code alone: a keyboard-wedge scanner types it into the Join code field (no newline to submit early).
+    const qrSvg = await QRCode.toString(shown, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return ok({ code: shown, databaseAddress, expiresAt, name, kind, qrSvg });
   }
 

@@ -13,6 +13,8 @@ export const VENUE_FILE = 'venue.json';
 export interface VenueConfig {
   databaseUrl: string;
   terminal: { id: number; name: string; kind: TerminalKind };
+  /** The venue's installation id: names its key in this keychain (removed when the terminal leaves). */
+  installationId?: string;
 }
 
 export function readVenueConfig(dataDir: string): VenueConfig | null {
@@ -23,7 +25,7 @@ export function readVenueConfig(dataDir: string): VenueConfig | null {
   if (typeof parsed.databaseUrl !== 'string' || !t || !Number.isSafeInteger(t.id) || typeof t.name !== 'string' || (t.kind !== 'desk' && t.kind !== 'gate')) {
     throw new Error(`${file} is damaged: remove it to use this computer on its own, then join the venue again.`);
   }
-  return { databaseUrl: parsed.databaseUrl, terminal: { id: t.id, name: t.name, kind: t.kind } };
+  return { databaseUrl: parsed.databaseUrl, terminal: { id: t.id, name: t.name, kind: t.kind }, ...(typeof parsed.installationId === 'string' ? { installationId: parsed.installationId } : {}) };
 }
 
 export function writeVenueConfig(dataDir: string, config: VenueConfig): void {

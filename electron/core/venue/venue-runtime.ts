@@ -3,7 +3,7 @@
  * terminal, the terminals list, the live feed, the "last seen" beat, and what happens once the venue
  * revokes this terminal (every session ends, every call is refused without touching the store).
  */
-import { fail } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import type { LiveBatch, VenueMembership } from '../../../shared/venue-views';
 import type { AuditLog } from '../audit/audit-log';
 import type { SessionManager } from '../auth/sessions';
@@ -15,9 +15,9 @@ import type { Clock } from '../types';
 import type { Keychain } from '../vault/keychain';
 import type { Vault } from '../vault/vault';
 import { CHANGE_LOG_KEEP_MS, LiveFeed } from './live-feed';
-import { Terminals } from './terminals';
 import type { VenueConfig } from './venue-config';
-import { createVenue, joinVenue } from './venue-setup';
+import { createVenue, joinVenue, recoverVenue } from './venue-setup';
+import { NOT_A_VENUE, Terminals } from './terminals';
 
 const BEAT_MS = 60_000;
 const PRUNE_EVERY_MS = 3_600_000;
@@ -83,6 +83,13 @@ export function startVenue(d: {
     },
     create: (input) => createVenue(input, setupDeps()),
     join: (input) => joinVenue(input, setupDeps()),
+    recover: (input) => recoverVenue(input, setupDeps()),
+    async exportKey(by, passphrase) {
+      if (!onVenue) return fail('CONFLICT', NOT_A_VENUE);
+      const content = await d.vault.sealedKeyFile(passphrase);
+      await d.audit.append({ kind: 'venue.key-exported', actorId: by.operatorId, actorLogin: by.login });
+      return ok({ fileName: `venue-key-${new Date(d.clock.now()).toISOString().slice(0, 10)}.json`, content });
+    },
     terminals,
     async wait(after, timeoutMs): Promise<LiveBatch> {
       if (feed) return feed.wait(after, timeoutMs);

@@ -16,7 +16,7 @@ import { AuditLog } from '../audit/audit-log';
 import { StoreError } from '../store/database';
 import { DatabaseUrlError, poolConfig, redactedUrl } from '../store/engine/postgres-config';
 import { PostgresEngine } from '../store/engine/postgres-engine';
-import { isConnectionFailure } from '../store/engine/errors';
+import { isConnectionFailure, isUniqueViolation } from '../store/engine/errors';
 import { JOIN_ROLE_PASSWORD } from '../store/migrations/venue-postgres';
 import { databasePasswordAccount } from '../store/open-store';
 import { migratePostgres } from '../store/postgres-migrate';
@@ -25,8 +25,9 @@ import { Sql } from '../store/sql';
 import type { Clock } from '../types';
 import type { Keychain } from '../vault/keychain';
 import { Vault } from '../vault/vault';
-import { joinCodeHash, newDatabasePassword, newJoinCode, scramVerifier, unwrapVenueKey } from './join-code';
+import { joinCodeHandle, joinCodeHash, newDatabasePassword, newJoinCode, scramVerifier, unwrapVenueKey } from './join-code';
 import { joinRoleName, withUser, writeVenueConfig, type VenueConfig } from './venue-config';
+import { KeyFileError, openVenueKey } from './venue-key-file';
 
 export interface SetupDeps {
   dataDir: string;
@@ -45,18 +46,29 @@ function configFor(url: string, password: string) {
   }
 }
 
-/** "password authentication failed", "role … does not exist", "not permitted to log in": no way in with these credentials. */
-const isRefusedLogin = (error: unknown) => ['28P01', '28000'].includes(String((error as { code?: unknown }).code));
+/**
+ * "password authentication failed", "role … does not exist", "not permitted to log in": no way in with
+ * these credentials. A pg_hba.conf refusal (also 28000) is the server's configuration, said as such.
+ */
+const isRefusedLogin = (error: unknown) => {
+  const e = error as { code?: unknown; message?: unknown };
+  return e.code === '28P01' || (e.code === '28000' && !/pg_hba\.conf/.test(String(e.message)));
+};
 
+/** Anything else on the way in — unreachable, TLS refused, a name that does not resolve — said with the server's words. */
 function unreachable(url: string, error: unknown): Result<never> {
-  return fail('STORE_UNAVAILABLE', `The venue database ${redactedUrl(url)} cannot be reached: ${(error as Error).message}. Check the address and that the server runs.`);
+  const why = isConnectionFailure(error) ? 'cannot be reached' : 'cannot be used';
+  return fail('STORE_UNAVAILABLE', `The venue database ${redactedUrl(url)} ${why}: ${(error as Error).message}. Check the address, that the server runs and accepts this computer (pg_hba.conf, TLS).`);
 }
+
+/** Setup and upgrade may run long statements (a schema's back-fill): not the terminals' 5-second limit. */
+export const SETUP_STATEMENT_TIMEOUT_MS = 10 * 60_000;
 
 export async function createVenue(input: { databaseUrl: string; ownerPassword: string; terminalName: string; kind: TerminalKind }, deps: SetupDeps): Promise<Result<VenueMembership>> {
   const config = configFor(input.databaseUrl, input.ownerPassword);
   if (config instanceof DatabaseUrlError) return fail('VALIDATION', config.message, { field: 'databaseUrl' });
   if (!config.user) return fail('VALIDATION', "Write the owner's login name in the address: postgres://owner@host/database.", { field: 'databaseUrl' });
-  const engine = new PostgresEngine(new pg.Pool({ ...config, max: 2 }));
+  const engine = new PostgresEngine(new pg.Pool({ ...config, max: 2, statement_timeout: SETUP_STATEMENT_TIMEOUT_MS }));
   try {
     try {
       const tables = await engine.get<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()");
@@ -66,8 +78,7 @@ export async function createVenue(input: { databaseUrl: string; ownerPassword: s
       }
     } catch (error) {
       if (isRefusedLogin(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
-      if (isConnectionFailure(error)) return unreachable(input.databaseUrl, error);
-      throw error;
+      return unreachable(input.databaseUrl, error);
     }
     try {
       await migratePostgres(engine);
@@ -82,11 +93,7 @@ export async function createVenue(input: { databaseUrl: string; ownerPassword: s
     const vault = await Vault.open(deps.keychain, installationId, false, { venue: true });
     await settings.setOnce('vault.keyCheck', vault.keyCheck());
     await settings.set('vault.keyCreated', true);
-    // The first terminal joins the way every other will: a code, then bo_join.
-    const code = newJoinCode();
-    const hash = joinCodeHash(code);
-    await engine.get('SELECT bo_create_join_code(?, ?, ?, ?, ?, ?) AS expires_at', [hash.slice(0, 12), hash, vault.wrapForJoin(code), input.terminalName, input.kind, null]);
-    const joined = await callJoin(engine, code, deps.keychain, input.databaseUrl);
+    const joined = await joinAsOwner(engine, vault, input, deps.keychain);
     if (!joined.ok) return joined;
     const audit = new AuditLog(sql, deps.clock, input.terminalName, vault);
     await audit.append({ kind: 'venue.created', detail: { terminal: input.terminalName, kind: input.kind } });
@@ -97,6 +104,61 @@ export async function createVenue(input: { databaseUrl: string; ownerPassword: s
   } finally {
     await engine.close().catch(() => undefined);
   }
+}
+
+/**
+ * Disaster recovery: every terminal of the venue is lost (or revoked), but the admin kept the venue key
+ * file and knows the database owner's credentials. The key must be the one the venue's data is sealed
+ * with (its keyed check in the store); this terminal then joins as any new one, through bo_join.
+ */
+export async function recoverVenue(
+  input: { databaseUrl: string; ownerPassword: string; keyFile: string; passphrase: string; terminalName: string; kind: TerminalKind },
+  deps: SetupDeps,
+): Promise<Result<VenueMembership>> {
+  let key;
+  try {
+    key = await openVenueKey(input.keyFile, input.passphrase);
+  } catch (error) {
+    if (error instanceof KeyFileError) return fail('VALIDATION', error.message, { field: error.message.includes('passphrase') ? 'passphrase' : 'keyFile' });
+    throw error;
+  }
+  const config = configFor(input.databaseUrl, input.ownerPassword);
+  if (config instanceof DatabaseUrlError) return fail('VALIDATION', config.message, { field: 'databaseUrl' });
+  const engine = new PostgresEngine(new pg.Pool({ ...config, max: 2, statement_timeout: SETUP_STATEMENT_TIMEOUT_MS }));
+  try {
+    let installationId: string | undefined;
+    try {
+      const isVenue = await engine.get<{ t: string | null }>("SELECT to_regclass('terminals')::text AS t");
+      if (!isVenue?.t) return fail('CONFLICT', 'This database is not a Box Office venue: create a venue instead.');
+      installationId = await new SettingsRepo(new Sql(engine)).get<string>('installation.id');
+    } catch (error) {
+      if (isRefusedLogin(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
+      return unreachable(input.databaseUrl, error);
+    }
+    if (installationId !== key.installationId) return fail('CONFLICT', 'This key file belongs to another venue.', { field: 'keyFile' });
+    await migratePostgres(engine);
+    await Vault.storeVenueKey(deps.keychain, key.installationId, key.masterKey);
+    const sql = new Sql(engine);
+    const vault = await Vault.open(deps.keychain, key.installationId, true, { venue: true });
+    if ((await new SettingsRepo(sql).get<string>('vault.keyCheck')) !== vault.keyCheck()) return fail('CONFLICT', "This key file is not the key this venue's data is sealed with.", { field: 'keyFile' });
+    const joined = await joinAsOwner(engine, vault, input, deps.keychain);
+    if (!joined.ok) return joined;
+    const audit = new AuditLog(sql, deps.clock, input.terminalName, vault);
+    await audit.append({ kind: 'venue.recovered', detail: { terminal: input.terminalName, kind: input.kind } });
+    await audit.settled();
+    writeVenueConfig(deps.dataDir, joined.value);
+    return ok(membership(joined.value));
+  } finally {
+    await engine.close().catch(() => undefined);
+  }
+}
+
+/** The owner's own join: a code made and used at once, through the same functions any terminal uses. */
+export async function joinAsOwner(engine: PostgresEngine, vault: Vault, input: { databaseUrl: string; terminalName: string; kind: TerminalKind }, keychain: Keychain): Promise<Result<VenueConfig>> {
+  const code = newJoinCode();
+  const hash = joinCodeHash(code);
+  await engine.get('SELECT bo_create_join_code(?, ?, ?, ?, ?, ?) AS expires_at', [joinCodeHandle(code), hash, vault.wrapForJoin(code), input.terminalName, input.kind, null]);
+  return callJoin(engine, code, keychain, input.databaseUrl);
 }
 
 export async function joinVenue(input: { databaseUrl: string; code: string }, deps: SetupDeps): Promise<Result<VenueMembership>> {
@@ -111,8 +173,7 @@ export async function joinVenue(input: { databaseUrl: string; code: string }, de
     return ok(membership(joined.value));
   } catch (error) {
     if (isRefusedLogin(error)) return fail('JOIN_REFUSED', 'This database is not a Box Office venue (it has no joining login). Check the address the admin showed with the code.', { field: 'databaseUrl' });
-    if (isConnectionFailure(error)) return unreachable(input.databaseUrl, error);
-    throw error;
+    return unreachable(input.databaseUrl, error);
   } finally {
     await engine.close().catch(() => undefined);
   }
@@ -127,10 +188,17 @@ const REFUSALS: Record<string, Result<never>> = {
 /** bo_join with the code's hash and a new password's verifier; the key and the password go to this keychain. */
 async function callJoin(engine: PostgresEngine, code: string, keychain: Keychain, databaseUrl: string): Promise<Result<VenueConfig>> {
   const password = newDatabasePassword();
-  const row = await engine.get<{ outcome: string; terminal_id: number | null; role_name: string | null; wrapped_key: string | null; name: string | null; kind: TerminalKind | null }>(
-    'SELECT * FROM bo_join(?, ?)',
-    [joinCodeHash(code), scramVerifier(password)],
-  );
+  let row;
+  try {
+    row = await engine.get<{ outcome: string; terminal_id: number | null; role_name: string | null; wrapped_key: string | null; name: string | null; kind: TerminalKind | null }>(
+      'SELECT * FROM bo_join(?, ?, ?)',
+      [joinCodeHandle(code), joinCodeHash(code), scramVerifier(password)],
+    );
+  } catch (error) {
+    // Two codes for one name: the second to join meets the first's name in use.
+    if (isUniqueViolation(error)) return fail('CONFLICT', 'A terminal of that name joined the venue meanwhile. Ask the admin for a code with another name.');
+    throw error;
+  }
   if (!row) throw new Error('bo_join answered nothing');
   if (row.outcome === 'throttled') return fail('AUTH_THROTTLED', 'Too many wrong join codes were tried at this venue in the last 15 minutes. Wait a quarter of an hour, then try again.');
   if (row.outcome !== 'joined') return REFUSALS[row.outcome] ?? REFUSALS.wrong!;
@@ -138,6 +206,6 @@ async function callJoin(engine: PostgresEngine, code: string, keychain: Keychain
   await Vault.storeVenueKey(keychain, key.installationId, key.masterKey);
   const terminalUrl = withUser(databaseUrl, row.role_name!);
   await keychain.set(databasePasswordAccount(terminalUrl), password);
-  return ok({ databaseUrl: terminalUrl, terminal: { id: row.terminal_id!, name: row.name!, kind: row.kind! } });
+  return ok({ databaseUrl: terminalUrl, terminal: { id: row.terminal_id!, name: row.name!, kind: row.kind! }, installationId: key.installationId });
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/result';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
@@ -15,11 +15,20 @@ const TITLES: Partial<Record<AppError['code'], string>> = {
 };
 
 /** Nothing works until this is fixed, so nothing else is shown. */
+const UPGRADE_RECHECK_MS = 30_000;
+
 export function BlockedScreen({ error }: { error: AppError }) {
   const load = useSession((s) => s.load);
   const [busy, setBusy] = useState(false);
   // Where the screen offers its own way out, "Try again" is the second choice.
   const ownAction = error.code === 'TERMINAL_REVOKED' || error.code === 'VENUE_UPGRADE_REQUIRED';
+  // Waiting for an upgrade another terminal's admin runs: look again by itself every half minute.
+  const waitsForUpgrade = error.code === 'VENUE_UPGRADE_REQUIRED';
+  useEffect(() => {
+    if (!waitsForUpgrade) return;
+    const timer = setInterval(() => void load(), UPGRADE_RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [waitsForUpgrade, load]);
   return (
     <main className="card-page">
       <section className="card card--wide" aria-labelledby="blocked-title">

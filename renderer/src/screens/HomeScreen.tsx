@@ -37,7 +37,8 @@ export function HomeScreen({ session }: { session: ActiveSession }) {
   const sections = sectionsFor(session, info?.kiosk ?? false);
   const current = sections.find((s) => s.route === route) ?? sections[0];
   // Changes made at other terminals of the venue, for the screens below to follow.
-  useLiveFeed();
+  // Only a venue has other terminals to hear from; this computer alone has nothing to wait for.
+  useLiveFeed(info?.store.engine === 'postgres');
 
   return (
     <div className="shell">

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/result';
 import type { TerminalKind } from '../../../shared/venue-views';
 import { Alert } from '../components/Alert';
@@ -12,17 +12,23 @@ import { useSession } from '../state/session-store';
 
 type Errors = Partial<Record<'login' | 'displayName' | 'password' | 'confirm' | 'form', string>>;
 
-type Mode = 'local' | 'create' | 'join';
+type Mode = 'local' | 'create' | 'join' | 'recover';
 
 const MODES: { mode: Mode; label: string; description: string }[] = [
   { mode: 'local', label: 'This computer only', description: 'Orders, accounts and scans are kept on this computer alone.' },
   { mode: 'create', label: 'Create a venue', description: 'The first terminal of a venue: its desks and gates share one PostgreSQL database.' },
   { mode: 'join', label: 'Join a venue', description: 'Another terminal already works on the venue: an admin there gives you a join code.' },
+  {
+    mode: 'recover',
+    label: 'Recover a venue',
+    description: "Every terminal of the venue was lost: join again with the venue key file an admin exported and the database owner's password.",
+  },
 ];
 
 /**
  * First run. On this computer (SQLite) it first asks how the terminal works: on its own (the first
- * account is created here), as the first terminal of a new venue, or joined to an existing venue. On a
+ * account is created here), as the first terminal of a new venue, joined to an existing venue, or
+ * joined again to a venue whose terminals were all lost (with the exported venue key). On a
  * venue database with no account yet, it creates the venue's first account.
  */
 export function SetupScreen() {
@@ -50,6 +56,7 @@ export function SetupScreen() {
         {current === 'local' ? <FirstAccountForm venue={info.store.engine === 'postgres'} autoFocus={!picked} /> : null}
         {current === 'create' ? <CreateVenueForm /> : null}
         {current === 'join' ? <JoinVenueForm /> : null}
+        {current === 'recover' ? <RecoverVenueForm /> : null}
       </section>
     </main>
   );
@@ -58,7 +65,7 @@ export function SetupScreen() {
 function ModeChooser({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
   const id = useId();
   return (
-    <fieldset className="choice choice--3 setup-modes">
+    <fieldset className="choice choice--4 setup-modes">
       <legend>How this computer works</legend>
       {MODES.map((m) => (
         <label key={m.mode} className={`choice__option${mode === m.mode ? ' is-selected' : ''}`}>
@@ -240,6 +247,99 @@ function JoinVenueForm() {
       />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
         {busy ? 'Joining the venue…' : 'Join the venue'}
+      </button>
+    </form>
+  );
+}
+
+/** The largest venue key file read here (the channel takes no more): the file an admin exports is well under 1 kB. */
+const KEY_FILE_MAX_BYTES = 10_000;
+const KEY_FILE_TOO_LARGE = 'That file is larger than 10 kB: it is not a venue key file. Choose the .json file an admin exported.';
+
+const RECOVER_FIELDS = ['databaseUrl', 'ownerPassword', 'keyFile', 'passphrase', 'terminalName', 'kind'] as const;
+
+/**
+ * Disaster recovery, when no terminal of the venue works any more: the venue key file an admin exported
+ * (Admin → Terminals), its passphrase and the database owner's password (used once) join this terminal as a new one.
+ */
+function RecoverVenueForm() {
+  const load = useSession((s) => s.load);
+  const [databaseUrl, setDatabaseUrl] = useState('');
+  const [ownerPassword, setOwnerPassword] = useState('');
+  const [keyFile, setKeyFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [terminalName, setTerminalName] = useState('');
+  const [kind, setKind] = useState<TerminalKind>('desk');
+  const [errors, setErrors] = useState<Partial<Record<(typeof RECOVER_FIELDS)[number] | 'form', string>>>({});
+  const [busy, setBusy] = useState(false);
+
+  // Refused at once, and again on submitting: a large file is never read nor sent.
+  function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0] ?? null;
+    setKeyFile(file);
+    setErrors((previous) => {
+      const next = { ...previous };
+      delete next.keyFile;
+      if (file && file.size > KEY_FILE_MAX_BYTES) next.keyFile = KEY_FILE_TOO_LARGE;
+      return next;
+    });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (keyFile && keyFile.size > KEY_FILE_MAX_BYTES) return setErrors({ keyFile: KEY_FILE_TOO_LARGE });
+    setBusy(true);
+    setErrors({});
+    let keyText = '';
+    if (keyFile) {
+      try {
+        keyText = await keyFile.text();
+      } catch {
+        setBusy(false);
+        return setErrors({ keyFile: 'The file could not be read. Choose it again.' });
+      }
+    }
+    // With no file chosen, the empty text gets the channel's own answer ("Choose the venue key file.") next to the field.
+    const result = await call((a) => a.venue.recover({ databaseUrl, ownerPassword, keyFile: keyText, passphrase, terminalName, kind }));
+    if (result.ok) {
+      setOwnerPassword('');
+      setPassphrase('');
+      // The terminal now starts on the venue: sign in with a venue account.
+      await load();
+      return;
+    }
+    setBusy(false);
+    setErrors(placeError(result.error, RECOVER_FIELDS, { AUTH_INVALID: 'ownerPassword' }));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <p className="lead">
+        Only when no terminal of the venue works any more. This terminal joins the venue as a new one with the venue key file an admin exported
+        from Admin → Terminals, its passphrase, and the database owner&apos;s password, which is used once and not kept. Then sign in with a venue
+        account.
+      </p>
+      {errors.form ? <Alert>{errors.form}</Alert> : null}
+      <Field
+        label="Venue database address"
+        name="databaseUrl"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="postgres://host/boxoffice"
+        value={databaseUrl}
+        onChange={(e) => setDatabaseUrl(e.target.value)}
+        error={errors.databaseUrl}
+        hint="With the owner's login if it is not yours: postgres://owner@host/boxoffice. Leave the password out of the address."
+      />
+      <Field label="Database owner's password" name="ownerPassword" type="password" autoComplete="off" value={ownerPassword} onChange={(e) => setOwnerPassword(e.target.value)} error={errors.ownerPassword} />
+      <Field label="Venue key file" name="keyFile" type="file" accept=".json,application/json" onChange={chooseFile} error={errors.keyFile} hint="The .json file saved when an admin exported the venue key (up to 10 kB)." />
+      <Field label="Key file passphrase" name="passphrase" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} error={errors.passphrase} />
+      <div className="grid-2">
+        <Field label="This terminal's name" name="terminalName" autoComplete="off" value={terminalName} onChange={(e) => setTerminalName(e.target.value)} error={errors.terminalName} hint="As the venue's list of terminals shows it, e.g. Desk 1." />
+        <TerminalKindSelect value={kind} onChange={setKind} error={errors.kind} />
+      </div>
+      <button type="submit" className="button button--primary button--block" disabled={busy}>
+        {busy ? 'Recovering the venue…' : 'Recover the venue'}
       </button>
     </form>
   );

@@ -4,7 +4,8 @@
  * a while) and hands each batch to the screens that listen. Screens reload what they show when a change
  * concerns it; a batch with `reload` (changes were missed) concerns every screen.
  *
- * On this computer only, core answers after the wait with no changes: the loop costs one idle call.
+ * On this computer only there is nobody else: the loop does not run (core would answer after the wait
+ * with no changes).
  */
 import { useEffect, useRef } from 'react';
 import type { LiveChange } from '../../../shared/venue-views';
@@ -39,8 +40,9 @@ export function subscribeLive(listener: Listener): () => void {
  * The live loop, for the signed-in shell: it runs while the component that calls it is mounted (the
  * shell is only shown while the session is active; sign-out, the idle lock and a blocked terminal unmount it).
  */
-export function useLiveFeed(): void {
+export function useLiveFeed(enabled: boolean): void {
   useEffect(() => {
+    if (!enabled) return;
     let stopped = false;
     let wake: (() => void) | null = null;
     const pause = (ms: number) =>
@@ -70,7 +72,7 @@ export function useLiveFeed(): void {
       stopped = true;
       wake?.();
     };
-  }, []);
+  }, [enabled]);
 }
 
 /**

@@ -20,11 +20,18 @@ describe('npm run store:copy', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/without a password/);
 
-    const copied = storeTool(['copy', '--data-dir', t.dataDir], { BOX_OFFICE_DATABASE_URL: url });
+    const copied = storeTool(['copy', '--data-dir', t.dataDir, '--terminal-name', 'Desk 1'], { BOX_OFFICE_DATABASE_URL: url });
     expect(copied.stderr).not.toMatch(/error/i);
     expect(copied.status).toBe(0);
     expect(copied.stdout).toMatch(/operators: 2 rows/);
     expect(copied.stdout).toMatch(/The audit log verifies: \d+ entries/);
+    expect(copied.stdout).toMatch(/first terminal, "Desk 1"/);
+
+    // This computer is the venue's first terminal: started on its data folder, it opens the venue with its own login.
+    const here = await makeCore({ dataDir: t.dataDir, engine: 'sqlite' });
+    expect(await here.must('app.info', {})).toMatchObject({ terminal: 'Desk 1', store: { engine: 'postgres', location: expect.stringMatching(/_t1@/) } });
+    expect((await here.must('auth.signIn', { login: 'anna', password: 'Tickets&Seats-2026' })).state).toBe('active');
+    expect((await here.must('venue.terminals', {})).terminals).toMatchObject([{ name: 'Desk 1', thisTerminal: true }]);
 
     // The venue database now signs her in, with the password she chose on this computer.
     const venue = await makeCore({ databaseUrl: url });

@@ -149,9 +149,12 @@ describe('a venue of terminals', () => {
       { kind: 'venue.join-code-created', subject: 'Desk 3' },
       { kind: 'venue.terminal-revoked', subject: 'Gate A' },
     ]);
-    // It may leave, and is then a fresh terminal again.
+    // It may leave, and is then a fresh terminal again: its login and the venue key leave its keychain.
+    const gateVenue = readVenueConfig(gate.dataDir)!;
     expect(await gate.must('venue.leave', {})).toEqual({ mode: 'local', terminal: null });
     expect(await gate.must('venue.membership', {})).toEqual({ mode: 'local', terminal: null });
+    expect(await osKeychain().get(databasePasswordAccount(gateVenue.databaseUrl))).toBeNull();
+    expect(await osKeychain().get(`${gateVenue.installationId}:master-key`)).toBeNull();
     await owner.end();
   }, 60_000);
 
@@ -177,5 +180,53 @@ describe('a venue of terminals', () => {
     expect(await desk2.call('operators.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await desk.must('operators.setDisabled', { operatorId: bert.id, disabled: true });
     expect(await desk2.call('orders.search', { query: 'xy' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+  }, 60_000);
+
+  it('exports the venue key sealed with a passphrase, and a fresh terminal recovers the venue with it and the owner\'s credentials', async () => {
+    const db = await emptyVenueDatabase();
+    const desk = await terminal();
+    await desk.must('venue.create', { databaseUrl: db.ownerAddress, ownerPassword: server.password, terminalName: 'Desk 1', kind: 'desk' });
+    await desk.must('setup.createFirstAccount', { login: 'anna', displayName: 'Anna Admin', password: STRONG_PASSWORD });
+    await desk.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
+    expect(await desk.call('venue.exportKey', { password: 'not-my-password', passphrase: 'correct horse battery' })).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
+    expect(await desk.call('venue.exportKey', { password: STRONG_PASSWORD, passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const file = await desk.must('venue.exportKey', { password: STRONG_PASSWORD, passphrase: 'correct horse battery' });
+    expect(file.fileName).toMatch(/^venue-key-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(file.content).toContain('box-office-venue-key/v1');
+
+    const rescue = await terminal();
+    const recover = (passphrase: string, terminalName = 'Rescue desk') =>
+      rescue.call('venue.recover', { databaseUrl: db.ownerAddress, ownerPassword: server.password, keyFile: file.content, passphrase, terminalName, kind: 'desk' });
+    expect(await recover('wrong passphrase!')).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'passphrase' } });
+    expect(await recover('correct horse battery', 'Desk 1')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await recover('correct horse battery')).toMatchObject({ ok: true, value: { mode: 'venue', terminal: { name: 'Rescue desk' } } });
+    await rescue.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
+    expect(await rescue.must('app.info', {})).toMatchObject({ terminal: 'Rescue desk', store: { engine: 'postgres' } });
+    // Another venue's key file is refused.
+    const other = await emptyVenueDatabase();
+    const stranger = await terminal();
+    expect(await stranger.call('venue.recover', { databaseUrl: other.ownerAddress, ownerPassword: server.password, keyFile: file.content, passphrase: 'correct horse battery', terminalName: 'X', kind: 'desk' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/not a Box Office venue/) },
+    });
+  }, 60_000);
+
+  it('burns a code after five wrong tries at it, and closes joining for 15 minutes after twenty refusals', async () => {
+    const db = await emptyVenueDatabase();
+    const desk = await terminal();
+    await desk.must('venue.create', { databaseUrl: db.ownerAddress, ownerPassword: server.password, terminalName: 'Desk 1', kind: 'desk' });
+    await desk.must('setup.createFirstAccount', { login: 'anna', displayName: 'Anna Admin', password: STRONG_PASSWORD });
+    await desk.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
+    const { code } = await desk.must('venue.addTerminal', { name: 'Gate B', kind: 'gate' });
+    const guesser = await terminal();
+    // The code's own handle (its first six characters) with a wrong secret: five tries, then the code is dead.
+    const wrong = `${code.replace(/-/g, '').slice(0, 6)}${'A'.repeat(26)}`;
+    for (let i = 0; i < 5; i++) expect(await guesser.call('venue.join', { databaseUrl: db.address, code: wrong })).toMatchObject({ ok: false, error: { code: 'JOIN_REFUSED' } });
+    expect(await guesser.call('venue.join', { databaseUrl: db.address, code })).toMatchObject({ ok: false, error: { code: 'JOIN_REFUSED' } });
+    for (let i = 0; i < 14; i++) await guesser.call('venue.join', { databaseUrl: db.address, code: 'BBBB-BBBB-BBBB-BBBB-BBBB-BBBB-BBBB-BBBB' });
+    // Twenty refusals in 15 minutes: even a good code waits now.
+    const fresh = await desk.must('venue.addTerminal', { name: 'Gate C', kind: 'gate' });
+    expect(await guesser.call('venue.join', { databaseUrl: db.address, code: fresh.code })).toMatchObject({ ok: false, error: { code: 'AUTH_THROTTLED', message: expect.stringMatching(/15 minutes/) } });
+    expect(await guesser.must('venue.membership', {})).toEqual({ mode: 'local', terminal: null });
   }, 60_000);
 });

@@ -8,9 +8,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT') && /UNIQUE|PRIMARY KEY/.test(String(e.message));
 }
 
-/** The server refused this login ("not permitted to log in": a venue terminal that was revoked). */
+/**
+ * The server refused this role's login because the role may not log in (NOLOGIN: a venue terminal
+ * that was revoked). SQLSTATE 28000 alone also covers a pg_hba.conf refusal, which is a server's
+ * configuration, not a revocation: the wording tells them apart.
+ */
 export function isLoginRefused(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === '28000';
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '28000' && /is not permitted to log in/.test(String(e.message));
 }
 
 /** SQLSTATE classes and driver errors that mean the database could not be reached or the connection broke. */

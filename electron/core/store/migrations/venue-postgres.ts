@@ -65,6 +65,8 @@ const TABLES = [
     created_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL,
     failures INTEGER NOT NULL DEFAULT 0,
+    -- The terminal (database login) that made it: revoking that terminal withdraws its unused codes.
+    created_by_role TEXT NOT NULL DEFAULT session_user,
     used_at BIGINT,
     terminal_id BIGINT REFERENCES terminals(id)
   )`,
@@ -106,14 +108,21 @@ BEGIN
   EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON venue, terminals, schema_version FROM %I', v_group);
   EXECUTE format('REVOKE UPDATE, DELETE ON audit_log FROM %I', v_group);
   EXECUTE format('REVOKE ALL ON join_codes, join_failures FROM %I', v_group);
+  -- PostgreSQL 15 already keeps other roles from creating in public; older servers did not.
+  BEGIN
+    REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+  EXCEPTION WHEN insufficient_privilege THEN
+    RAISE WARNING 'could not revoke CREATE on schema public from PUBLIC: use PostgreSQL 15 or later';
+  END;
 END
 $roles$`;
 
 const FUNCTIONS = [
   `CREATE FUNCTION bo_now_ms() RETURNS bigint LANGUAGE sql VOLATILE AS $$ SELECT ${NOW_MS} $$`,
 
-  // An admin's terminal makes the code and wraps the venue key with it; the database keeps a hash of
-  // the code's hash and the wrapped key, and sets the expiry by its own clock.
+  // An admin's terminal makes the code and wraps the venue key with it; the database keeps the code's
+  // handle (its first six characters, not secret), a hash of the code's hash and the wrapped key, and
+  // sets the expiry by its own clock.
   `CREATE FUNCTION bo_create_join_code(p_handle text, p_secret_hash text, p_wrapped_key text, p_name text, p_kind text, p_created_by text)
   RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   DECLARE v_now bigint := bo_now_ms();
@@ -128,7 +137,7 @@ const FUNCTIONS = [
   // The joining terminal sends the code's hash (never the code: the code unwraps the key) and the
   // SCRAM verifier of the password it chose (never the password). A refusal is an answer, not an
   // error, so the failure it records commits.
-  `CREATE FUNCTION bo_join(p_secret_hash text, p_verifier text)
+  `CREATE FUNCTION bo_join(p_handle text, p_secret_hash text, p_verifier text)
   RETURNS TABLE (outcome text, terminal_id bigint, role_name text, wrapped_key text, name text, kind text)
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   DECLARE
@@ -143,7 +152,7 @@ const FUNCTIONS = [
       RETURN QUERY SELECT 'throttled'::text, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::text;
       RETURN;
     END IF;
-    SELECT * INTO v_code FROM join_codes j WHERE j.handle = substr(p_secret_hash, 1, 12) FOR UPDATE;
+    SELECT * INTO v_code FROM join_codes j WHERE j.handle = p_handle FOR UPDATE;
     v_found := FOUND;
     IF NOT v_found OR v_code.secret_hash <> encode(sha256(convert_to(p_secret_hash, 'UTF8')), 'hex') OR v_code.failures >= ${JOIN_FAILURES_PER_CODE} THEN
       INSERT INTO join_failures (at) VALUES (v_now);
@@ -184,6 +193,7 @@ const FUNCTIONS = [
     IF v_role = session_user THEN RETURN 'self'; END IF;
     IF v_revoked IS NOT NULL THEN RETURN 'already'; END IF;
     UPDATE terminals t SET revoked_at = bo_now_ms(), revoked_by = p_by WHERE t.id = p_id;
+    DELETE FROM join_codes j WHERE j.created_by_role = v_role AND j.used_at IS NULL;
     EXECUTE format('ALTER ROLE %I NOLOGIN', v_role);
     EXECUTE format('REVOKE %I FROM %I', v_group, v_role);
     PERFORM pg_terminate_backend(a.pid) FROM pg_stat_activity a WHERE a.usename = v_role;
@@ -256,9 +266,9 @@ DECLARE
   v_group text := (SELECT role_prefix FROM venue) || '_terminal';
   v_join text := 'bo_join_' || substr(md5(current_database()), 1, 10);
 BEGIN
-  REVOKE ALL ON FUNCTION bo_create_join_code(text, text, text, text, text, text), bo_join(text, text), bo_revoke_terminal(bigint, text), bo_touch_terminal() FROM PUBLIC;
+  REVOKE ALL ON FUNCTION bo_create_join_code(text, text, text, text, text, text), bo_join(text, text, text), bo_revoke_terminal(bigint, text), bo_touch_terminal() FROM PUBLIC;
   EXECUTE format('GRANT EXECUTE ON FUNCTION bo_create_join_code(text, text, text, text, text, text), bo_revoke_terminal(bigint, text), bo_touch_terminal() TO %I', v_group);
-  EXECUTE format('GRANT EXECUTE ON FUNCTION bo_join(text, text) TO %I', v_join);
+  EXECUTE format('GRANT EXECUTE ON FUNCTION bo_join(text, text, text) TO %I', v_join);
 END
 $grants$`;
 

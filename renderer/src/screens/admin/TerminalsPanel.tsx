@@ -15,7 +15,8 @@ const time = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle:
 
 /**
  * The desks and gates of the venue: who joined them and when, when each was last seen, and revoking one.
- * A new terminal joins with a one-time code shown here. On this computer alone there is nothing to list.
+ * A new terminal joins with a one-time code shown here; the venue key is exported here for disaster recovery.
+ * On this computer alone there is nothing to list.
  */
 export function TerminalsPanel() {
   const engine = useSession((s) => s.info?.store.engine);
@@ -105,6 +106,7 @@ function VenueTerminals() {
         )}
       </section>
       <AddTerminal joinCode={joinCode} onCode={setJoinCode} />
+      <ExportVenueKey />
       {revoking ? (
         <RevokeDialog
           terminal={revoking}
@@ -228,6 +230,106 @@ function JoinCodePanel({ code, onHide }: { code: JoinCodeView; onHide: () => voi
       <button type="button" className="button" onClick={onHide}>
         Hide the join code
       </button>
+    </section>
+  );
+}
+
+type ExportErrors = Partial<Record<'password' | 'passphrase' | 'again' | 'form', string>>;
+
+/**
+ * The venue key as a file sealed with a passphrase, for `venue.recover` when every terminal is lost. Asks the
+ * admin's own password every time. The file is handed to the download at once, and stays offered as a link
+ * (keyboard users, a download the browser held back) until the next export or until the panel closes.
+ */
+function ExportVenueKey() {
+  const [password, setPassword] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<ExportErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [file, setFile] = useState<{ url: string; fileName: string } | null>(null);
+  // The object URL of the last export, released when a new export is made or the panel closes.
+  const objectUrl = useRef<string | null>(null);
+  const release = useCallback(() => {
+    if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+    objectUrl.current = null;
+  }, []);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      release();
+    };
+  }, [release]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (passphrase !== again) return setErrors({ again: 'The two passphrases are not the same. Type the passphrase again.' });
+    setBusy(true);
+    setErrors({});
+    setFile(null);
+    release();
+    const result = await call((a) => a.venue.exportKey({ password, passphrase }));
+    // The panel was closed meanwhile: no file is offered (and no object URL is left behind).
+    if (!mounted.current) return;
+    setBusy(false);
+    if (!result.ok) {
+      const field = result.error.field;
+      const place: keyof ExportErrors = field === 'password' || field === 'passphrase' ? field : result.error.code === 'AUTH_INVALID' ? 'password' : 'form';
+      return setErrors({ [place]: result.error.message });
+    }
+    const { fileName, content } = result.value;
+    const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+    objectUrl.current = url;
+    setFile({ url, fileName });
+    setPassword('');
+    setPassphrase('');
+    setAgain('');
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="venue-key-title">
+      <h2 id="venue-key-title">Venue key for disaster recovery</h2>
+      <p className="muted">
+        A revoked or stolen terminal still knows this key. Export it once, keep the file offline with its passphrase: with the database owner&apos;s
+        password it lets a new terminal rejoin if every terminal is lost.
+      </p>
+      <form onSubmit={submit} noValidate>
+        {errors.form ? <Alert>{errors.form}</Alert> : null}
+        <Field label="Your password" name="venueKeyPassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        <div className="grid-2">
+          <Field
+            label="Passphrase for the file"
+            name="venueKeyPassphrase"
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            error={errors.passphrase}
+            hint="At least 12 characters. Whoever has the file and the passphrase has the venue key."
+          />
+          <Field label="Passphrase again" name="venueKeyPassphraseAgain" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={errors.again} />
+        </div>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Exporting…' : 'Export the venue key'}
+        </button>
+      </form>
+      {file ? (
+        <div className="venue-key-file">
+          <Alert tone="info">The venue key was exported. Keep the file and its passphrase apart, offline.</Alert>
+          <a className="button" href={file.url} download={file.fileName}>
+            Download {file.fileName}
+          </a>
+        </div>
+      ) : null}
     </section>
   );
 }
