@@ -9,7 +9,7 @@ import { describeValidation } from '../../shared/validation';
 import type { Session, SessionLookup, SessionManager } from './auth/sessions';
 import type { CallerContext, Dispatch } from './types';
 import { KIOSK_REFUSAL, kioskAllows } from './kiosk/kiosk-policy';
-import { isConnectionFailure, isLoginRefused } from './store/engine/errors';
+import { isConnectionFailure, isCredentialRefused, isHostRefused, isLoginRefused } from './store/engine/errors';
 import type { IdempotencyKeys } from './idempotency';
 
 export interface Call {
@@ -86,6 +86,9 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
         return fail('TERMINAL_REVOKED', TERMINAL_REVOKED_MESSAGE);
       }
       if (isConnectionFailure(error)) return fail('STORE_UNREACHABLE', STORE_UNREACHABLE_MESSAGE);
+      if (isHostRefused(error) || isCredentialRefused(error)) {
+        return fail('STORE_UNREACHABLE', `The venue database refuses this terminal's connection (${(error as Error).message}). Tell your administrator: the server's pg_hba.conf or this terminal's login needs looking at.`);
+      }
       options.onInternalError?.(channel, error);
       return fail('INTERNAL', 'Something went wrong on this terminal. Try again; if it persists, tell your administrator.');
     }

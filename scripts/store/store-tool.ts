@@ -67,9 +67,12 @@ async function copy(): Promise<void> {
     console.log(`The audit log verifies: ${verdict.checked} entries.`);
     // This computer becomes the venue's first terminal, with a login of its own (the owner's is not kept).
     const name = option('--terminal-name') ?? os.hostname();
-    const kind = option('--kind') === 'gate' ? 'gate' : 'desk';
+    const kind = option('--kind') ?? 'desk';
+    if (kind !== 'desk' && kind !== 'gate') throw new Error(`--kind is desk or gate, not ${kind}.`);
     const joined = await joinAsOwner(core.internals.sql.engine as PostgresEngine, core.internals.vault, { databaseUrl: to, terminalName: name, kind }, osKeychain());
     if (!joined.ok) throw new Error(joined.error.message);
+    await core.internals.audit.append({ kind: 'venue.created', detail: { terminal: name, kind, from: 'store:copy' } });
+    await core.internals.audit.settled();
     writeVenueConfig(dataDir, joined.value);
     console.log(`This computer is now the venue's first terminal, "${name}". Start it as usual (npm start); add the other desks and gates from Admin → Terminals (docs/VENUE.md).`);
   } finally {
@@ -80,7 +83,7 @@ async function copy(): Promise<void> {
 const commands: Record<string, () => Promise<void>> = { password, copy };
 const run = command ? commands[command] : undefined;
 if (!run) {
-  console.error('Usage: npm run store:password -- postgres://user@host/db | npm run store:copy -- --to postgres://user@host/db [--data-dir DIR]');
+  console.error('Usage: npm run store:password -- postgres://user@host/db | npm run store:copy -- --to postgres://owner@host/db [--data-dir DIR] [--terminal-name NAME] [--kind desk|gate]');
   process.exit(2);
 }
 run().then(

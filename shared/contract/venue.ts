@@ -14,7 +14,7 @@ const databaseAddress = z
   .min(1, 'Enter the venue database address, as postgres://host/database.')
   .max(500, 'That address is too long.')
   .refine((u) => /^postgres(ql)?:\/\//.test(u), 'Write the address as postgres://host/database.')
-  .refine((u) => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(u), 'Leave the password out of the address: enter it in its own field.');
+  .refine((u) => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(u) && !/[?&]password=/i.test(u), 'Leave the password out of the address: enter it in its own field.');
 
 const terminalName = text({ min: 1, max: 40 });
 const terminalKind = z.enum(['desk', 'gate'], { error: 'Choose desk or gate.' });
@@ -114,7 +114,7 @@ export const venueChannels = {
     input: empty,
     access: 'public',
     summary:
-      "Only on a terminal that was revoked: forgets the venue (its address and this terminal's database login) and starts again as a fresh terminal, which may join again with a new code.",
+      "Only on a terminal that was revoked: forgets the venue (its address, this terminal's database login, and the venue key and audit anchor in this keychain) and starts again as a fresh terminal, which may join again with a new code.",
     returns: '`VenueMembership` (local)',
     errors: ['CONFLICT'],
   }),

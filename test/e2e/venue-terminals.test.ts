@@ -3,7 +3,8 @@
  * data folders, two keychains (each its own D-Bus session and GNOME keyring), one PostgreSQL database —
  * in two Chromium pages. Desk 1 creates the venue on its first run; desk 2 joins with the code desk 1
  * shows; what desk 1 does, desk 2's open order shows by itself; after a database restart both carry on
- * and desk 2 catches up; revoked, desk 2 shows that it was removed.
+ * and desk 2 catches up; a ticket admitted at desk 1's gate is "already scanned at Desk 1" at desk 2,
+ * whose venue count moves by itself; revoked, desk 2 shows that it was removed.
  */
 import pg from 'pg';
 import type { Page } from 'playwright-core';
@@ -115,12 +116,30 @@ describe('a venue set up from the app', () => {
     }
     await pw(issuedAtDesk1).toHaveCount(2);
 
+    // Gates: desk 2 watches the gate's counts; desk 1 admits ticket 1 — desk 2's venue count moves by
+    // itself, and the same barcode at desk 2 is "already scanned" at Desk 1.
+    const [event] = (await desk1.shell.api('gate.events')).body.value as { id: number }[];
+    const { barcode } = (await desk1.shell.api('orders.get', { orderId: 1 })).body.value.tickets[0] as { barcode: string };
+    await desk2.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Gate' }).click();
+    await desk2.page.getByLabel('Event').selectOption({ index: 1 });
+    const counts = desk2.page.getByRole('region', { name: 'Scans so far' });
+    await pw(counts).toContainText('Venue: 0 admitted');
+    expect((await desk1.shell.api('gate.scan', { eventId: event!.id, barcode })).body.value).toMatchObject({ result: 'valid' });
+    await pw(counts).toContainText('This gate: 0 admitted, 0 refused · Venue: 1 admitted, 0 refused');
+    await desk2.page.getByLabel('Barcode').fill(barcode);
+    await desk2.page.getByLabel('Barcode').press('Enter');
+    await pw(desk2.page.getByRole('status', { name: 'Scan result' })).toContainText('Already scanned');
+    await pw(desk2.page.getByRole('status', { name: 'Scan result' })).toContainText('at Desk 1');
+    await pw(counts).toContainText('This gate: 0 admitted, 1 refused · Venue: 1 admitted, 1 refused');
+    await desk2.screenshot('venue-gate-counts');
+
     // Desk 1 revokes desk 2: desk 2's next action shows that it was removed from the venue.
     await openTerminals(desk1.page);
     await desk1.page.getByRole('button', { name: 'Revoke Desk 2' }).click();
     await desk1.page.getByRole('dialog', { name: 'Revoke Desk 2?' }).getByRole('button', { name: 'Revoke terminal' }).click();
     await pw(desk1.page.getByText(/Desk 2 was revoked/)).toBeVisible();
-    await desk2.page.getByRole('button', { name: 'Search' }).click();
+    await desk2.page.getByLabel('Barcode').fill(barcode);
+    await desk2.page.getByLabel('Barcode').press('Enter');
     await pw(desk2.page.getByRole('heading', { name: 'This terminal was removed from the venue' })).toBeVisible();
     await desk2.screenshot('venue-revoked');
   });

@@ -10,6 +10,7 @@ import { POSTGRES_BASELINE, POSTGRES_BASELINE_VERSION } from './migrations/postg
 
 /** An arbitrary constant naming "Box Office schema migration" among the server's advisory locks. */
 export const MIGRATION_LOCK = 7_140_202_611;
+const MIGRATION_STATEMENT_TIMEOUT_MS = 10 * 60_000;
 
 async function currentVersion(q: SqlRunner): Promise<number> {
   const table = await q.get<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
@@ -50,6 +51,8 @@ export async function migratePostgres(engine: SqlEngine, migrations: readonly Mi
   refuseNewer(found, latest);
   await refuseTerminalMigration(engine, found, latest);
   return engine.transaction(async (tx) => {
+    // A schema change may back-fill a large table: not the terminals' 5-second limit (this transaction only).
+    await tx.run(`SET LOCAL statement_timeout = ${MIGRATION_STATEMENT_TIMEOUT_MS}`);
     await tx.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
     const current = await currentVersion(tx);
     refuseNewer(current, latest);

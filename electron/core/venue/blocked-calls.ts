@@ -9,6 +9,7 @@ import { fail, ok, type AppError, type Result } from '../../../shared/result';
 import { describeValidation } from '../../../shared/validation';
 import type { CoreConfig } from '../app';
 import { StoreError } from '../store/database';
+import { isCredentialRefused } from '../store/engine/errors';
 import { poolConfig } from '../store/engine/postgres-config';
 import { PostgresEngine } from '../store/engine/postgres-engine';
 import { databasePasswordAccount } from '../store/open-store';
@@ -40,8 +41,7 @@ export async function blockedVenueCall(channel: unknown, input: unknown, failure
     try {
       return ok({ version: await migratePostgres(engine) });
     } catch (error) {
-      const code = String((error as { code?: unknown }).code);
-      if (code === '28P01' || code === '28000') return fail('AUTH_INVALID', "The database refused the owner's login name or password.");
+      if (isCredentialRefused(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
       if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message);
       return fail('STORE_UNAVAILABLE', `The upgrade did not run: ${(error as Error).message}. Nothing was changed.`);
     } finally {

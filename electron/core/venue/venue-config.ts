@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TerminalKind } from '../../../shared/venue-views';
+import { urlWithoutPassword } from '../backup/venue-backup';
 
 export const VENUE_FILE = 'venue.json';
 
@@ -41,7 +42,8 @@ export function forgetVenueConfig(dataDir: string): void {
 
 /** The address with another login name (or none), whatever form it has: host, socket folder, query. */
 export function withUser(url: string, user: string | null): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/)(?:[^@/?#]*@)?/, (_m, scheme: string) => `${scheme}${user ? `${encodeURIComponent(user)}@` : ''}`);
+  // Never carried on: a password in the address (user-info or ?password=) belongs to no terminal's file.
+  return urlWithoutPassword(url).replace(/^(postgres(?:ql)?:\/\/)(?:[^@/?#]*@)?/, (_m, scheme: string) => `${scheme}${user ? `${encodeURIComponent(user)}@` : ''}`);
 }
 
 /** The joining role of a venue database, computed from the database's name alone (as migration 8 names it). */

@@ -16,7 +16,7 @@ import { AuditLog } from '../audit/audit-log';
 import { StoreError } from '../store/database';
 import { DatabaseUrlError, poolConfig, redactedUrl } from '../store/engine/postgres-config';
 import { PostgresEngine } from '../store/engine/postgres-engine';
-import { isConnectionFailure, isUniqueViolation } from '../store/engine/errors';
+import { isConnectionFailure, isCredentialRefused, isUniqueViolation } from '../store/engine/errors';
 import { JOIN_ROLE_PASSWORD } from '../store/migrations/venue-postgres';
 import { databasePasswordAccount } from '../store/open-store';
 import { migratePostgres } from '../store/postgres-migrate';
@@ -25,7 +25,7 @@ import { Sql } from '../store/sql';
 import type { Clock } from '../types';
 import type { Keychain } from '../vault/keychain';
 import { Vault } from '../vault/vault';
-import { joinCodeHandle, joinCodeHash, newDatabasePassword, newJoinCode, scramVerifier, unwrapVenueKey } from './join-code';
+import { joinCodeHandle, joinCodeHash, newDatabasePassword, newJoinCode, scramVerifier, unwrapVenueKey, type VenueKey } from './join-code';
 import { joinRoleName, withUser, writeVenueConfig, type VenueConfig } from './venue-config';
 import { KeyFileError, openVenueKey } from './venue-key-file';
 
@@ -46,14 +46,7 @@ function configFor(url: string, password: string) {
   }
 }
 
-/**
- * "password authentication failed", "role … does not exist", "not permitted to log in": no way in with
- * these credentials. A pg_hba.conf refusal (also 28000) is the server's configuration, said as such.
- */
-const isRefusedLogin = (error: unknown) => {
-  const e = error as { code?: unknown; message?: unknown };
-  return e.code === '28P01' || (e.code === '28000' && !/pg_hba\.conf/.test(String(e.message)));
-};
+const isRefusedLogin = isCredentialRefused;
 
 /** Anything else on the way in — unreachable, TLS refused, a name that does not resolve — said with the server's words. */
 function unreachable(url: string, error: unknown): Result<never> {
@@ -124,33 +117,57 @@ export async function recoverVenue(
   }
   const config = configFor(input.databaseUrl, input.ownerPassword);
   if (config instanceof DatabaseUrlError) return fail('VALIDATION', config.message, { field: 'databaseUrl' });
+  if (!config.user) return fail('VALIDATION', "Write the owner's login name in the address: postgres://owner@host/database.", { field: 'databaseUrl' });
   const engine = new PostgresEngine(new pg.Pool({ ...config, max: 2, statement_timeout: SETUP_STATEMENT_TIMEOUT_MS }));
   try {
-    let installationId: string | undefined;
-    try {
-      const isVenue = await engine.get<{ t: string | null }>("SELECT to_regclass('terminals')::text AS t");
-      if (!isVenue?.t) return fail('CONFLICT', 'This database is not a Box Office venue: create a venue instead.');
-      installationId = await new SettingsRepo(new Sql(engine)).get<string>('installation.id');
-    } catch (error) {
-      if (isRefusedLogin(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
-      return unreachable(input.databaseUrl, error);
-    }
-    if (installationId !== key.installationId) return fail('CONFLICT', 'This key file belongs to another venue.', { field: 'keyFile' });
-    await migratePostgres(engine);
-    await Vault.storeVenueKey(deps.keychain, key.installationId, key.masterKey);
-    const sql = new Sql(engine);
-    const vault = await Vault.open(deps.keychain, key.installationId, true, { venue: true });
-    if ((await new SettingsRepo(sql).get<string>('vault.keyCheck')) !== vault.keyCheck()) return fail('CONFLICT', "This key file is not the key this venue's data is sealed with.", { field: 'keyFile' });
-    const joined = await joinAsOwner(engine, vault, input, deps.keychain);
-    if (!joined.ok) return joined;
-    const audit = new AuditLog(sql, deps.clock, input.terminalName, vault);
-    await audit.append({ kind: 'venue.recovered', detail: { terminal: input.terminalName, kind: input.kind } });
-    await audit.settled();
-    writeVenueConfig(deps.dataDir, joined.value);
-    return ok(membership(joined.value));
+    return await recoverWith(engine, key, input, deps);
+  } catch (error) {
+    if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message);
+    return unreachable(input.databaseUrl, error);
   } finally {
     await engine.close().catch(() => undefined);
   }
+}
+
+async function recoverWith(
+  engine: PostgresEngine,
+  key: VenueKey,
+  input: { databaseUrl: string; terminalName: string; kind: TerminalKind },
+  deps: SetupDeps,
+): Promise<Result<VenueMembership>> {
+  let installationId: string | undefined;
+  try {
+    const isVenue = await engine.get<{ t: string | null }>("SELECT to_regclass('terminals')::text AS t");
+    if (!isVenue?.t) return fail('CONFLICT', 'This database is not a Box Office venue: create a venue instead.');
+    installationId = await new SettingsRepo(new Sql(engine)).get<string>('installation.id');
+  } catch (error) {
+    if (isRefusedLogin(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
+    return unreachable(input.databaseUrl, error);
+  }
+  if (installationId !== key.installationId) return fail('CONFLICT', 'This key file belongs to another venue.', { field: 'keyFile' });
+  await migratePostgres(engine);
+  const sql = new Sql(engine);
+  // Checked against the store's keyed check before this keychain holds it: a wrong key is never kept.
+  const vault = await Vault.open(heldKeychain(deps.keychain, key), key.installationId, true, { venue: true });
+  if ((await new SettingsRepo(sql).get<string>('vault.keyCheck')) !== vault.keyCheck()) return fail('CONFLICT', "This key file is not the key this venue's data is sealed with.", { field: 'keyFile' });
+  await Vault.storeVenueKey(deps.keychain, key.installationId, key.masterKey);
+  const joined = await joinAsOwner(engine, vault, input, deps.keychain);
+  if (!joined.ok) return joined;
+  const audit = new AuditLog(sql, deps.clock, input.terminalName, vault);
+  await audit.append({ kind: 'venue.recovered', detail: { terminal: input.terminalName, kind: input.kind } });
+  await audit.settled();
+  writeVenueConfig(deps.dataDir, joined.value);
+  return ok(membership(joined.value));
+}
+
+/** The keychain as it would be with the venue key in it, without writing it there yet. */
+function heldKeychain(keychain: Keychain, key: VenueKey): Keychain {
+  const account = `${key.installationId}:master-key`;
+  return {
+    get: async (name) => (name === account ? key.masterKey : keychain.get(name)),
+    set: (name, secret) => keychain.set(name, secret),
+    delete: (name) => keychain.delete(name),
+  };
 }
 
 /** The owner's own join: a code made and used at once, through the same functions any terminal uses. */
@@ -195,8 +212,8 @@ async function callJoin(engine: PostgresEngine, code: string, keychain: Keychain
       [joinCodeHandle(code), joinCodeHash(code), scramVerifier(password)],
     );
   } catch (error) {
-    // Two codes for one name: the second to join meets the first's name in use.
-    if (isUniqueViolation(error)) return fail('CONFLICT', 'A terminal of that name joined the venue meanwhile. Ask the admin for a code with another name.');
+    // Two codes for one name, or a recovery under the name of a terminal still active: the name is in use.
+    if (isUniqueViolation(error)) return fail('CONFLICT', 'A terminal of that name is already part of the venue. Use another name (or revoke that terminal first, from any joined terminal).', { field: 'terminalName' });
     throw error;
   }
   if (!row) throw new Error('bo_join answered nothing');

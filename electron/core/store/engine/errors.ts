@@ -18,6 +18,21 @@ export function isLoginRefused(error: unknown): boolean {
   return e?.code === '28000' && /is not permitted to log in/.test(String(e.message));
 }
 
+/**
+ * The server refused these credentials: a wrong password (28P01), an unknown role or one that may not
+ * log in (28000). A pg_hba.conf refusal (also 28000) is the server's configuration, not the credentials.
+ */
+export function isCredentialRefused(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '28P01' || (e?.code === '28000' && !/pg_hba\.conf/.test(String(e.message)));
+}
+
+/** The server's pg_hba.conf does not let this computer (or this login) in. */
+export function isHostRefused(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '28000' && /pg_hba\.conf/.test(String(e.message));
+}
+
 /** SQLSTATE classes and driver errors that mean the database could not be reached or the connection broke. */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 

@@ -128,6 +128,8 @@ const FUNCTIONS = [
   DECLARE v_now bigint := bo_now_ms();
   BEGIN
     DELETE FROM join_codes WHERE used_at IS NULL AND expires_at < v_now - 86400000;
+    -- An expired code's wrapped key is of no more use to anyone: gone, so an old code and a dump open nothing.
+    UPDATE join_codes SET wrapped_key = '' WHERE expires_at < v_now AND wrapped_key <> '';
     DELETE FROM join_failures WHERE at < v_now - 86400000;
     INSERT INTO join_codes (handle, secret_hash, wrapped_key, name, kind, created_by, created_at, expires_at)
       VALUES (p_handle, encode(sha256(convert_to(p_secret_hash, 'UTF8')), 'hex'), p_wrapped_key, p_name, p_kind, p_created_by, v_now, v_now + ${JOIN_CODE_TTL_MS});
@@ -175,7 +177,8 @@ const FUNCTIONS = [
     EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT PASSWORD %L IN ROLE %I', v_role, p_verifier, v_prefix || '_terminal');
     -- The owner (these functions' rights) may end the new role's connections when it is revoked.
     EXECUTE format('GRANT %I TO %I', v_role, current_user);
-    UPDATE join_codes j SET used_at = v_now, terminal_id = v_id WHERE j.handle = v_code.handle;
+    -- Used: its wrapped key is delivered once and kept no longer.
+    UPDATE join_codes j SET used_at = v_now, terminal_id = v_id, wrapped_key = '' WHERE j.handle = v_code.handle;
     RETURN QUERY SELECT 'joined'::text, v_id, v_role, v_code.wrapped_key, v_code.name, v_code.kind;
   END $$`,
 

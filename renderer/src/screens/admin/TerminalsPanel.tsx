@@ -299,7 +299,7 @@ function ExportVenueKey() {
     <section className="panel" aria-labelledby="venue-key-title">
       <h2 id="venue-key-title">Venue key for disaster recovery</h2>
       <p className="muted">
-        A revoked or stolen terminal still knows this key. Export it once, keep the file offline with its passphrase: with the database owner&apos;s
+        A revoked or stolen terminal still knows this key. Export it once and keep the file offline, apart from its passphrase: with the database owner&apos;s
         password it lets a new terminal rejoin if every terminal is lost.
       </p>
       <form onSubmit={submit} noValidate>
