@@ -20,6 +20,8 @@ export class StoreError extends Error {
 }
 
 export const DATABASE_FILE = 'box-office.sqlite';
+/** Bytes the WAL file keeps after a checkpoint (journal_size_limit). */
+export const WAL_SIZE_LIMIT = 8 * 1024 * 1024;
 
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -37,6 +39,9 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // The WAL is reused after each checkpoint, but never shrinks by itself: one large transaction (a
+    // restore, a bulk job) would leave it at its peak size for good. Back to at most 8 MiB after a checkpoint.
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     migrate(db, migrations);
     return db;
   } catch (error) {
