@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase, StoreError } from '../../../../electron/core/store/database';
+import { migrate, openDatabase, StoreError, WAL_SIZE_LIMIT } from '../../../../electron/core/store/database';
 import { MIGRATIONS, latestVersion } from '../../../../electron/core/store/migrations';
 import { tempDir } from '../../../helpers/core';
 
@@ -16,6 +16,23 @@ describe('store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('lets the WAL shrink back to 8 MiB after one large transaction, instead of keeping its peak size', () => {
+    const file = path.join(tempDir(), 'wal.sqlite');
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE blobs (b BLOB)');
+    const insert = db.prepare('INSERT INTO blobs (b) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 24; i++) insert.run(crypto.randomBytes(512 * 1024));
+    })();
+    const wal = () => fs.statSync(`${file}-wal`).size;
+    expect(wal()).toBeGreaterThan(WAL_SIZE_LIMIT);
+    // A checkpoint, then the next write starts the WAL over: it is cut down to the limit.
+    db.pragma('wal_checkpoint(RESTART)');
+    db.exec('DELETE FROM blobs');
+    expect(wal()).toBeLessThanOrEqual(WAL_SIZE_LIMIT);
     db.close();
   });
 
