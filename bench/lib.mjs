@@ -116,13 +116,13 @@ export function client(shell) {
 }
 
 /** Runs a bundled TypeScript bench in its own process (its memory is its own); resolves when it exited 0. */
-export async function runBundled(entry, { env = {} } = {}) {
+export async function runBundled(entry, { env = {}, nodeArgs = [] } = {}) {
   const { build } = await import('esbuild');
   const out = path.join(tempFolder('bench-bundle-'), `${path.basename(entry, '.ts')}.cjs`);
   await build({ entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, external: ['better-sqlite3', 'keytar'], logLevel: 'warning' });
   // The bundle lives outside the tree: its external native modules resolve through NODE_PATH.
   const nodePath = [path.join(root, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
-  const child = trackChild(spawn(process.execPath, [out], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: nodePath, ...env } }));
+  const child = trackChild(spawn(process.execPath, [...nodeArgs, out], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: nodePath, ...env } }));
   const code = await new Promise((resolve) => child.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
   if (code !== 0) throw new Error(`${entry} exited ${code}`);
 }

@@ -3,6 +3,7 @@
 // ends when the web shell ends (an administrator's password through "Close kiosk"). Nothing else
 // stops it, so the page's restrictions are the only way in or out.
 import { spawn } from 'node:child_process';
+import { CORE_V8_FLAGS } from './v8-flags.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ const MAX_RESTARTS_PER_MINUTE = 5;
  * @returns {Promise<number>} the exit code: the web shell's
  */
 export function superviseKiosk({ node, webShell, browser, browserArgs = [], env = process.env, log = (l) => console.error(l) }) {
-  const shell = spawn(node, [webShell, '--kiosk'], { env: { ...env, BOX_OFFICE_KIOSK: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const shell = spawn(node, [...CORE_V8_FLAGS, webShell, '--kiosk'], { env: { ...env, BOX_OFFICE_KIOSK: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
   // A private, throw-away profile: no saved pages, passwords or history on a public terminal.
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'box-office-kiosk-profile-'));
   let browserProcess = null;

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { electronBinary, fetchElectronBinary } from './electron-binary.mjs';
+import { CORE_V8_FLAGS } from './v8-flags.mjs';
 import { runInKeyringSession } from './keyring-session.mjs';
 import { readSecret } from './read-secret.mjs';
 import { ensureNativeFor } from './native-abi.mjs';
@@ -32,12 +33,12 @@ if (!binary && process.env.BOX_OFFICE_SHELL === 'electron') {
 if (binary) {
   ensureNativeFor('electron');
   console.error(`[start] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: starting Electron`);
-  const child = spawn(binary, [root, ...args], { stdio: 'inherit' });
+  const child = spawn(binary, [`--js-flags=${CORE_V8_FLAGS.join(' ')}`, root, ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!forceWeb) console.error('[start] no Electron binary on this machine: starting the web shell instead.');
   ensureNativeFor('node');
-  const webShell = [path.join(root, 'dist', 'electron', 'web-shell.cjs'), ...args];
+  const webShell = [...CORE_V8_FLAGS, path.join(root, 'dist', 'electron', 'web-shell.cjs'), ...args];
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
   if (hasDisplay) webShell.push('--open');
   console.error(`[start] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
