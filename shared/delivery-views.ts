@@ -90,6 +90,11 @@ export interface ScanView {
   detail: string | null;
   seat: string | null;
   at: number;
+  /**
+   * The same barcode read again at this gate within a few seconds (a scanner's double read): the first
+   * verdict, repeated, and nothing recorded — the guest just admitted is not turned away.
+   */
+  repeated?: true;
 }
 
 export interface ImportReport {

@@ -146,7 +146,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const gate = new GateService({ sql, gate: new GateRepo(sql), orders: ordersRepo, audit, clock, terminal });
     // Scan counts a crash left unsummarised reach the audit log now.
     await gate.summarise();
-    const venue = startVenue({ config, store, sql, audit, vault, sessions, clock, keychain, databaseUrl: databaseUrl ?? null, venueConfig, setupPending: () => auth.setupPending() });
+    const venue = startVenue({ config, store, sql, audit, vault, sessions, clock, keychain, databaseUrl: databaseUrl ?? null, venueConfig, setupPending: () => auth.setupPending(), settingsChanged: () => settings.markStale() });
     const handlers = buildHandlers({
       auth,
       sessions,
@@ -182,8 +182,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     await idempotency.forgetOld();
     const dispatch = createDispatch(handlers, sessions, {
       kiosk: config.kiosk,
-      // Another terminal's change to a setting is seen at this terminal's next call.
-      beforeCall: () => settings.refresh(),
+      // Another terminal's change to a setting applies here within a second (or at once, heard on the venue's feed).
+      beforeCall: () => settings.refreshIfDue(),
       idempotency,
       sessionStands: async (session) => {
         const standing = await operators.sessionStanding(session.operatorId);

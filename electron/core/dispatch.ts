@@ -55,7 +55,8 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
     if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', 'This action does not exist.');
     if (options.revoked?.now()) return fail('TERMINAL_REVOKED', TERMINAL_REVOKED_MESSAGE);
     const def = contract[channel];
-    if (options.kiosk && !kioskAllows(def.access)) return fail('FORBIDDEN', KIOSK_REFUSAL);
+    // A passive poll (live.wait: ids of what changed) serves a kiosk's gate counters too.
+    if (options.kiosk && !kioskAllows(def.access) && !def.passive) return fail('FORBIDDEN', KIOSK_REFUSAL);
     const lookup = sessions.lookup(caller.seat);
     const access = authorize(def.access, lookup, sessions, def.passive === true);
     if (!access.ok) return access;

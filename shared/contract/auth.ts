@@ -58,6 +58,14 @@ export const authChannels = {
     returns: '`SessionView`: `{ state: "signedOut", reason?: "expired" }` | `{ state: "active", operator, permissions, signedInAt, idleLockAt, expiresAt }` | `{ state: "locked", operator, expiresAt }`',
     errors: ['AUTH_INVALID', 'AUTH_THROTTLED'],
   }),
+  'auth.lockNow': channel<SessionView>()({
+    input: empty,
+    access: 'session',
+    summary:
+      'Locks this terminal at once, as the idle lock would ("Lock now", for an operator who steps away): the session stays, nothing is shown until the operator unlocks it with her password. Not in kiosk mode, which signs out instead.',
+    returns: '`SessionView`: `{ state: "locked", operator, expiresAt }`',
+    errors: [],
+  }),
   'auth.signOut': channel<SessionView>()({
     input: empty,
     access: 'anySession',

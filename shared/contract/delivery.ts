@@ -79,8 +79,9 @@ export const deliveryChannels = {
   'gate.scan': channel<ScanView>()({
     input: z.object({ eventId: id, barcode: barcodeInput }).strict(),
     access: 'gate.scan',
-    summary: 'Validates a barcode at the gate and records the scan: valid, already scanned, revoked (superseded), unknown, another event or unpaid.',
-    returns: '`{ result, headline, detail, seat, at }`',
+    summary:
+      'Validates a barcode at the gate and records the scan: valid, already scanned, revoked (superseded), unknown, another event or unpaid. The same barcode read again by the same session within 3 seconds (a scanner\'s double read) answers the first verdict again with `repeated: true` and records nothing.',
+    returns: '`{ result, headline, detail, seat, at, repeated? }`',
     errors: ['NOT_FOUND'],
   }),
 } as const;

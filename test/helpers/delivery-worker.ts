@@ -20,10 +20,11 @@ async function main() {
   for (let id = Number(first); id <= Number(last); id++) {
     let won: boolean;
     if (mode === 'gate') {
-      // Twice: an admission, then a refusal (already scanned), which is summarised at once.
+      // Twice, by two stewards of this gate (one steward's second read within 3 s would be a scanner's
+      // double read, repeated and not recorded): an admission, then a refusal, summarised at once.
       const ticket = (await orders.ticket(id))!;
-      const r = await gate.scan(session, ticket.eventId, ticket.barcode);
-      await gate.scan(session, ticket.eventId, ticket.barcode);
+      const r = await gate.scan({ ...session, id: `${process.pid}-first` }, ticket.eventId, ticket.barcode);
+      await gate.scan({ ...session, id: `${process.pid}-second` }, ticket.eventId, ticket.barcode);
       won = r.ok && r.value.result === 'valid';
     } else if (mode === 'mobile') {
       const r = await service.issueMobile(session, { ticketIds: [id] });

@@ -100,6 +100,11 @@ export class SessionManager {
     session.lastActivityAt = this.clock.now();
   }
 
+  /** "Lock now": as the idle lock would, at once. */
+  lock(session: Session): void {
+    session.locked = true;
+  }
+
   unlock(session: Session): void {
     session.locked = false;
     session.passwordAt = this.clock.now();

@@ -20,9 +20,14 @@ import type { Clock } from '../types';
 /** Valid scans are summarised every this many (per process); a refused one is summarised at once. */
 export const SUMMARY_EVERY = 100;
 
+/** A scanner may read one barcode twice in a row: within this, the same session's same barcode repeats its verdict. */
+export const DOUBLE_READ_MS = 3_000;
+
 export class GateService {
   /** Only says when to summarise; the counts themselves are in the store. */
   private scansSinceSummary = 0;
+  /** Each gate session's last verdict, for a scanner's double read. */
+  private readonly lastVerdict = new Map<string, { eventId: number; barcode: string; view: ScanView }>();
 
   constructor(
     private readonly d: { sql: Sql; gate: GateRepo; orders: OrdersRepo; audit: AuditLog; clock: Clock; terminal: string },
@@ -31,6 +36,8 @@ export class GateService {
   async scan(session: Session, eventId: number, typed: string): Promise<Result<ScanView>> {
     const barcode = normalizeBarcode(typed);
     const at = this.d.clock.now();
+    const last = this.lastVerdict.get(session.id);
+    if (barcode && last && last.barcode === barcode && last.eventId === eventId && at - last.view.at < DOUBLE_READ_MS) return ok({ ...last.view, repeated: true });
     // The common case — a ticket of this event — costs one statement to decide (after the row lock on
     // PostgreSQL) and the record with its count; the event is read only when the ticket is not one of it.
     const view = await this.d.sql.transaction(async (): Promise<(ScanView & { ticketId: number | null }) | null> => {
@@ -58,6 +65,9 @@ export class GateService {
     this.scansSinceSummary += 1;
     if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') await this.summarise();
     const { ticketId: _ticketId, ...rest } = view;
+    if (barcode) this.lastVerdict.set(session.id, { eventId, barcode, view: rest });
+    // One entry per gate session: a departed session's entry goes when the map grows past a few hundred.
+    if (this.lastVerdict.size > 500) this.lastVerdict.delete(this.lastVerdict.keys().next().value!);
     return ok(rest);
   }
 

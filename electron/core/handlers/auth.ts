@@ -24,6 +24,10 @@ export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'a
   },
   'auth.unlock': (input, call) =>
     call.session!.stage === 'active' ? s.auth.unlock(call.seat, call.session!, input.password) : fail('MFA_REQUIRED', 'Finish the second step of sign-in first.'),
+  'auth.lockNow': async (_input, call) => {
+    s.sessions.lock(call.session!);
+    return ok(await s.auth.view(call.session!));
+  },
   'auth.signOut': async (_input, call) => ok(await s.auth.signOut(call.seat)),
   'auth.checkPassword': (input) => ok(passwordReport(input.password, s.settings.get('passwordPolicy'))),
 });

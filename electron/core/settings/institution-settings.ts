@@ -33,13 +33,18 @@ const DEFAULTS: Institution = {
 };
 
 /**
- * Reads come from a snapshot so the many synchronous `get`s of a call cost nothing; `refresh` reloads it
- * in one query before each call (dispatch), so a change made at another terminal applies at this one's
- * next call. Concurrent refreshes share one query.
+ * Reads come from a snapshot so the many synchronous `get`s of a call cost nothing. Before each call
+ * (dispatch) `refreshIfDue` reloads it in one query when it is a second old, when this terminal wrote
+ * a setting (a write whose transaction rolled back must not linger), or when the venue's change feed
+ * said another terminal did: a change made elsewhere applies here within a second (DESIGN: Venue), and
+ * a busy gate does not pay a query — on PostgreSQL a round trip — for every scan. Concurrent refreshes
+ * share one query.
  */
 export class InstitutionSettings {
   private snapshot = new Map<string, unknown>();
   private loading: Promise<void> | null = null;
+  private loadedAt = Number.NEGATIVE_INFINITY;
+  private stale = true;
 
   constructor(private readonly repo: SettingsRepo) {}
 
@@ -48,25 +53,49 @@ export class InstitutionSettings {
   }
 
   async set<K extends keyof Institution>(key: K, value: Institution[K]): Promise<void> {
+    this.stale = true;
     await this.repo.set(`institution.${key}`, value);
     this.snapshot.set(`institution.${key}`, value);
   }
 
   /** Back to the default (the stored value goes). */
   async reset<K extends keyof Institution>(key: K): Promise<void> {
+    this.stale = true;
     await this.repo.delete(`institution.${key}`);
     this.snapshot.delete(`institution.${key}`);
   }
 
+  /** Another terminal changed a setting (the venue's change feed): reload before the next call. */
+  markStale(): void {
+    this.stale = true;
+  }
+
+  /** Reloads when the snapshot is a second old or marked stale; otherwise nothing. */
+  refreshIfDue(now: number = performance.now()): Promise<void> {
+    if (!this.stale && now - this.loadedAt < SNAPSHOT_MAX_AGE_MS) return Promise.resolve();
+    return this.refresh();
+  }
+
   refresh(): Promise<void> {
-    this.loading ??= this.repo
+    if (this.loading) return this.loading;
+    // Taken before the query: a write or a notice that comes while it runs marks the snapshot stale again.
+    this.stale = false;
+    this.loadedAt = performance.now();
+    this.loading = this.repo
       .withPrefix('institution.')
       .then((values) => {
         this.snapshot = values;
       })
       .finally(() => {
         this.loading = null;
+      })
+      .catch((error: unknown) => {
+        this.stale = true;
+        throw error;
       });
     return this.loading;
   }
 }
+
+/** How old the snapshot may be before a call reloads it. */
+export const SNAPSHOT_MAX_AGE_MS = 1_000;

@@ -40,6 +40,8 @@ export function startVenue(d: {
   databaseUrl: string | null;
   venueConfig: VenueConfig | null;
   setupPending: () => Promise<boolean>;
+  /** Another terminal changed a setting. */
+  settingsChanged: () => void;
 }): VenueRuntime {
   const onVenue = d.store.kind === 'postgres';
   const terminals = new Terminals({ sql: d.sql, audit: d.audit, vault: d.vault, databaseUrl: d.databaseUrl });
@@ -56,7 +58,7 @@ export function startVenue(d: {
   };
 
   if (onVenue && d.store.connection) {
-    feed = new LiveFeed({ connection: d.store.connection, now: () => Date.now(), onRevoked: markRevoked });
+    feed = new LiveFeed({ connection: d.store.connection, now: () => Date.now(), onRevoked: markRevoked, onChange: (change) => change.kind === 'settings' && d.settingsChanged() });
     feed.start();
     const beat = () => void terminals.touch().catch(() => undefined);
     beat();

@@ -14,6 +14,15 @@ describe('sessions', () => {
     expect((await t.must('auth.unlock', { password: STRONG_PASSWORD })).state).toBe('active');
   });
 
+  it('locks at once with "Lock now", keeps the session, and unlocks with the password', async () => {
+    const t = await makeSetUpCore();
+    expect(await t.must('auth.lockNow', {})).toMatchObject({ state: 'locked', operator: { login: 'anna' } });
+    expect(await t.call('operators.list', {})).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect(await t.call('auth.lockNow', {})).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect((await t.must('auth.unlock', { password: STRONG_PASSWORD })).state).toBe('active');
+    expect((await t.call('operators.list', {})).ok).toBe(true);
+  });
+
   it('activity pushes the idle lock back; a status poll does not', async () => {
     const t = await makeSetUpCore();
     t.clock.advance(10 * MIN);
