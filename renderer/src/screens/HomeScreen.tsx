@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Permission } from '../../../shared/roles';
 import { ROLE_LABELS } from '../../../shared/roles';
 import type { ActiveSession } from '../../../shared/views';
@@ -32,9 +32,26 @@ const gateOnly = (session: ActiveSession) => session.operator.roles.every((r) =>
 export const sectionsFor = (session: ActiveSession, kiosk: boolean) =>
   SECTIONS.filter((s) => (s.permission === 'self' ? !gateOnly(session) && !kiosk : session.permissions.includes(s.permission)));
 
+/** Ctrl+Alt+L locks the terminal (not with AltGr, which types letters on many keyboards). */
+const isLockShortcut = (e: KeyboardEvent) => e.ctrlKey && e.altKey && !e.shiftKey && !e.metaKey && e.code === 'KeyL' && !e.getModifierState('AltGraph');
+
 export function HomeScreen({ session }: { session: ActiveSession }) {
-  const { info, route, navigate, signOut } = useSession();
-  const sections = sectionsFor(session, info?.kiosk ?? false);
+  const { info, route, navigate, signOut, lockNow } = useSession();
+  const kiosk = info?.kiosk ?? false;
+  const sections = sectionsFor(session, kiosk);
+
+  // "Lock now" from anywhere in the app, dialogs included. A kiosk has no lock: it signs out.
+  useEffect(() => {
+    if (kiosk) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isLockShortcut(e) || e.repeat) return;
+      e.preventDefault();
+      void lockNow();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [kiosk, lockNow]);
+
   const current = sections.find((s) => s.route === route) ?? sections[0];
   // Changes made at other terminals of the venue, for the screens below to follow.
   // Only a venue has other terminals to hear from; this computer alone has nothing to wait for.
@@ -59,6 +76,11 @@ export function HomeScreen({ session }: { session: ActiveSession }) {
               {info?.terminal ? ` · ${info.terminal}` : ''}
             </span>
           </div>
+          {kiosk ? null : (
+            <button type="button" className="button button--ghost" title="Lock this terminal now; your password opens it again where you were (Ctrl+Alt+L)" aria-keyshortcuts="Control+Alt+L" onClick={() => void lockNow()}>
+              Lock now
+            </button>
+          )}
           <button type="button" className="button button--ghost" onClick={signOut}>
             Sign out
           </button>

@@ -6,9 +6,12 @@ import { formatWait, useCountdown } from '../components/useCountdown';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
-/** The idle lock: the operator's work stays where it was; only their password opens it again. */
+/**
+ * The lock (idle, or "Lock now"): it takes the place of the signed-in shell, so nothing of the work is in
+ * the page meanwhile; the work itself waits in the stores (state/work-store.ts) and comes back on unlocking.
+ */
 export function LockScreen() {
-  const { session, setSession, signOut } = useSession();
+  const { session, lockedByHand, setSession, signOut } = useSession();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -29,7 +32,9 @@ export function LockScreen() {
       <form className="card" onSubmit={unlock} noValidate aria-labelledby="lock-title">
         <Brand />
         <h1 id="lock-title">Locked — {session.operator.displayName}</h1>
-        <p className="lead">This terminal was locked after a while without activity. Enter your password to carry on where you were.</p>
+        <p className="lead">
+          {lockedByHand ? 'You locked this terminal.' : 'This terminal was locked after a while without activity.'} Enter your password to carry on where you were.
+        </p>
         {error ? (
           <Alert>
             {error}

@@ -13,6 +13,8 @@ interface SessionState {
   /** A one-line notice shown on the sign-in screen (e.g. why the session ended). */
   notice: string | null;
   route: Route | null;
+  /** The operator locked this terminal with "Lock now" (rather than the idle lock): the lock screen says so. */
+  lockedByHand: boolean;
   /** Recovery codes just issued: shown once, before anything else, until the operator confirms they saved them. */
   recoveryCodes: string[] | null;
   showRecoveryCodes(codes: string[] | null): void;
@@ -25,6 +27,8 @@ interface SessionState {
   refresh(reason?: AppError['code']): Promise<void>;
   /** Signs this window out (every screen's "Sign out"); the sign-in screen follows even if core cannot be reached. */
   signOut(): Promise<void>;
+  /** "Lock now": locks this terminal at once; the lock screen follows. The work on screen is kept for after unlocking. */
+  lockNow(): Promise<void>;
   /** Core ended the session on purpose (e.g. a restore): back to sign-in with this notice. */
   signedOutWith(notice: string): void;
   navigate(route: Route): void;
@@ -36,6 +40,7 @@ export const useSession = create<SessionState>((set, get) => ({
   session: { state: 'signedOut' },
   notice: null,
   route: null,
+  lockedByHand: false,
   recoveryCodes: null,
 
   showRecoveryCodes(codes) {
@@ -62,7 +67,7 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   setSession(session) {
-    set({ session, notice: null });
+    set({ session, notice: null, lockedByHand: false });
   },
 
   setupDone(session) {
@@ -93,6 +98,13 @@ export const useSession = create<SessionState>((set, get) => ({
   async signOut() {
     const result = await window.boxOffice?.auth.signOut();
     set({ session: result?.ok ? result.value : { state: 'signedOut' }, notice: null });
+  },
+
+  async lockNow() {
+    const result = await window.boxOffice?.auth.lockNow();
+    if (result?.ok) set({ session: result.value, notice: null, lockedByHand: result.value.state === 'locked' });
+    // Refused (the session ended meanwhile, the terminal was revoked): whatever core says now.
+    else await get().refresh(result?.error.code);
   },
 
   signedOutWith(notice) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { BackupFileView, BackupProgressView, VenueBackupAdvice } from '../../../../shared/backup-views';
 import { Alert } from '../../components/Alert';
+import { DangerNote } from '../../components/DangerNote';
 import { Field } from '../../components/Field';
 import { call } from '../../state/api';
 import { useSession } from '../../state/session-store';
@@ -130,6 +131,9 @@ function VenueBackup({ advice }: { advice: VenueBackupAdvice }) {
   );
 }
 
+const RESTORE_CONSEQUENCE =
+  'Restore this backup?\n\nEverything changed since this backup was made is lost — orders imported, tickets issued or reissued, gate scans, operators and settings — and everybody is signed out.\n\nThe current data is kept as a safety copy.';
+
 function RestoreSection({ files }: { files: BackupFileView[] }) {
   const signedOutWith = useSession((s) => s.signedOutWith);
   const [path, setPath] = useState('');
@@ -140,7 +144,8 @@ function RestoreSection({ files }: { files: BackupFileView[] }) {
 
   async function restore(event: FormEvent) {
     event.preventDefault();
-    if (!window.confirm('Replace all data on this computer with this backup? Everybody is signed out; the current data is kept as a safety copy.')) return;
+    // The consequence in words, before anything changes.
+    if (!window.confirm(RESTORE_CONSEQUENCE)) return;
     setBusy(true);
     setMessage({ tone: 'info', text: 'Checking the backup…' });
     const result = await call((a) => a.backup.restore({ path: path.trim(), password }));
@@ -154,6 +159,11 @@ function RestoreSection({ files }: { files: BackupFileView[] }) {
   return (
     <section className="panel" aria-labelledby="restore-title">
       <h2 id="restore-title">Restore</h2>
+      <DangerNote>
+        <p>
+          <strong>Everything changed since the backup was made is lost, and everybody is signed out.</strong> The current data is kept as a safety copy.
+        </p>
+      </DangerNote>
       {files.length ? (
         <table className="table" aria-label="Backups">
           <thead>

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { call } from '../../state/api';
 import { useLiveChange } from '../../state/live';
 import { useSession } from '../../state/session-store';
+import { useWork } from '../../state/work-store';
 import type { JobView } from '../../../../shared/job-views';
 import { JobProgress } from './JobProgress';
 import { TicketList } from './TicketList';
@@ -27,8 +28,14 @@ function withPage(tickets: TicketView[], offset: number, page: TicketView[]): Ti
 export function OrdersScreen() {
   const session = useSession((s) => s.session);
   const canReissue = session.state === 'active' && session.permissions.includes('delivery.reissue');
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<OrderSummary[] | null>(null);
+  // The last search and the open order outlive this screen (the lock screen replaces it): see work-store.
+  const [query, setQuery] = useState(() => useWork.getState().query);
+  const [results, setResults] = useState<OrderSummary[] | null>(() => useWork.getState().results);
+  // Coming back to a ticket the operator was on: the focus goes there (TicketList), not to the search.
+  const [returningToTicket] = useState(() => {
+    const { orderId, position } = useWork.getState();
+    return orderId !== null && position?.orderId === orderId && position.action !== null;
+  });
   const [order, setOrder] = useState<OrderView | null>(null);
   const [tickets, setTickets] = useState<TicketView[]>([]);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
@@ -42,6 +49,7 @@ export function OrdersScreen() {
     const result = await call((a) => a.orders.search({ query }));
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
     setResults(result.value.orders);
+    useWork.getState().setSearch(query, result.value.orders);
     if (result.value.orders.length === 1) void open(result.value.orders[0]!.id);
     if (result.value.orders.length === 0) setMessage({ tone: 'info', text: `No order matches “${query}”. Check the number, or try the customer's email.` });
   }
@@ -53,8 +61,12 @@ export function OrdersScreen() {
   const open = useCallback(async (orderId: number) => {
     shown.current = orderId;
     const first = await call((a) => a.orders.get({ orderId, offset: 0, limit: PAGE }));
-    if (!first.ok) return setMessage({ tone: 'error', text: first.error.message });
+    if (!first.ok) {
+      if (useWork.getState().orderId === orderId && first.error.code === 'NOT_FOUND') useWork.getState().setOrder(null);
+      return setMessage({ tone: 'error', text: first.error.message });
+    }
     setOrder(first.value);
+    useWork.getState().setOrder(orderId);
     // A job this session started on the order (still running, or ended with a file to save) shows again.
     const found = await call((a) => a.jobs.status({ orderId }));
     setJob(found.ok ? found.value.job : null);
@@ -98,6 +110,12 @@ export function OrdersScreen() {
   };
 
   const reload = () => (order ? open(order.id) : Promise.resolve());
+
+  // Back from the lock screen (or from another section): the order that was open opens again.
+  useEffect(() => {
+    const { orderId } = useWork.getState();
+    if (orderId !== null) void open(orderId);
+  }, [open]);
 
   async function issueMobile(ticket: TicketView) {
     const result = await call((a) => a.delivery.issueMobile({ ticketIds: [ticket.id] }));
@@ -203,7 +221,7 @@ export function OrdersScreen() {
       <section className="panel" aria-labelledby="orders-title">
         <h1 id="orders-title">Orders</h1>
         <form className="inline-form search" onSubmit={search} role="search">
-          <Field label="Order number, customer name, email or barcode" name="query" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} />
+          <Field label="Order number, customer name, email or barcode" name="query" autoFocus={!returningToTicket} value={query} onChange={(e) => setQuery(e.target.value)} />
           <button type="submit" className="button button--primary">
             Search
           </button>
@@ -246,13 +264,13 @@ export function OrdersScreen() {
               Print@home all not issued ({order.counts.none})
             </button>
             {canReissue ? (
-              <button type="button" className="button" disabled={jobRunning || order.counts.none === 0} onClick={() => setDialog({ kind: 'reissueAll' })}>
+              <button type="button" className="button button--danger-outline" aria-haspopup="dialog" disabled={jobRunning || order.counts.none === 0} onClick={() => setDialog({ kind: 'reissueAll' })}>
                 Reissue all not issued ({order.counts.none})
               </button>
             ) : null}
           </div>
           {job && job.orderId === order.id ? <JobProgress job={job} shell={shell} onCancel={() => void cancelJob()} onSave={() => void saveJobFile()} /> : null}
-          <TicketList tickets={tickets} total={order.ticketCount} canReissue={canReissue} onMobile={issueMobile} onPrint={printAtHome} onReissue={(t) => setDialog({ kind: 'reissue', ticket: t })} />
+          <TicketList orderId={order.id} tickets={tickets} total={order.ticketCount} canReissue={canReissue} onMobile={issueMobile} onPrint={printAtHome} onReissue={(t) => setDialog({ kind: 'reissue', ticket: t })} />
         </section>
       ) : null}
 

@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { PrintAtHomeDocument, TicketView } from '../../../../shared/delivery-views';
 import { Alert } from '../../components/Alert';
+import { DangerNote } from '../../components/DangerNote';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { call } from '../../state/api';
@@ -67,16 +68,26 @@ export function ReissueDialog({ ticket, count, onConfirm, onClose }: { ticket: T
     event.preventDefault();
     setError(await onConfirm(reason));
   }
+  const tickets = count === 1 ? '1 ticket' : `${count} tickets`;
   return (
-    <Modal title={ticket ? `Reissue ${ticket.seat}` : `Reissue ${count} tickets not issued yet`} onClose={onClose}>
+    <Modal title={ticket ? `Reissue ${ticket.seat}` : `Reissue ${tickets} not issued yet`} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <p className="lead">
-          {ticket ? `The current barcode is revoked at once — a printed or mobile copy will be refused at the gate — and a duplicate (#${ticket.generation}) with a new barcode is made.` : `The barcodes of ${count} tickets are revoked at once and each gets a new one.`}{' '}
-          The customer can then choose mobile or print@home again.
-        </p>
+        {ticket ? (
+          <p className="lead">
+            The current barcode is revoked at once — a printed or mobile copy will be refused at the gate — and a duplicate (#{ticket.generation}) with a new barcode is made. The customer can then
+            choose mobile or print@home again.
+          </p>
+        ) : (
+          <DangerNote>
+            <p>
+              <strong>Every ticket of this order not issued yet gets a new barcode: {tickets}.</strong> Their current barcodes stop working at once — any copy of them, sent or printed
+              elsewhere, is refused at the gate. This cannot be undone.
+            </p>
+          </DangerNote>
+        )}
         <Field label="Reason for reissue" name="reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} error={error} hint="For example: customer lost the printout." />
         <button type="submit" className="button button--danger">
-          {ticket ? 'Reissue ticket' : 'Reissue tickets'}
+          {ticket ? 'Reissue ticket' : `Reissue ${tickets}`}
         </button>
       </form>
     </Modal>
