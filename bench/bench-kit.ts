@@ -59,6 +59,8 @@ export async function fillTickets(sql: Sql, tickets: number, perOrder: number): 
     const ids = Array.from({ length: Math.min(FILL_BATCH, orders - first + 1) }, (_, i) => first + i);
     await sql.transaction(async () => {
       await sql.run(`INSERT INTO orders (id, number, customer_name, customer_email, customer_phone, allows_mobile, allows_print, checkout_mode, paid, created_at) VALUES ${ids.map(() => '(?, ?, ?, ?, NULL, 1, 1, ?, 1, ?)').join(', ')}`, ids.flatMap((id) => [id, `B-${id}`, `Customer ${id}`, `c${id}@example.com`, 'mobile', now]));
+      // The words of each name, as the app writes them with an order (search by any word).
+      await sql.run(`INSERT INTO order_words (word, order_id) VALUES ${ids.map(() => '(?, ?), (?, ?)').join(', ')}`, ids.flatMap((id) => ['customer', id, String(id), id]));
       const rows = ids.flatMap((orderId) => Array.from({ length: perOrder }, (_, i) => ({ id: (orderId - 1) * perOrder + i + 1, orderId, position: i + 1, barcode: newBarcode() })));
       await sql.run(`INSERT INTO tickets (id, order_id, position, event_id, seat, price_minor, currency, barcode) VALUES ${rows.map(() => "(?, ?, ?, ?, ?, 5000, 'CHF', ?)").join(', ')}`, rows.flatMap((t) => [t.id, t.orderId, t.position, (t.orderId % 3) + 1, `Row ${t.position}`, t.barcode]));
       await sql.run(`INSERT INTO barcodes (barcode, ticket_id, generation, created_at) VALUES ${rows.map(() => '(?, ?, 1, ?)').join(', ')}`, rows.flatMap((t) => [t.barcode, t.id, now]));

@@ -18,6 +18,10 @@ export interface OrderSummary {
   customerEmail: string;
   ticketCount: number;
   paid: boolean;
+  /** The event of the order's first ticket (null for an order without tickets). */
+  event: EventView | null;
+  /** How many other events the order's tickets are for (usually 0). */
+  otherEvents: number;
 }
 
 /** Whether an action is possible on a ticket and, when not, why — in words for the counter. */

@@ -16,7 +16,8 @@ export const deliveryChannels = {
   'orders.search': channel<{ orders: OrderSummary[]; more: boolean }>()({
     input: z.object({ query: text({ min: 2, max: 200 }), limit: z.number().int().min(1).max(100).default(25), offset: z.number().int().min(0).max(10_000).default(0) }).strict(),
     access: 'orders.read',
-    summary: 'Finds orders by order number, customer email, a ticket barcode (spaces allowed), or the start of the customer name; paged by offset and limit.',
+    summary:
+      'Finds orders by order number (or its start), customer email (or its start, with an @), a ticket barcode (spaces allowed), or any words of the customer name, each the start of a word, whatever the case and accents ("anna mul" finds "Anna Müller"); paged by offset and limit. Each result carries its event, ticket count and whether it is paid; `more` says whether another page follows.',
     returns: '`{ orders: OrderSummary[], more }`',
     errors: [],
   }),

@@ -23,6 +23,7 @@ export const COPY_ORDER = [
   'trusted_devices',
   'events',
   'orders',
+  'order_words',
   'tickets',
   'ticket_documents',
   'barcodes',

@@ -2,6 +2,7 @@
 import type { DeliveryMode, DeliveryState, EventView, OrderSummary } from '../../../shared/delivery-views';
 import type { Sql } from './sql';
 import type { SqlValue } from './engine/types';
+import { nameWords, prefixRange } from '../delivery/search-words';
 
 export interface OrderRecord {
   id: number;
@@ -181,6 +182,8 @@ export class OrdersRepo {
       [order.number, order.customerName, order.customerEmail, order.customerPhone, order.allowsMobile ? 1 : 0, order.allowsPrint ? 1 : 0, order.checkoutMode, order.paid ? 1 : 0, now],
     );
     const orderId = created!.id;
+    const words = nameWords(order.customerName);
+    if (words.length) await this.sql.run(`INSERT INTO order_words (word, order_id) VALUES ${valuesList(words.length, 2)}`, words.flatMap((w) => [w, orderId]));
     const numbered = order.tickets.map((t, i) => ({ ...t, position: i + 1 }));
     for (const chunk of chunks(numbered, ROWS_PER_INSERT)) {
       const params: SqlValue[] = [];
@@ -204,32 +207,56 @@ export class OrdersRepo {
   }
 
   /**
-   * Exact matches (number, barcode, email) first, then customer names starting with the query.
-   * Returns up to `end` rows (deduplicated); the caller slices its page. Every path is an index
-   * lookup on either engine: SQLite's columns are COLLATE NOCASE (so `=` and `LIKE` use their
-   * indexes as written); PostgreSQL compares case-sensitively, so there the query compares lower(…)
-   * with its indexes on lower(number) and lower(…) text_pattern_ops (which also serve the prefix LIKE).
+   * Exact matches first (order number, ticket barcode, email), then order numbers and emails starting
+   * with the query, then customers any word of whose name starts with each word of the query, accents
+   * and case aside ("anna mül" finds "Anna Müller"). Returns up to `end` rows (deduplicated); the caller
+   * slices its page. Every path is an index lookup on either engine: SQLite's columns are COLLATE NOCASE
+   * (so `=` and `LIKE` use their indexes as written); PostgreSQL compares lower(…) with its indexes on
+   * lower(number) and lower(…) text_pattern_ops; names go through order_words, a word a row, in byte order.
    */
   async search(query: string, end: number): Promise<OrderSummary[]> {
     const q = query.trim();
     const limit = end;
     const pg = this.sql.kind === 'postgres';
-    const base = `SELECT o.id, o.number, o.customer_name, o.customer_email, o.paid, (SELECT count(*) FROM tickets t WHERE t.order_id = o.id) AS n FROM orders o`;
-    type Row = { id: number; number: string; customer_name: string; customer_email: string; paid: number; n: number };
-    const byNumber = await this.sql.all<Row>(`${base} WHERE ${pg ? 'lower(o.number) = lower(?)' : 'o.number = ?'}`, [q]);
-    const byBarcode = await this.sql.all<Row>(`${base} WHERE o.id = (SELECT t.order_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?)`, [q.replace(/[\s-]/g, '').toUpperCase()]);
-    const byEmail = q.includes('@') ? await this.sql.all<Row>(`${base} WHERE ${pg ? 'lower(o.customer_email) = lower(?)' : 'o.customer_email = ?'} ORDER BY o.id LIMIT ?`, [q, limit]) : [];
-    // PostgreSQL: ordered by the index's own order (text_pattern_ops sorts with ~<~), so a short prefix reads only `limit` rows.
-    const byName = await this.sql.all<Row>(
-      pg
-        ? `${base} WHERE lower(o.customer_name) LIKE lower(?) ESCAPE '\\' ORDER BY lower(o.customer_name) USING ~<~, o.id LIMIT ?`
-        : `${base} WHERE o.customer_name LIKE ? ESCAPE '\\' ORDER BY o.customer_name, o.id LIMIT ?`,
-      [likePrefix(q), limit],
-    );
+    // The event of the order's first ticket (an order is almost always for one event), its count, and the tickets.
+    const base = `SELECT o.id, o.number, o.customer_name, o.customer_email, o.paid,
+        (SELECT count(*) FROM tickets t WHERE t.order_id = o.id) AS n,
+        (SELECT count(DISTINCT t.event_id) FROM tickets t WHERE t.order_id = o.id) AS events,
+        e.id AS event_id, e.name AS event_name, e.venue AS event_venue, e.starts_at AS event_starts_at, e.time_zone AS event_time_zone
+      FROM orders o LEFT JOIN events e ON e.id = (SELECT t.event_id FROM tickets t WHERE t.order_id = o.id ORDER BY t.position LIMIT 1)`;
+    const like = (column: string) => (pg ? `lower(${column}) LIKE lower(?) ESCAPE '\\'` : `${column} LIKE ? ESCAPE '\\'`);
+    const byNumber = await this.sql.all<SearchRow>(`${base} WHERE ${pg ? 'lower(o.number) = lower(?)' : 'o.number = ?'}`, [q]);
+    const byBarcode = await this.sql.all<SearchRow>(`${base} WHERE o.id = (SELECT t.order_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?)`, [q.replace(/[\s-]/g, '').toUpperCase()]);
+    const byEmail = q.includes('@') ? await this.sql.all<SearchRow>(`${base} WHERE ${like('o.customer_email')} ORDER BY o.id LIMIT ?`, [likePrefix(q), limit]) : [];
+    const byNumberPrefix = /\s/.test(q) ? [] : await this.sql.all<SearchRow>(`${base} WHERE ${like('o.number')} ORDER BY o.id LIMIT ?`, [likePrefix(q), limit]);
+    const ids = await this.orderIdsByWords(nameWords(q), limit);
+    const rows = ids.length ? await this.sql.all<SearchRow>(`${base} WHERE o.id IN (${ids.map(() => '?').join(', ')})`, ids) : [];
+    const byName = ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
     const seen = new Set<number>();
-    return [...byNumber, ...byBarcode, ...byEmail, ...byName]
-      .filter((r) => !seen.has(r.id) && seen.add(r.id))
-      .map((r) => ({ id: r.id, number: r.number, customerName: r.customer_name, customerEmail: r.customer_email, paid: r.paid === 1, ticketCount: Number(r.n) }));
+    return [...byNumber, ...byBarcode, ...byEmail, ...byNumberPrefix, ...byName].filter((r) => !seen.has(r.id) && seen.add(r.id)).map(toSummary);
+  }
+
+  /**
+   * Orders with a name word starting with each query word. The rarest word (fewest index entries, counted
+   * up to 1,000) leads, read in index order so a common prefix reads only `limit` entries; every other
+   * word is an EXISTS on (order_id, word). Ordered by the leading word, then order id: stable for paging.
+   */
+  private async orderIdsByWords(words: string[], limit: number): Promise<number[]> {
+    if (words.length === 0) return [];
+    const sized = await Promise.all(
+      words.map(async (word) => ({ word, n: (await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM order_words WHERE word >= ? AND word < ? LIMIT 1000) x', prefixRange(word)))!.n })),
+    );
+    sized.sort((a, b) => Number(a.n) - Number(b.n));
+    if (Number(sized[0]!.n) === 0) return [];
+    const [lead, ...rest] = sized;
+    const also = rest.map(() => ' AND EXISTS (SELECT 1 FROM order_words x WHERE x.order_id = w.order_id AND x.word >= ? AND x.word < ?)').join('');
+    // A name may have two words that start with the leading one ("Anna Annabel"): a few more, then one of each.
+    const rows = await this.sql.all<{ order_id: number }>(`SELECT w.order_id FROM order_words w WHERE w.word >= ? AND w.word < ?${also} ORDER BY w.word, w.order_id LIMIT ?`, [
+      ...prefixRange(lead!.word),
+      ...rest.flatMap((r) => prefixRange(r.word)),
+      limit * 2,
+    ]);
+    return [...new Set(rows.map((r) => Number(r.order_id)))].slice(0, limit);
   }
 
   async ticketCounts(orderId: number): Promise<Record<DeliveryState, number>> {
@@ -319,3 +346,29 @@ export class OrdersRepo {
     return row && toEvent(row);
   }
 }
+
+interface SearchRow {
+  id: number;
+  number: string;
+  customer_name: string;
+  customer_email: string;
+  paid: number;
+  n: number;
+  events: number;
+  event_id: number | null;
+  event_name: string | null;
+  event_venue: string | null;
+  event_starts_at: number | null;
+  event_time_zone: string | null;
+}
+
+const toSummary = (r: SearchRow): OrderSummary => ({
+  id: r.id,
+  number: r.number,
+  customerName: r.customer_name,
+  customerEmail: r.customer_email,
+  paid: r.paid === 1,
+  ticketCount: Number(r.n),
+  event: r.event_id === null ? null : { id: r.event_id, name: r.event_name!, venue: r.event_venue!, startsAt: r.event_starts_at!, timeZone: r.event_time_zone! },
+  otherEvents: Math.max(0, Number(r.events) - 1),
+});

@@ -43,12 +43,26 @@ export function OrdersScreen() {
   const [job, setJob] = useState<JobView | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'mobile' | 'reissue'; ticket: TicketView } | { kind: 'pdf'; doc: PrintAtHomeDocument } | { kind: 'reissueAll' } | null>(null);
 
+  /** Whether more orders match than are shown: the list says so, and offers the next ones. */
+  const [more, setMore] = useState(false);
+
+  async function showMore() {
+    const shownQuery = useWork.getState().query || query;
+    const result = await call((a) => a.orders.search({ query: shownQuery, offset: results?.length ?? 0 }));
+    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    const next = [...(results ?? []), ...result.value.orders];
+    setResults(next);
+    setMore(result.value.more);
+    useWork.getState().setSearch(shownQuery, next);
+  }
+
   async function search(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
     const result = await call((a) => a.orders.search({ query }));
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
     setResults(result.value.orders);
+    setMore(result.value.more);
     useWork.getState().setSearch(query, result.value.orders);
     if (result.value.orders.length === 1) void open(result.value.orders[0]!.id);
     if (result.value.orders.length === 0) setMessage({ tone: 'info', text: `No order matches “${query}”. Check the number, or try the customer's email.` });
@@ -232,11 +246,25 @@ export function OrdersScreen() {
             {results.map((r) => (
               <li key={r.id}>
                 <button type="button" className="result" onClick={() => open(r.id)}>
-                  <strong>{r.number}</strong> {r.customerName} <span className="muted">· {r.customerEmail} · {r.ticketCount} ticket(s){r.paid ? '' : ' · not paid'}</span>
+                  <span className="result__head">
+                    <strong>{r.number}</strong> {r.customerName} <span className={r.paid ? 'badge badge--paid' : 'badge badge--warn'}>{r.paid ? 'Paid' : 'Not paid'}</span>
+                  </span>
+                  <span className="muted">
+                    {r.event ? `${r.event.name}, ${new Date(r.event.startsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: r.event.timeZone })}` : 'No tickets'}
+                    {r.otherEvents > 0 ? ` and ${r.otherEvents} other event${r.otherEvents === 1 ? '' : 's'}` : ''} · {r.ticketCount} {r.ticketCount === 1 ? 'ticket' : 'tickets'} · {r.customerEmail}
+                  </span>
                 </button>
               </li>
             ))}
           </ul>
+        ) : null}
+        {results && results.length > 1 && more ? (
+          <p className="results__more">
+            <span>More orders match than are shown. Add a word of the name, or search by order number or email.</span>{' '}
+            <button type="button" className="button" onClick={() => void showMore()}>
+              Show more orders
+            </button>
+          </p>
         ) : null}
       </section>
 
