@@ -1,15 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
-import { Modal } from '../components/Modal';
 import { call } from '../state/api';
 
-/** Leaving a kiosk: an administrator's login and password, checked and throttled in core. */
+/**
+ * Leaving a kiosk: an administrator's login and password, checked and throttled in core.
+ * One way back (Cancel, or Escape) beside the one way out (Close Box Office): no second "Close" button in the head,
+ * which read as a rival to closing Box Office.
+ */
 export function KioskQuitDialog({ onClose }: { onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -20,7 +34,10 @@ export function KioskQuitDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal title="Close the kiosk" onClose={onClose}>
+    <dialog ref={ref} className="modal" aria-labelledby="kiosk-quit-title" onClose={onClose} onCancel={onClose}>
+      <div className="modal__head">
+        <h2 id="kiosk-quit-title">Close the kiosk</h2>
+      </div>
       {closing ? (
         <p role="status" className="lead">
           Box Office is closing.
@@ -35,9 +52,12 @@ export function KioskQuitDialog({ onClose }: { onClose: () => void }) {
             <button type="submit" className="button button--primary">
               Close Box Office
             </button>
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
           </div>
         </form>
       )}
-    </Modal>
+    </dialog>
   );
 }

@@ -3,6 +3,7 @@ import type { OperatorRow } from '../../../../shared/mfa-views';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/roles';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { OneTimePasswordField } from '../../components/OneTimePasswordField';
 import { call } from '../../state/api';
 
 /** A new operator with a one-time password, handed over in person and replaced at the first sign-in. */
@@ -12,6 +13,8 @@ export function CreateOperatorForm({ requiredByDefault, canGiveService, onCreate
   const [role, setRole] = useState<Role>('operator');
   const [password, setPassword] = useState('');
   const [required, setRequired] = useState<boolean | null>(null);
+  // Counts the operators created here: the password field starts afresh (hidden) for the next one.
+  const [created, setCreated] = useState(0);
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
   const mfaRequired = required ?? requiredByDefault;
 
@@ -24,6 +27,7 @@ export function CreateOperatorForm({ requiredByDefault, canGiveService, onCreate
     setDisplayName('');
     setPassword('');
     setRequired(null);
+    setCreated((n) => n + 1);
     onCreated(result.value);
   }
 
@@ -47,7 +51,7 @@ export function CreateOperatorForm({ requiredByDefault, canGiveService, onCreate
         <div className="grid-2">
           <div className="field">
             <label htmlFor="new-role">New operator&apos;s role</label>
-            <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select id="new-role" className="role-select" value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.filter((r) => r !== 'service' || canGiveService).map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}
@@ -55,13 +59,12 @@ export function CreateOperatorForm({ requiredByDefault, canGiveService, onCreate
               ))}
             </select>
           </div>
-          <Field
+          <OneTimePasswordField
+            key={created}
             label="One-time password"
             name="newPassword"
-            type="password"
-            autoComplete="new-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={setPassword}
             error={fieldError('password')}
             hint="Give it to the operator in person. They choose their own at the first sign-in; it stops working after 72 hours."
           />

@@ -9,6 +9,10 @@ import { RoleSelect } from './RoleSelect';
 
 const METHOD_LABELS: Record<OperatorRow['methods'][number], string> = { totp: 'App', sms: 'SMS', recovery: 'Recovery codes' };
 
+/** Core never asks a gate scanner for a second factor (a scan must not wait for a code), whatever the setting says. */
+const scannerOnly = (o: OperatorRow) => o.roles.length > 0 && o.roles.every((r) => r === 'scanner');
+const twoStepLabel = (o: OperatorRow) => (scannerOnly(o) ? 'Not asked at the gate' : o.mfaRequired ? 'Required' : 'Not required');
+
 const time = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 type Act = (label: string, request: () => Promise<{ ok: boolean; error?: { message: string } }>) => Promise<void>;
@@ -55,7 +59,7 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
               <td>
                 <RoleSelect operator={o} canGiveService={canGiveService} onChange={(roles) => changeRoles(o, roles)} />
               </td>
-              <td>{o.mfaRequired ? 'Required' : 'Not required'}</td>
+              <td>{twoStepLabel(o)}</td>
               <td>{o.methods.length ? o.methods.map((m) => METHOD_LABELS[m]).join(', ') : 'None'}</td>
               <td>{o.rememberedDevices}</td>
               <td>

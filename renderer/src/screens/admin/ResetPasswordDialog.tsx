@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { OperatorRow } from '../../../../shared/mfa-views';
 import { Alert } from '../../components/Alert';
-import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
+import { OneTimePasswordField } from '../../components/OneTimePasswordField';
 import { call } from '../../state/api';
 
 /** A forgotten password: the admin sets a one-time password and hands it over in person. */
@@ -28,7 +28,7 @@ export function ResetPasswordDialog({ operator, onDone, onClose }: { operator: O
           end now and a sign-in lock on {operator.login} is lifted.
         </p>
         {error ? <Alert>{error}</Alert> : null}
-        <Field label="One-time password" name="oneTimePassword" type="password" autoComplete="new-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} hint="Give it to the operator in person." />
+        <OneTimePasswordField label="One-time password" name="oneTimePassword" autoFocus value={password} onChange={setPassword} hint="Give it to the operator in person." />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Setting…' : 'Set one-time password'}

@@ -7,7 +7,7 @@ export function RoleSelect({ operator, canGiveService, onChange }: { operator: O
   const singles = ROLES.filter((r) => canGiveService || r !== 'service' || operator.roles.includes('service'));
   const options = [...(operator.roles.length > 1 ? [operator.roles] : []), ...singles.map((r) => [r])];
   return (
-    <select aria-label={`Role of ${operator.login}`} value={current} onChange={(e) => onChange(e.target.value.split(',') as Role[])}>
+    <select aria-label={`Role of ${operator.login}`} className="role-select" value={current} onChange={(e) => onChange(e.target.value.split(',') as Role[])}>
       {options.map((roles) => (
         <option key={roles.join(',')} value={roles.join(',')}>
           {roles.map((r) => ROLE_LABELS[r]).join(' + ')}
