@@ -1,3 +1,12 @@
+/** The ticket logo as the settings screen shows it. */
+export interface LogoView {
+  /** A data: URL of the image, for the preview. */
+  dataUrl: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
 /** What the institution settings screen sees. Never a credential: only whether one is stored. */
 import type { PasswordPolicy } from './password-rules';
 
@@ -21,6 +30,10 @@ export interface InstitutionView {
   kioskIdleMinutes: number;
   passwordPolicy: PasswordPolicy;
   smsGateway: SmsGatewayView;
+  /** The print@home ticket: the logo beside the institution's name, doors and terms lines. */
+  logo: LogoView | null;
+  ticketDoors: string | null;
+  ticketTerms: string | null;
 }
 
 export interface TestSmsSent {

@@ -36,10 +36,23 @@ export const settingsChannels = {
           })
           .strict()
           .optional(),
+        // Printed on print@home tickets; an empty text removes the line.
+        ticketDoors: text({ min: 0, max: 120 }).optional(),
+        ticketTerms: text({ min: 0, max: 600 }).optional(),
       })
       .strict(),
     access: 'settings.manage',
-    summary: 'Changes some institution settings; each change is audited with its old and new value. Session limits can only be tightened: idle lock 1–15 minutes, session 1–12 hours, kiosk sign-out 1–15 minutes; passwords 12–64 characters.',
+    summary: 'Changes some institution settings (and the doors and terms lines of print@home tickets); each change is audited with its old and new value. Session limits can only be tightened: idle lock 1–15 minutes, session 1–12 hours, kiosk sign-out 1–15 minutes; passwords 12–64 characters.',
+    returns: '`InstitutionView`',
+    errors: [],
+  }),
+  'settings.setLogo': channel<InstitutionView>()({
+    input: z
+      .object({ image: z.string().max(280_000, 'The logo is too large: use one of at most 200 KB.').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Send the image as base64.').nullable() })
+      .strict(),
+    access: 'settings.manage',
+    summary:
+      'The logo printed beside the institution\'s name on print@home tickets: a PNG or JPEG (base64), checked to decode as an image, at most 200 KB and 1,200 pixels a side; null removes it. Tickets issued before keep their own file. Audited (size, never the image).',
     returns: '`InstitutionView`',
     errors: [],
   }),

@@ -133,6 +133,9 @@ export class DeliveryService {
   pdfInput(ticket: TicketRecord, order: OrderRecord, issuedAt: number): TicketPdfInput {
     return {
       institution: this.d.settings.get('name'),
+      logo: logoBytes(this.d.settings.get('logo')),
+      doors: this.d.settings.get('ticketDoors'),
+      terms: this.d.settings.get('ticketTerms'),
       event: ticket.eventName,
       venue: ticket.venue,
       startsAt: ticket.startsAt,
@@ -271,3 +274,11 @@ const NOT_YOURS = {
 } as const;
 
 const fileName = (order: OrderRecord, t: TicketRecord) => `ticket-${order.number}-${t.position}${t.generation > 1 ? `-duplicate-${t.generation - 1}` : ''}.pdf`;
+
+/** The logo's bytes, decoded once while the setting stays the same (it is read for every ticket). */
+let lastLogo: { base64: string; bytes: Uint8Array } | null = null;
+function logoBytes(logo: { base64: string } | null): Uint8Array | null {
+  if (!logo) return null;
+  if (lastLogo?.base64 !== logo.base64) lastLogo = { base64: logo.base64, bytes: Buffer.from(logo.base64, 'base64') };
+  return lastLogo.bytes;
+}

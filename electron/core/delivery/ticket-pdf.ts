@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { PDFDocument, PDFName, StandardFontEmbedder, StandardFonts, type PDFFont, type PDFRef } from 'pdf-lib';
 import { fmt, qrMatrix, qrOperators, QUIET_ZONE_MODULES } from './qr-vector';
+import { placeLogo, prepareLogo } from './ticket-logo';
 import { cachingFontkit, cleanText, forgetGlyphsWithoutText, unicodeFont, visualRuns, withinFont, type Weight } from './ticket-fonts';
 
 export interface TicketPdfInput {
@@ -25,7 +26,14 @@ export interface TicketPdfInput {
   generation: number;
   price: string;
   issuedAt: number;
+  /** The institution's logo (PNG or JPEG, checked when it was uploaded), in the header beside its name. */
+  logo?: Uint8Array | null;
+  /** Doors and entrance, one line under the date (institution settings). */
+  doors?: string | null;
+  /** Terms, a few small lines above the page's foot (institution settings). */
+  terms?: string | null;
 }
+
 
 const A4: [number, number] = [595.28, 841.89];
 const [W, H] = A4;
@@ -112,7 +120,6 @@ interface TextItem {
 /** Lines every ticket has, in the standard fonts: encoded once per process. */
 let staticOps: string | undefined;
 const STATIC_TEXT: TextItem[] = [
-  { text: 'print@home ticket', x: MARGIN, y: H - 72, size: 11, weight: 'regular', color: PALE, maxWidth: Infinity },
   { text: 'Show this page, printed or on a screen, at the entrance. Each ticket admits one person once.', x: MARGIN, y: 90, size: 10, weight: 'regular', color: MUTED, maxWidth: Infinity },
   { text: 'Copies of this ticket are refused once the original has been scanned. A reissued ticket replaces all earlier ones.', x: MARGIN, y: 74, size: 10, weight: 'regular', color: MUTED, maxWidth: Infinity },
 ];
@@ -147,6 +154,25 @@ function unicodeText(item: TextItem, font: PDFFont, resource: string, shaper: Re
 const subsetName = (weight: Weight, texts: string[]) =>
   `${[...crypto.createHash('sha256').update(texts.join('\n')).digest().subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('')}+DejaVuSans${weight === 'bold' ? '-Bold' : ''}`;
 
+/** The logo's box in the header band (the band is 90 pt high). */
+const LOGO_BOX = { height: 56, maxWidth: 160, bottom: H - 76 } as const;
+const TERMS = { size: 8, leading: 10, maxLines: 6, top: 150 } as const;
+
+/** Words into lines of at most `width` in Helvetica at `size` (a word longer than a line is its own line). */
+function wrap(text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && standardWidth(next, 'regular', size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   // Fixed metadata: nothing in the file depends on when or where it was rendered but the issue time.
@@ -170,12 +196,24 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array
   const besideQr = qrLeft - quiet - MARGIN - 4;
   const captionSize = 9;
 
+  const logo = input.logo ? await prepareLogo(input.logo) : null;
+  const logoWidth = logo ? Math.min(LOGO_BOX.maxWidth, (LOGO_BOX.height * logo.width) / logo.height) : 0;
+  const logoHeight = logo ? (logoWidth * logo.height) / logo.width : 0;
+  // The name and the "print@home ticket" line stand beside the logo, when there is one.
+  const headerX = logo ? MARGIN + logoWidth + 12 : MARGIN;
   const items: TextItem[] = [
-    { text: input.institution, x: MARGIN, y: H - 50, size: 20, weight: 'bold', color: WHITE, maxWidth: (input.generation > 1 ? W - 200 : W - MARGIN) - MARGIN - 12 },
+    { text: input.institution, x: headerX, y: H - 50, size: 20, weight: 'bold', color: WHITE, maxWidth: (input.generation > 1 ? W - 200 : W - MARGIN) - headerX - 12 },
+    { text: 'print@home ticket', x: headerX, y: H - 72, size: 11, weight: 'regular', color: PALE, maxWidth: Infinity },
     { text: input.event, x: MARGIN, y: H - 140, size: 24, weight: 'bold', color: INK, maxWidth: W - 2 * MARGIN },
     { text: input.venue, x: MARGIN, y: H - 170, size: 14, weight: 'regular', color: INK, maxWidth: W - 2 * MARGIN },
     { text: when, x: MARGIN, y: H - 192, size: 14, weight: 'regular', color: INK, maxWidth: W - 2 * MARGIN },
   ];
+  if (input.doors) items.push({ text: input.doors, x: MARGIN, y: H - 214, size: 12, weight: 'regular', color: INK, maxWidth: besideQr });
+  if (input.terms) {
+    const lines = wrap(cleanText(input.terms), TERMS.size, W - 2 * MARGIN);
+    const shown = lines.length > TERMS.maxLines ? [...lines.slice(0, TERMS.maxLines - 1), `${lines[TERMS.maxLines - 1]} …`] : lines;
+    shown.forEach((line, i) => items.push({ text: line, x: MARGIN, y: TERMS.top - i * TERMS.leading, size: TERMS.size, weight: 'regular', color: MUTED, maxWidth: W - 2 * MARGIN }));
+  }
   if (input.generation > 1) items.push({ text: `Duplicate #${input.generation - 1}`, x: W - 188, y: H - 59, size: 14, weight: 'bold', color: INK, maxWidth: 140 });
   let y = H - 242;
   for (const [label, value] of [
@@ -219,6 +257,7 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array
   for (const font of Object.values(fonts)) forgetGlyphsWithoutText(font.shaper);
   staticOps ??= STATIC_TEXT.map(standardText).join('\n');
   const ops: string[] = [rect(0, H - 90, W, 90, INK)];
+  if (logo) ops.push(`q ${fmt(logoWidth)} 0 0 ${fmt(logoHeight)} ${fmt(MARGIN)} ${fmt(LOGO_BOX.bottom + (LOGO_BOX.height - logoHeight) / 2)} cm /Logo Do Q`);
   if (input.generation > 1) ops.push(rect(W - 200, H - 70, 160, 32, AMBER));
   ops.push(staticOps);
   for (const item of items) {
@@ -237,7 +276,7 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array
     if (font) fontRefs[UNICODE_RESOURCE[weight]] = font.pdf.ref;
   }
   page.node.set(PDFName.of('Contents'), context.register(contents));
-  page.node.set(PDFName.of('Resources'), context.obj({ Font: fontRefs }));
+  page.node.set(PDFName.of('Resources'), context.obj({ Font: fontRefs, ...(logo ? { XObject: { Logo: placeLogo(context, logo) } } : {}) }));
   return doc.save({ useObjectStreams: false });
 }
 

@@ -6,6 +6,7 @@ export const settingsHandlers = (s: Services): DomainHandlers<'settings.'> => ({
   'settings.get': async () => ok(await s.institution.view()),
   'settings.update': (input, { session }) => s.institution.update(session!, input),
   'settings.setSmsGateway': (input, { session }) => s.institution.setSmsGateway(session!, input),
+  'settings.setLogo': (input, { session }) => s.institution.setLogo(session!, input.image),
   'settings.testSms': (input, { session }) => s.institution.testSms(session!, input.country, input.number),
   // The setting and its audit entry commit together.
   'settings.setMobileTicketUrl': (input, { session }) => s.institution.setMobileTicketUrl(session!, input.url),

@@ -19,6 +19,12 @@ export interface Institution {
   smsGateway: SmsGatewaySettings;
   /** The page a mobile ticket's SMS link opens, with "{barcode}" where the barcode goes; null: no links. */
   mobileTicketUrl: string | null;
+  /** The logo on print@home tickets (checked when uploaded: delivery/ticket-logo.ts). */
+  logo: { type: 'image/png' | 'image/jpeg'; base64: string } | null;
+  /** Doors and entrance, printed under the date on print@home tickets. */
+  ticketDoors: string | null;
+  /** Terms, printed small at the foot of print@home tickets. */
+  ticketTerms: string | null;
 }
 
 const DEFAULTS: Institution = {
@@ -30,6 +36,9 @@ const DEFAULTS: Institution = {
   rememberDeviceDays: 30,
   smsGateway: { kind: 'outbox' },
   mobileTicketUrl: null,
+  logo: null,
+  ticketDoors: null,
+  ticketTerms: null,
 };
 
 /**

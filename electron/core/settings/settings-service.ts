@@ -7,6 +7,7 @@ import type { InstitutionView, TestSmsSent } from '../../../shared/settings-view
 import type { PasswordPolicy } from '../../../shared/password-rules';
 import type { AuditEvent, AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
+import { logoKind, LogoError, prepareLogo } from '../delivery/ticket-logo';
 import { parsePhone } from '../mfa/phone';
 import type { SmsGateway } from '../mfa/sms/gateway';
 import type { Sql } from '../store/sql';
@@ -21,6 +22,9 @@ export interface SettingsChange {
   absoluteHours?: number | undefined;
   kioskIdleMinutes?: number | undefined;
   passwordPolicy?: PasswordPolicy | undefined;
+  /** '' clears the line. */
+  ticketDoors?: string | undefined;
+  ticketTerms?: string | undefined;
 }
 
 export type GatewayChange = { kind: 'outbox' } | { kind: 'http'; baseUrl: string; accountSid: string; from: string; authToken?: string | undefined };
@@ -32,14 +36,17 @@ export class SettingsService {
 
   async view(): Promise<InstitutionView> {
     const gateway = this.deps.settings.get('smsGateway');
+    const logo = this.deps.settings.get('logo');
+    const prepared = logo ? await prepareLogo(Buffer.from(logo.base64, 'base64')).catch(() => null) : null;
     return {
       ...this.plainView(),
+      logo: logo && prepared ? { dataUrl: `data:${logo.type};base64,${logo.base64}`, width: prepared.width, height: prepared.height, bytes: Buffer.byteLength(logo.base64, 'base64') } : null,
       smsGateway: gateway.kind === 'outbox' ? gateway : { ...gateway, tokenStored: await this.deps.smsToken.stored() },
     };
   }
 
   /** The settings of the snapshot (no query). */
-  private plainView(): Omit<InstitutionView, 'smsGateway'> {
+  private plainView(): Omit<InstitutionView, 'smsGateway' | 'logo'> {
     const { settings } = this.deps;
     const limits = settings.get('sessionLimits');
     return {
@@ -48,7 +55,31 @@ export class SettingsService {
       absoluteHours: Math.round(limits.absoluteMs / 3_600_000),
       kioskIdleMinutes: Math.round(settings.get('kioskIdleMs') / 60_000),
       passwordPolicy: settings.get('passwordPolicy'),
+      ticketDoors: settings.get('ticketDoors'),
+      ticketTerms: settings.get('ticketTerms'),
     };
+  }
+
+  /**
+   * The logo on print@home tickets: a PNG or JPEG, checked (it must decode; at most 200 KB and 1,200
+   * pixels a side — every ticket carries it), or null to remove it. Audited with its size, never its bytes.
+   */
+  async setLogo(by: Session, base64: string | null): Promise<Result<InstitutionView>> {
+    if (base64 === null) {
+      await this.changeAudited('logo', null, { kind: 'settings.ticket-logo', actorId: by.operatorId, actorLogin: by.login, detail: { removed: true } });
+      return ok(await this.view());
+    }
+    const bytes = Buffer.from(base64, 'base64');
+    let prepared;
+    try {
+      prepared = await prepareLogo(bytes);
+    } catch (error) {
+      if (error instanceof LogoError) return fail('VALIDATION', error.message, { field: 'logo' });
+      throw error;
+    }
+    const type = logoKind(bytes)!;
+    await this.changeAudited('logo', { type, base64: bytes.toString('base64') }, { kind: 'settings.ticket-logo', actorId: by.operatorId, actorLogin: by.login, detail: { type, bytes: bytes.length, width: prepared.width, height: prepared.height } });
+    return ok(await this.view());
   }
 
   async update(by: Session, change: SettingsChange): Promise<Result<InstitutionView>> {
@@ -63,6 +94,8 @@ export class SettingsService {
       if (change.idleLockMinutes !== undefined || change.absoluteHours !== undefined) await settings.set('sessionLimits', { idleLockMs: idle * 60_000, absoluteMs: absolute * 3_600_000 });
       if (change.kioskIdleMinutes !== undefined) await settings.set('kioskIdleMs', change.kioskIdleMinutes * 60_000);
       if (change.passwordPolicy !== undefined) await settings.set('passwordPolicy', change.passwordPolicy);
+      if (change.ticketDoors !== undefined) await settings.set('ticketDoors', change.ticketDoors || null);
+      if (change.ticketTerms !== undefined) await settings.set('ticketTerms', change.ticketTerms || null);
       const next = { ...before, ...this.plainView() };
       const changed = diff(before, next);
       if (Object.keys(changed).length > 0) await this.deps.audit.append({ kind: 'settings.changed', actorId: by.operatorId, actorLogin: by.login, detail: changed });

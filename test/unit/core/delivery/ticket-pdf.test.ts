@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { qrMatrix, QUIET_ZONE_MODULES } from '../../../../electron/core/delivery/qr-vector';
 import { fontDirectory, visualRuns } from '../../../../electron/core/delivery/ticket-fonts';
 import { joinPdfs, QR_LAYOUT, renderTicketPdf, standardEmbedder, type TicketPdfInput } from '../../../../electron/core/delivery/ticket-pdf';
+import { LOGO_MAX_BYTES, prepareLogo } from '../../../../electron/core/delivery/ticket-logo';
 import { makeSetUpCore } from '../../../helpers/core';
+import { makePng } from '../../../helpers/png';
 import { importOrder } from '../../../helpers/delivery';
 
 const FIXTURES = path.join(process.cwd(), 'test', 'fixtures');
@@ -168,6 +170,37 @@ describe('the print@home ticket PDF', () => {
     expect([...page.fonts.values()].map((f) => f.baseFont).sort()).toEqual(['Helvetica', 'Helvetica-Bold']);
     expect(page.texts.map((t) => textOf(page, t))).toEqual(expect.arrayContaining(['Théâtre du Lac', 'Zoë Dupont-Müller', 'CHF 85.00', 'print@home ticket']));
     expect(bytes.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('puts the institution\'s logo beside its name (with its transparency), and prints the doors line and the terms', async () => {
+    const logo = makePng(120, 40, (x) => (x < 60 ? [200, 20, 20, 255] : [0, 0, 0, 0]));
+    const terms = 'Tickets are not refundable. Latecomers are admitted at a suitable break. Photography and recording are not allowed during the performance. The programme may change. Please keep this ticket until the end of the performance; it may be checked again.';
+    const bytes = await renderTicketPdf({ ...LATIN, logo, doors: 'Doors 19:00 · Entrance B, Seefeldstrasse', terms });
+    const page = await readPage(bytes);
+    const [pdfPage] = page.doc.getPages();
+    const xobjects = (pdfPage!.node.Resources()!.lookup(PDFName.of('XObject')) as PDFDict);
+    const image = page.doc.context.lookup(xobjects.get(PDFName.of('Logo'))) as PDFRawStream;
+    expect(image.dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('Image'));
+    expect([image.dict.get(PDFName.of('Width'))?.toString(), image.dict.get(PDFName.of('Height'))?.toString()]).toEqual(['120', '40']);
+    expect(image.dict.get(PDFName.of('SMask'))).toBeInstanceOf(PDFRef);
+    expect(page.ops).toMatch(/ cm \/Logo Do Q/);
+    const texts = page.texts.map((t) => ({ text: textOf(page, t), x: t.x }));
+    // The name moves right of the logo (40 pt margin + 120 pt wide box + 12 pt gap).
+    expect(texts.find((t) => t.text === 'Théâtre du Lac')!.x).toBeGreaterThanOrEqual(40 + 120 + 12);
+    expect(texts.map((t) => t.text)).toContain('Doors 19:00 · Entrance B, Seefeldstrasse');
+    const termLines = page.texts.filter((t) => t.size === 8).map((t) => textOf(page, t));
+    expect(termLines.length).toBeGreaterThan(1);
+    expect(termLines.join(' ')).toBe(terms);
+    // The same logo again: prepared once, the same bytes.
+    expect(Buffer.from(await renderTicketPdf({ ...LATIN, logo, doors: 'Doors 19:00 · Entrance B, Seefeldstrasse', terms })).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('refuses a logo that is not a PNG or JPEG, is damaged, too large or too wide, saying which', async () => {
+    await expect(prepareLogo(Buffer.from('GIF89a not a png'))).rejects.toThrow(/PNG or JPEG/);
+    await expect(prepareLogo(Buffer.concat([makePng(4, 4, () => [0, 0, 0, 255]).subarray(0, 40), Buffer.from('garbage')]))).rejects.toThrow(/damaged/);
+    await expect(prepareLogo(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0]), Buffer.alloc(LOGO_MAX_BYTES)]))).rejects.toThrow(/at most 200 KB/);
+    await expect(prepareLogo(makePng(1300, 2, () => [1, 2, 3, 255]))).rejects.toThrow(/1300×2 pixels/);
+    await expect(prepareLogo(makePng(30, 10, () => [1, 2, 3, 255]))).resolves.toMatchObject({ width: 30, height: 10, alpha: null });
   });
 
   it('prints Cyrillic, Greek, Polish, Arabic and Hebrew names in an embedded subset of DejaVu Sans, never as "?"', async () => {

@@ -20,6 +20,9 @@ describe('institution settings', () => {
       kioskIdleMinutes: 2,
       passwordPolicy: { minLength: 12, requireNumberAndSymbol: true },
       smsGateway: { kind: 'outbox' },
+      logo: null,
+      ticketDoors: null,
+      ticketTerms: null,
     });
     const changed = await t.must('settings.update', { name: 'Opera House', idleLockMinutes: 5, absoluteHours: 8, passwordPolicy: { minLength: 16, requireNumberAndSymbol: false } });
     expect(changed).toMatchObject({ name: 'Opera House', idleLockMinutes: 5, absoluteHours: 8, passwordPolicy: { minLength: 16, requireNumberAndSymbol: false } });
