@@ -5,10 +5,11 @@ import { Field } from '../../components/Field';
 import { call } from '../../state/api';
 import { useSession } from '../../state/session-store';
 import { SmsGatewayForm } from './SmsGatewayForm';
+import { TicketBrandingForm } from './TicketBrandingForm';
 
 type Message = { tone: 'error' | 'info'; text: string } | null;
 
-/** Name, session limits, kiosk idle time and password policy; the SMS gateway below. */
+/** Name, session limits, kiosk idle time and password policy; the print@home ticket and the SMS gateway below. */
 export function InstitutionPanel() {
   const [view, setView] = useState<InstitutionView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -20,6 +21,7 @@ export function InstitutionPanel() {
   return (
     <div className="stack">
       <GeneralSettings view={view} onSaved={setView} />
+      <TicketBrandingForm view={view} onSaved={setView} />
       <SmsGatewayForm view={view} onSaved={setView} />
     </div>
   );
