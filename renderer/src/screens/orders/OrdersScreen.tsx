@@ -9,8 +9,10 @@ import { useSession } from '../../state/session-store';
 import { useWork } from '../../state/work-store';
 import type { JobView } from '../../../../shared/job-views';
 import { JobProgress } from './JobProgress';
-import { TicketList } from './TicketList';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { TicketList, type ActionOrigin, type TicketListHandle } from './TicketList';
 import { MobileTicketDialog, PdfDialog, ReissueDialog } from './TicketDialogs';
+import { useTicketFilter } from './ticket-filter';
 
 const PAGE = 500;
 const MODE_LABEL = { mobile: 'Mobile', print_at_home: 'print@home' } as const;
@@ -34,7 +36,7 @@ export function OrdersScreen() {
   // Coming back to a ticket the operator was on: the focus goes there (TicketList), not to the search.
   const [returningToTicket] = useState(() => {
     const { orderId, position } = useWork.getState();
-    return orderId !== null && position?.orderId === orderId && position.action !== null;
+    return orderId !== null && position?.orderId === orderId && position.index !== null;
   });
   const [order, setOrder] = useState<OrderView | null>(null);
   const [tickets, setTickets] = useState<TicketView[]>([]);
@@ -42,6 +44,26 @@ export function OrdersScreen() {
   const shell = useSession((s) => s.info?.shell);
   const [job, setJob] = useState<JobView | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'mobile' | 'reissue'; ticket: TicketView } | { kind: 'pdf'; doc: PrintAtHomeDocument } | { kind: 'reissueAll' } | null>(null);
+  const list = useRef<TicketListHandle>(null);
+  const searchForm = useRef<HTMLFormElement>(null);
+
+  // When a dialog closes, the focus goes back to where it was opened from: the ticket's button (drawn
+  // again if the list scrolled meanwhile), or the control that opened it.
+  const returnTo = useRef<{ element: HTMLElement | null; ticket: ActionOrigin | null } | null>(null);
+  const show = (next: NonNullable<typeof dialog>, from: ActionOrigin | null = null) => {
+    returnTo.current = { element: from?.element ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null), ticket: from };
+    setDialog(next);
+  };
+  useEffect(() => {
+    if (dialog !== null || !returnTo.current) return;
+    const { element, ticket } = returnTo.current;
+    returnTo.current = null;
+    // From a ticket's row: the button of the action done (it stays usable after it; the list draws the row again if need be).
+    if (ticket && (!element || element.closest('[data-row]')) && list.current?.focusRow(ticket.row, ticket.action)) return;
+    if (element?.isConnected && !(element as HTMLButtonElement).disabled) element.focus();
+    // The control is gone or disabled (a bulk job started): to the order, not to the page.
+    else document.getElementById('order-title')?.focus();
+  }, [dialog]);
 
   /** Whether more orders match than are shown: the list says so, and offers the next ones. */
   const [more, setMore] = useState(false);
@@ -131,14 +153,14 @@ export function OrdersScreen() {
     if (orderId !== null) void open(orderId);
   }, [open]);
 
-  async function issueMobile(ticket: TicketView) {
+  async function issueMobile(ticket: TicketView, from: ActionOrigin | null = null) {
     const result = await call((a) => a.delivery.issueMobile({ ticketIds: [ticket.id] }));
     if (!result.ok) {
       refused(result.error);
       return setMessage({ tone: 'error', text: result.error.message });
     }
     await reload();
-    setDialog({ kind: 'mobile', ticket });
+    show({ kind: 'mobile', ticket }, from);
   }
 
   const jobRunning = job?.state === 'running' && job.orderId === order?.id;
@@ -208,13 +230,13 @@ export function OrdersScreen() {
     else if (result.value.saved) setMessage({ tone: 'info', text: `${result.value.fileName} ${shell === 'electron' ? 'was saved' : 'is downloading'}.` });
   }
 
-  async function printAtHome(ticket: TicketView) {
+  async function printAtHome(ticket: TicketView, from: ActionOrigin | null = null) {
     const result = await call((a) => a.delivery.printAtHome({ ticketId: ticket.id }));
     if (!result.ok) {
       refused(result.error);
       return setMessage({ tone: 'error', text: result.error.message });
     }
-    setDialog({ kind: 'pdf', doc: result.value });
+    show({ kind: 'pdf', doc: result.value }, from);
     await reload();
   }
 
@@ -230,16 +252,56 @@ export function OrdersScreen() {
     return null;
   }
 
+  // The counter's shortcuts (ShortcutsHelp, docs/SHORTCUTS.md), each with Alt: no single key sets one off.
+  const onShortcut = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onShortcut.current = (e: KeyboardEvent) => {
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || e.getModifierState('AltGraph')) return;
+    if (document.querySelector('dialog[open]')) return; // a dialog's keys are its own
+    if (e.code === 'KeyS' && !e.shiftKey) {
+      e.preventDefault();
+      const input = searchForm.current?.querySelector('input');
+      input?.focus();
+      input?.select();
+      return;
+    }
+    if (!order || !list.current) return;
+    if (e.code === 'KeyN') {
+      e.preventDefault();
+      list.current.step(e.shiftKey ? -1 : 1);
+      return;
+    }
+    if ((e.code !== 'KeyM' && e.code !== 'KeyP') || e.shiftKey) return;
+    e.preventDefault();
+    if (e.repeat) return;
+    const mobile = e.code === 'KeyM';
+    const row = list.current.currentRow();
+    const ticket = row === null ? undefined : tickets[row];
+    if (row === null || !ticket) return setMessage({ tone: 'info', text: `First go to a ticket (Alt+N, or “Go to ticket”), then press Alt+${mobile ? 'M' : 'P'} again.` });
+    const state = mobile ? ticket.actions.mobile : ticket.actions.printAtHome;
+    if (!state.allowed) return setMessage({ tone: 'error', text: `Ticket ${ticket.position}: ${state.reason ?? `${mobile ? 'mobile' : 'print@home'} is not possible.`}` });
+    useTicketFilter.getState().keep(order.id, row);
+    const from: ActionOrigin = { row, action: mobile ? 'mobile' : 'print', element: document.activeElement instanceof HTMLElement ? document.activeElement : null };
+    void (mobile ? issueMobile(ticket, from) : printAtHome(ticket, from));
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => onShortcut.current(e);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
-    <div className="stack">
-      <section className="panel" aria-labelledby="orders-title">
-        <h1 id="orders-title">Orders</h1>
-        <form className="inline-form search" onSubmit={search} role="search">
-          <Field label="Order number, customer name, email or barcode" name="query" autoFocus={!returningToTicket} value={query} onChange={(e) => setQuery(e.target.value)} />
-          <button type="submit" className="button button--primary">
-            Search
-          </button>
-        </form>
+    <div className="orders">
+      <section className="panel orders__find" aria-labelledby="orders-title">
+        <div className="orders__find-row">
+          <h1 id="orders-title">Orders</h1>
+          <form ref={searchForm} className="orders__search" onSubmit={search} role="search">
+            <Field label="Order number, customer name, email or barcode" name="query" autoFocus={!returningToTicket} aria-keyshortcuts="Alt+S" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <button type="submit" className="button button--primary">
+              Search
+            </button>
+          </form>
+          <ShortcutsHelp />
+        </div>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         {results && results.length > 1 ? (
           <ul className="results" aria-label="Matching orders">
@@ -269,36 +331,50 @@ export function OrdersScreen() {
       </section>
 
       {order ? (
-        <section className="panel" aria-labelledby="order-title">
-          <div className="order-head">
-            <div>
-              <h2 id="order-title">Order {order.number}</h2>
-              <p className="muted">
-                {order.customerName} · {order.customerEmail} · shop allows {order.allowedModes.map((m) => MODE_LABEL[m]).join(' and ')} · chosen at checkout: {MODE_LABEL[order.checkoutMode]} ·{' '}
-                {order.paid ? <span className="status-on">paid</span> : <strong className="status-bad">not paid</strong>}
-              </p>
-            </div>
-            <div className="counts" aria-label="Ticket states">
+        <section className="panel orders__order" aria-labelledby="order-title">
+          <div className="orders__head">
+            <h2 id="order-title" tabIndex={-1}>
+              Order {order.number}
+            </h2>
+            <p className="orders__meta">
+              {order.customerName} · {order.customerEmail} · shop allows {order.allowedModes.map((m) => MODE_LABEL[m]).join(' and ')} · chosen at checkout: {MODE_LABEL[order.checkoutMode]} ·{' '}
+              {order.paid ? <span className="status-on">paid</span> : <strong className="status-bad">not paid</strong>}
+            </p>
+          </div>
+          <div className="orders__bar">
+            <div className="counts orders__counts" aria-label="Ticket states">
               <span>{order.counts.none} not issued</span>
               <span>{order.counts.mobile} mobile</span>
               <span>{order.counts.print_at_home} print@home</span>
             </div>
-          </div>
-          <div className="actions">
-            <button type="button" className="button" disabled={jobRunning || order.counts.none === 0 || !order.allowedModes.includes('mobile') || !order.paid} onClick={issueAllMobile}>
-              Issue all not issued to mobile ({order.counts.none})
-            </button>
-            <button type="button" className="button" disabled={jobRunning || order.counts.none === 0 || !order.allowedModes.includes('print_at_home') || !order.paid} onClick={printAllAtHome}>
-              Print@home all not issued ({order.counts.none})
-            </button>
-            {canReissue ? (
-              <button type="button" className="button button--danger-outline" aria-haspopup="dialog" disabled={jobRunning || order.counts.none === 0} onClick={() => setDialog({ kind: 'reissueAll' })}>
-                Reissue all not issued ({order.counts.none})
+            <div className="orders__bulk">
+              <button type="button" className="button orders__bulk-button" disabled={jobRunning || order.counts.none === 0 || !order.allowedModes.includes('mobile') || !order.paid} onClick={issueAllMobile}>
+                Issue all not issued to mobile ({order.counts.none})
               </button>
-            ) : null}
+              <button type="button" className="button orders__bulk-button" disabled={jobRunning || order.counts.none === 0 || !order.allowedModes.includes('print_at_home') || !order.paid} onClick={printAllAtHome}>
+                Print@home all not issued ({order.counts.none})
+              </button>
+              {canReissue ? (
+                <button type="button" className="button button--danger-outline orders__bulk-button" aria-haspopup="dialog" disabled={jobRunning || order.counts.none === 0} onClick={() => show({ kind: 'reissueAll' })}>
+                  Reissue all not issued ({order.counts.none})
+                </button>
+              ) : null}
+            </div>
           </div>
           {job && job.orderId === order.id ? <JobProgress job={job} shell={shell} onCancel={() => void cancelJob()} onSave={() => void saveJobFile()} /> : null}
-          <TicketList orderId={order.id} tickets={tickets} total={order.ticketCount} canReissue={canReissue} onMobile={issueMobile} onPrint={printAtHome} onReissue={(t) => setDialog({ kind: 'reissue', ticket: t })} />
+          <TicketList
+            key={order.id}
+            handle={list}
+            orderId={order.id}
+            tickets={tickets}
+            total={order.ticketCount}
+            canReissue={canReissue}
+            allowedModes={order.allowedModes}
+            paid={order.paid}
+            onMobile={issueMobile}
+            onPrint={printAtHome}
+            onReissue={(t, from) => show({ kind: 'reissue', ticket: t }, from)}
+          />
         </section>
       ) : null}
 
@@ -309,5 +385,3 @@ export function OrdersScreen() {
     </div>
   );
 }
-
-
