@@ -136,6 +136,32 @@ function placeError<F extends string>(error: AppError, fields: readonly F[], fal
 const CREATE_FIELDS = ['databaseUrl', 'ownerPassword', 'terminalName', 'kind'] as const;
 
 /** The first terminal of a new venue: sets up the empty database with its owner's credentials, used once. */
+/** The database's address with its owner's login, and the owner's password (used once, never kept): Create and Recover ask the same. */
+function OwnerFields(p: {
+  databaseUrl: string;
+  onDatabaseUrl: (value: string) => void;
+  ownerPassword: string;
+  onOwnerPassword: (value: string) => void;
+  errors: { databaseUrl?: string | undefined; ownerPassword?: string | undefined };
+}) {
+  return (
+    <>
+      <Field
+        label="Venue database address"
+        name="databaseUrl"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="postgres://host/boxoffice"
+        value={p.databaseUrl}
+        onChange={(e) => p.onDatabaseUrl(e.target.value)}
+        error={p.errors.databaseUrl}
+        hint="With the owner's login if it is not yours: postgres://owner@host/boxoffice. Leave the password out of the address."
+      />
+      <Field label="Database owner's password" name="ownerPassword" type="password" autoComplete="off" value={p.ownerPassword} onChange={(e) => p.onOwnerPassword(e.target.value)} error={p.errors.ownerPassword} />
+    </>
+  );
+}
+
 function CreateVenueForm() {
   const load = useSession((s) => s.load);
   const [databaseUrl, setDatabaseUrl] = useState('');
@@ -167,18 +193,7 @@ function CreateVenueForm() {
         here. The database owner&apos;s password is used once, to set up the database, and is not kept.
       </p>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
-      <Field
-        label="Venue database address"
-        name="databaseUrl"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="postgres://host/boxoffice"
-        value={databaseUrl}
-        onChange={(e) => setDatabaseUrl(e.target.value)}
-        error={errors.databaseUrl}
-        hint="With the owner's login if it is not yours: postgres://owner@host/boxoffice. Leave the password out of the address."
-      />
-      <Field label="Database owner's password" name="ownerPassword" type="password" autoComplete="off" value={ownerPassword} onChange={(e) => setOwnerPassword(e.target.value)} error={errors.ownerPassword} />
+      <OwnerFields databaseUrl={databaseUrl} onDatabaseUrl={setDatabaseUrl} ownerPassword={ownerPassword} onOwnerPassword={setOwnerPassword} errors={errors} />
       <div className="grid-2">
         <Field label="This terminal's name" name="terminalName" autoComplete="off" value={terminalName} onChange={(e) => setTerminalName(e.target.value)} error={errors.terminalName} hint="As the venue's list of terminals shows it, e.g. Desk 1." />
         <TerminalKindSelect value={kind} onChange={setKind} error={errors.kind} />
@@ -320,18 +335,7 @@ function RecoverVenueForm() {
         account.
       </p>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
-      <Field
-        label="Venue database address"
-        name="databaseUrl"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="postgres://host/boxoffice"
-        value={databaseUrl}
-        onChange={(e) => setDatabaseUrl(e.target.value)}
-        error={errors.databaseUrl}
-        hint="With the owner's login if it is not yours: postgres://owner@host/boxoffice. Leave the password out of the address."
-      />
-      <Field label="Database owner's password" name="ownerPassword" type="password" autoComplete="off" value={ownerPassword} onChange={(e) => setOwnerPassword(e.target.value)} error={errors.ownerPassword} />
+      <OwnerFields databaseUrl={databaseUrl} onDatabaseUrl={setDatabaseUrl} ownerPassword={ownerPassword} onOwnerPassword={setOwnerPassword} errors={errors} />
       <Field label="Venue key file" name="keyFile" type="file" accept=".json,application/json" onChange={chooseFile} error={errors.keyFile} hint="The .json file saved when an admin exported the venue key (up to 10 kB)." />
       <Field label="Key file passphrase" name="passphrase" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} error={errors.passphrase} />
       <div className="grid-2">

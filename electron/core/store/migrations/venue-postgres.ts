@@ -231,25 +231,18 @@ const LIST_FUNCTION = `CREATE FUNCTION bo_log_list_change() RETURNS trigger LANG
   END $$`;
 
 /** Orders whose tickets changed, events scanned: one change row per id, per statement. */
+const rowChangeFunction = (name: string, kind: string, column: string) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE r record;
+  BEGIN
+    FOR r IN INSERT INTO change_log (at, kind, ref) SELECT bo_now_ms(), '${kind}', d.${column} FROM (SELECT DISTINCT ${column} FROM changed_rows) d RETURNING seq, ref
+    LOOP
+      PERFORM pg_notify('${CHANGES_CHANNEL}', json_build_object('seq', r.seq, 'kind', '${kind}', 'ref', r.ref)::text);
+    END LOOP;
+    RETURN NULL;
+  END $$`;
 const ROW_FUNCTIONS = {
-  order_id: `CREATE FUNCTION bo_log_order_change() RETURNS trigger LANGUAGE plpgsql AS $$
-  DECLARE r record;
-  BEGIN
-    FOR r IN INSERT INTO change_log (at, kind, ref) SELECT bo_now_ms(), 'order', d.order_id FROM (SELECT DISTINCT order_id FROM changed_rows) d RETURNING seq, ref
-    LOOP
-      PERFORM pg_notify('${CHANGES_CHANNEL}', json_build_object('seq', r.seq, 'kind', 'order', 'ref', r.ref)::text);
-    END LOOP;
-    RETURN NULL;
-  END $$`,
-  event_id: `CREATE FUNCTION bo_log_scan_change() RETURNS trigger LANGUAGE plpgsql AS $$
-  DECLARE r record;
-  BEGIN
-    FOR r IN INSERT INTO change_log (at, kind, ref) SELECT bo_now_ms(), 'scan', d.event_id FROM (SELECT DISTINCT event_id FROM changed_rows) d RETURNING seq, ref
-    LOOP
-      PERFORM pg_notify('${CHANGES_CHANNEL}', json_build_object('seq', r.seq, 'kind', 'scan', 'ref', r.ref)::text);
-    END LOOP;
-    RETURN NULL;
-  END $$`,
+  order_id: rowChangeFunction('bo_log_order_change', 'order', 'order_id'),
+  event_id: rowChangeFunction('bo_log_scan_change', 'scan', 'event_id'),
 };
 
 function triggers(): string[] {
