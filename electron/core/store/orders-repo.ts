@@ -227,8 +227,11 @@ export class OrdersRepo {
     const like = (column: string) => (pg ? `lower(${column}) LIKE lower(?) ESCAPE '\\'` : `${column} LIKE ? ESCAPE '\\'`);
     const byNumber = await this.sql.all<SearchRow>(`${base} WHERE ${pg ? 'lower(o.number) = lower(?)' : 'o.number = ?'}`, [q]);
     const byBarcode = await this.sql.all<SearchRow>(`${base} WHERE o.id = (SELECT t.order_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?)`, [q.replace(/[\s-]/g, '').toUpperCase()]);
-    const byEmail = q.includes('@') ? await this.sql.all<SearchRow>(`${base} WHERE ${like('o.customer_email')} ORDER BY o.id LIMIT ?`, [likePrefix(q), limit]) : [];
-    const byNumberPrefix = /\s/.test(q) ? [] : await this.sql.all<SearchRow>(`${base} WHERE ${like('o.number')} ORDER BY o.id LIMIT ?`, [likePrefix(q), limit]);
+    // Ordered as the prefix's own index is (PostgreSQL: text_pattern_ops sorts with ~<~), so the limit reads only
+    // the first matches; ordered by id, the planner walks the primary key and filters a million rows.
+    const inIndexOrder = (column: string) => (pg ? `lower(${column}) USING ~<~, o.id` : `${column}, o.id`);
+    const byEmail = q.includes('@') ? await this.sql.all<SearchRow>(`${base} WHERE ${like('o.customer_email')} ORDER BY ${inIndexOrder('o.customer_email')} LIMIT ?`, [likePrefix(q), limit]) : [];
+    const byNumberPrefix = /\s/.test(q) ? [] : await this.sql.all<SearchRow>(`${base} WHERE ${like('o.number')} ORDER BY ${inIndexOrder('o.number')} LIMIT ?`, [likePrefix(q), limit]);
     const ids = await this.orderIdsByWords(nameWords(q), limit);
     const rows = ids.length ? await this.sql.all<SearchRow>(`${base} WHERE o.id IN (${ids.map(() => '?').join(', ')})`, ids) : [];
     const byName = ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
