@@ -1,3 +1,5 @@
+import type { LocalText } from './i18n/translator';
+import type { Locale } from './i18n/locales';
 /** What the order, delivery and gate screens see. */
 
 export type DeliveryMode = 'mobile' | 'print_at_home';
@@ -27,7 +29,10 @@ export interface OrderSummary {
 /** Whether an action is possible on a ticket and, when not, why — in words for the counter. */
 export interface ActionState {
   allowed: boolean;
+  /** In the session's language. */
   reason: string | null;
+  /** The reason's catalogue text, for a screen in another language (and marked in pseudo-localisation). */
+  reasonText?: LocalText;
 }
 
 export interface TicketView {
@@ -57,6 +62,8 @@ export interface OrderView {
   allowedModes: DeliveryMode[];
   checkoutMode: DeliveryMode;
   paid: boolean;
+  /** The customer's language: her print@home tickets and text messages are in it (null: the institution's default). */
+  language: Locale | null;
   counts: Record<DeliveryState, number>;
   ticketCount: number;
   /** One page of tickets, in order; the screen asks for more as the list scrolls. */

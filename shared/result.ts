@@ -1,4 +1,6 @@
 /** What crosses every bridge: a value or a typed error. Messages are for people, codes for code. */
+import { DEFAULT_LOCALE } from './i18n/locales';
+import { translateText, type LocalText } from './i18n/translator';
 
 export const ERROR_CODES = [
   'VALIDATION', // input did not match the channel's schema
@@ -39,15 +41,24 @@ export interface AppError {
   field?: string;
   /** Epoch milliseconds after which a throttled action may be retried. */
   retryAt?: number;
+  /**
+   * The message's catalogue key and values: dispatch puts `message` into the session's language with them (the code
+   * stays the same in every language), and a screen may put it into its own.
+   */
+  text?: LocalText;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): { ok: false; error: AppError } => ({
+/** A message from a catalogue (`text('…')`) is formatted in English here and again in the reader's language at the edge. */
+export const fail = (code: ErrorCode, message: string | LocalText, extra: Omit<AppError, 'code' | 'message' | 'text'> = {}): { ok: false; error: AppError } => ({
   ok: false,
-  error: { code, message, ...extra },
+  error:
+    typeof message === 'string'
+      ? { code, message, ...extra }
+      : { code, message: translateText(DEFAULT_LOCALE, message), text: message, ...extra },
 });
 
 export const isErrorCode = (value: unknown): value is ErrorCode =>

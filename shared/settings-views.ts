@@ -9,6 +9,7 @@ export interface LogoView {
 
 /** What the institution settings screen sees. Never a credential: only whether one is stored. */
 import type { PasswordPolicy } from './password-rules';
+import type { Locale } from './i18n/locales';
 
 export type SmsGatewayView =
   | { kind: 'outbox' }
@@ -34,6 +35,10 @@ export interface InstitutionView {
   logo: LogoView | null;
   ticketDoors: string | null;
   ticketTerms: string | null;
+  /** The default language (before sign-in, and for operators who chose none). */
+  language: Locale;
+  /** IANA time zone every date on screen is shown in. */
+  timeZone: string;
 }
 
 export interface TestSmsSent {

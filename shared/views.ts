@@ -1,5 +1,6 @@
 /** What the renderer may see. Nothing here ever holds a secret (hash, seed, token, code). */
 import type { Permission, Role } from './roles';
+import type { Locale } from './i18n/locales';
 import type { PasswordPolicy } from './password-rules';
 import type { RememberDeviceOffer, SecondFactorMethods } from './mfa-views';
 
@@ -14,6 +15,10 @@ export interface AppInfo {
   passwordPolicy: PasswordPolicy;
   /** Which engine holds the data, and where: a file path, or the venue database's address without its password. */
   store: { engine: 'sqlite' | 'postgres'; location: string };
+  /** The institution's default language: every screen before sign-in speaks it. */
+  language: Locale;
+  /** The institution's time zone: every date on screen is shown in it. */
+  timeZone: string;
 }
 
 export interface OperatorSummary {
@@ -22,6 +27,8 @@ export interface OperatorSummary {
   displayName: string;
   /** An account may hold several roles; the first account holds service and admin. */
   roles: Role[];
+  /** Her own language; null follows the institution's default. */
+  language: Locale | null;
 }
 
 export type SessionView =

@@ -143,7 +143,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const devOutbox = config.devOutbox ?? process.env.BOX_OFFICE_DEV_OUTBOX === '1';
     const delivery = new DeliveryService({ sql, orders: ordersRepo, operators, audit, settings, clock, terminal, sms: smsGateway });
     const jobs = new Jobs({ orders: ordersRepo, delivery, audit, sessions, clock, dir: path.join(config.dataDir, 'jobs') });
-    const gate = new GateService({ sql, gate: new GateRepo(sql), orders: ordersRepo, audit, clock, terminal });
+    const gate = new GateService({ sql, gate: new GateRepo(sql), orders: ordersRepo, audit, clock, terminal, settings });
     // Scan counts a crash left unsummarised reach the audit log now.
     await gate.summarise();
     const venue = startVenue({ config, store, sql, audit, vault, sessions, clock, keychain, databaseUrl: databaseUrl ?? null, venueConfig, setupPending: () => auth.setupPending(), settingsChanged: () => settings.markStale() });
@@ -190,6 +190,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         return !!standing && !standing.disabled && standing.epoch === session.epoch;
       },
       revoked: venue.revoked,
+      language: () => settings.get('language'),
       onInternalError: (channel, error) => console.error(`[box-office] ${channel} failed:`, error),
     });
     let closed = false;

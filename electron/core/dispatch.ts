@@ -11,6 +11,8 @@ import type { CallerContext, Dispatch } from './types';
 import { KIOSK_REFUSAL, kioskAllows } from './kiosk/kiosk-policy';
 import { isConnectionFailure, isCredentialRefused, isHostRefused, isLoginRefused } from './store/engine/errors';
 import type { IdempotencyKeys } from './idempotency';
+import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/locales';
+import { text, translate, translateText } from '../../shared/i18n/translator';
 
 export interface Call {
   seat: string;
@@ -39,34 +41,53 @@ export interface DispatchOptions {
   sessionStands?: (session: Session) => Promise<boolean>;
   /** A venue terminal: once revoked (its login refused) every call is refused, nothing reaches the store. */
   revoked?: { now(): boolean; mark(): void };
+  /** The institution's default language: core's messages to a caller without a session (or whose operator chose none). */
+  language?: () => Locale;
 }
 
-export const SESSION_ENDED_ELSEWHERE = 'An administrator changed your account (disabled it, changed its role or reset its password). Sign in again.';
-export const TERMINAL_REVOKED_MESSAGE =
-  'An administrator revoked this terminal: it can no longer use the venue database. Ask an administrator to add it again with a new join code, or leave the venue.';
+export const SESSION_ENDED_ELSEWHERE = text('coreSession.endedElsewhere');
+export const TERMINAL_REVOKED_MESSAGE = text('coreSession.terminalRevoked');
 
 /** The venue database stopped answering: nothing half-written (each change is one transaction), try again. */
-export const STORE_UNREACHABLE_MESSAGE =
-  'The venue database cannot be reached. Try again in a moment; this terminal reconnects by itself. ' +
-  'If you were saving something, it may or may not have been saved: look again before repeating it (a repeat with the same request key acts once).';
+export const STORE_UNREACHABLE = text('coreSession.storeUnreachable');
+/** The same, in English: a job's message (a job outlives the call that started it, and its reader's language with it). */
+export const STORE_UNREACHABLE_MESSAGE = translate(DEFAULT_LOCALE, 'coreSession.storeUnreachable');
 
 export function createDispatch(handlers: HandlerTable, sessions: SessionManager, options: DispatchOptions = {}): Dispatch {
+  const answer = answering(handlers, sessions, options);
   return async (channel: unknown, input: unknown, caller: CallerContext): Promise<Result<unknown>> => {
-    if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', 'This action does not exist.');
+    const asked: Asked = { session: null };
+    const result = await answer(channel, input, caller, asked);
+    // Core's message in the caller's language (her own, else the institution's); the code stays the same in every language.
+    if (result.ok || !result.error.text) return result;
+    const locale = asked.session?.language ?? options.language?.() ?? DEFAULT_LOCALE;
+    return locale === DEFAULT_LOCALE ? result : { ok: false, error: { ...result.error, message: translateText(locale, result.error.text) } };
+  };
+}
+
+/** Who asked, as the session lookup found her: the language of the answer follows her. */
+interface Asked {
+  session: Session | null;
+}
+
+function answering(handlers: HandlerTable, sessions: SessionManager, options: DispatchOptions) {
+  return async (channel: unknown, input: unknown, caller: CallerContext, asked: Asked): Promise<Result<unknown>> => {
+    if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', text('coreSession.unknownChannel'));
     if (options.revoked?.now()) return fail('TERMINAL_REVOKED', TERMINAL_REVOKED_MESSAGE);
     const def = contract[channel];
     // A passive poll (live.wait: ids of what changed) serves a kiosk's gate counters too.
     if (options.kiosk && !kioskAllows(def.access) && !def.passive) return fail('FORBIDDEN', KIOSK_REFUSAL);
     const lookup = sessions.lookup(caller.seat);
+    if (lookup.status !== 'none' && lookup.status !== 'expired') asked.session = lookup.session;
     const access = authorize(def.access, lookup, sessions, def.passive === true);
     if (!access.ok) return access;
     // Enrolling by choice is a desk-terminal matter; a kiosk enrolls only a sign-in that requires it.
     if (options.kiosk && def.access === 'enrollment' && access.value?.stage === 'active') return fail('FORBIDDEN', KIOSK_REFUSAL);
     // No input at all means {}; anything else must be an object, whatever the transport (a JSON null is not "nothing").
-    if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) return fail('VALIDATION', 'The input must be an object.');
+    if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) return fail('VALIDATION', text('coreSession.inputNotObject'));
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
-      const { message, field } = describeValidation(parsed.error, channel);
+      const { message, field } = describeValidation(parsed.error, channel, asked.session?.language ?? options.language?.() ?? DEFAULT_LOCALE);
       return fail('VALIDATION', message, field ? { field } : {});
     }
     try {
@@ -86,25 +107,25 @@ export function createDispatch(handlers: HandlerTable, sessions: SessionManager,
         options.revoked.mark();
         return fail('TERMINAL_REVOKED', TERMINAL_REVOKED_MESSAGE);
       }
-      if (isConnectionFailure(error)) return fail('STORE_UNREACHABLE', STORE_UNREACHABLE_MESSAGE);
+      if (isConnectionFailure(error)) return fail('STORE_UNREACHABLE', STORE_UNREACHABLE);
       if (isHostRefused(error) || isCredentialRefused(error)) {
-        return fail('STORE_UNREACHABLE', `The venue database refuses this terminal's connection (${(error as Error).message}). Tell your administrator: the server's pg_hba.conf or this terminal's login needs looking at.`);
+        return fail('STORE_UNREACHABLE', text('coreSession.connectionRefused', { reason: (error as Error).message }));
       }
       options.onInternalError?.(channel, error);
-      return fail('INTERNAL', 'Something went wrong on this terminal. Try again; if it persists, tell your administrator.');
+      return fail('INTERNAL', text('coreSession.internal'));
     }
   };
 }
 
 function authorize(access: (typeof contract)[ChannelName]['access'], found: SessionLookup, sessions: SessionManager, passive: boolean): Result<Session | null> {
   if (access === 'public') return { ok: true, value: found.status === 'active' ? found.session : null };
-  if (found.status === 'none') return fail('AUTH_REQUIRED', 'Sign in first.');
+  if (found.status === 'none') return fail('AUTH_REQUIRED', text('coreSession.signInFirst'));
   if (found.status === 'expired') {
     return found.reason === 'pending'
-      ? fail('AUTH_REQUIRED', 'Sign-in was not finished within 5 minutes. Sign in again.')
+      ? fail('AUTH_REQUIRED', text('coreSession.pendingExpired'))
       : found.reason === 'idle'
-        ? fail('SESSION_EXPIRED', 'This kiosk signed you out after a while without activity. Sign in again.')
-        : fail('SESSION_EXPIRED', 'Your session reached its time limit. Sign in again.');
+        ? fail('SESSION_EXPIRED', text('coreSession.kioskIdle'))
+        : fail('SESSION_EXPIRED', text('coreSession.expired'));
   }
   if (access === 'anySession') return { ok: true, value: found.session };
   if (found.status === 'pending') {
@@ -115,13 +136,13 @@ function authorize(access: (typeof contract)[ChannelName]['access'], found: Sess
       return { ok: true, value: found.session };
     }
     // Half-way through sign-in, nothing else is reachable.
-    if (stage === 'passwordChange') return fail('PASSWORD_CHANGE_REQUIRED', 'Choose your own password first.');
-    return fail('MFA_REQUIRED', stage === 'enrollment' ? 'Set up your second factor first.' : 'Enter the code of your second factor first.');
+    if (stage === 'passwordChange') return fail('PASSWORD_CHANGE_REQUIRED', text('coreSession.choosePasswordFirst'));
+    return fail('MFA_REQUIRED', text(stage === 'enrollment' ? 'coreSession.enrollFirst' : 'coreSession.codeFirst'));
   }
-  if (found.status === 'locked') return fail('SESSION_LOCKED', 'This terminal is locked. Enter your password to unlock it.');
-  if (access === 'challenge' || access === 'passwordChange') return fail('CONFLICT', 'You are already signed in.');
+  if (found.status === 'locked') return fail('SESSION_LOCKED', text('coreSession.locked'));
+  if (access === 'challenge' || access === 'passwordChange') return fail('CONFLICT', text('coreSession.alreadySignedIn'));
   if (access !== 'session' && access !== 'enrollment' && !can(found.session.roles, access)) {
-    return fail('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
+    return fail('FORBIDDEN', text('coreSession.forbidden'));
   }
   if (!passive) sessions.touch(found.session);
   return { ok: true, value: found.session };

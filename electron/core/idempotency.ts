@@ -6,6 +6,7 @@
  * answer is stored on the key. Only a terminal that dies between the call and storing its answer leaves
  * a key without one: a retry then hears that the change may have happened, and never repeats it.
  */
+import { text } from '../../shared/i18n/translator';
 import { fail, type Result } from '../../shared/result';
 import type { Sql } from './store/sql';
 
@@ -24,7 +25,7 @@ export class IdempotencyKeys {
   ) {}
 
   async once(key: string, operatorId: number, channel: string, act: () => Promise<Result<unknown>>): Promise<Result<unknown>> {
-    if (!IDEMPOTENCY_KEY.test(key)) return fail('VALIDATION', 'The request key must be 16 to 128 letters, digits, "-" or "_".', { field: 'idempotencyKey' });
+    if (!IDEMPOTENCY_KEY.test(key)) return fail('VALIDATION', text('coreData.request.keyFormat'), { field: 'idempotencyKey' });
     const reserved = await this.sql.run('INSERT INTO idempotency_keys (key, operator_id, channel, answer, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING', [key, operatorId, channel, PENDING, this.now()]);
     if (reserved.changes === 0) return this.firstAnswer(key, operatorId, channel);
     let result: Result<unknown>;
@@ -48,11 +49,11 @@ export class IdempotencyKeys {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
       const row = await this.sql.get<{ operator_id: number; channel: string; answer: string }>('SELECT operator_id, channel, answer FROM idempotency_keys WHERE key = ?', [key]);
-      if (!row) return fail('CONFLICT', 'This request failed the first time and changed nothing. Send it again with a new request key.');
+      if (!row) return fail('CONFLICT', text('coreData.request.failedBefore'));
       // A key is one call of one operator: reusing it for something else is a client bug, never someone else's answer.
-      if (row.operator_id !== operatorId || row.channel !== channel) return fail('VALIDATION', 'This request key was used for another request. Use a new key for each request.', { field: 'idempotencyKey' });
+      if (row.operator_id !== operatorId || row.channel !== channel) return fail('VALIDATION', text('coreData.request.keyReused'), { field: 'idempotencyKey' });
       if (row.answer !== PENDING) return JSON.parse(row.answer) as Result<unknown>;
-      if (Date.now() > deadline) return fail('CONFLICT', 'This request is still being handled, or its terminal stopped before answering: it may have happened. Look before repeating it.');
+      if (Date.now() > deadline) return fail('CONFLICT', text('coreData.request.pending'));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { SessionView, ActiveSession } from '../views';
 import type { PasswordRuleResult } from '../password-rules';
 import { channel, empty } from './define';
+import { LOCALES } from '../i18n/locales';
 import { loginSchema } from './login';
 import { text } from '../text';
 
 /** Bounded so a huge body cannot cost a hash; the policy's own limit (256) gives the clearer message. */
-const passwordInput = z.string().min(1, 'Enter the password.').max(4096, 'The password is too long.');
+const passwordInput = z.string().min(1, 'coreAccess.validation.enterPassword').max(4096, 'coreAccess.validation.passwordTooLong');
 
 export const displayNameSchema = text({ max: 120 });
 
@@ -57,6 +58,13 @@ export const authChannels = {
     summary: 'Unlocks an idle-locked session with the signed-in operator\'s password.',
     returns: '`SessionView`: `{ state: "signedOut", reason?: "expired" }` | `{ state: "active", operator, permissions, signedInAt, idleLockAt, expiresAt }` | `{ state: "locked", operator, expiresAt }`',
     errors: ['AUTH_INVALID', 'AUTH_THROTTLED'],
+  }),
+  'auth.setLanguage': channel<SessionView>()({
+    input: z.object({ language: z.enum(LOCALES).nullable() }).strict(),
+    access: 'session',
+    summary: 'The signed-in operator\'s own language (English, French or German); null follows the institution\'s default. Core\'s messages to her follow it from the next call.',
+    returns: '`SessionView` with the operator\'s `language`',
+    errors: [],
   }),
   'auth.lockNow': channel<SessionView>()({
     input: empty,

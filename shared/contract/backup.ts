@@ -3,14 +3,15 @@ import { z } from 'zod';
 import type { BackupFileView, BackupProgressView, RestoreReport, VenueBackupAdvice } from '../backup-views';
 import { channel, empty } from './define';
 
-const absolutePath = (what: string) =>
+/** Messages are catalogue keys (shared/i18n/messages/core-data.ts): the VALIDATION answer words them in the reader's language. */
+const absolutePath = (what: 'folder' | 'backupFile') =>
   z
     .string()
     .trim()
-    .min(1, `Enter the full path of the ${what}.`)
-    .max(1000, 'That path is too long.')
-    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), `Enter the full path of the ${what}, starting with / (or a drive letter on Windows).`)
-    .refine((p) => !p.includes('\0'), 'That path is not valid.');
+    .min(1, `coreData.backup.${what}.enterFullPath`)
+    .max(1000, 'coreData.backup.pathTooLong')
+    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), `coreData.backup.${what}.enterFullPathRooted`)
+    .refine((p) => !p.includes('\0'), 'coreData.backup.pathInvalid');
 
 export const backupChannels = {
   'backup.list': channel<{ folder: string; files: BackupFileView[]; venueDatabase: VenueBackupAdvice | null }>()({
@@ -38,7 +39,7 @@ export const backupChannels = {
     errors: ['CONFLICT'],
   }),
   'backup.restore': channel<RestoreReport>()({
-    input: z.object({ path: absolutePath('backup file'), password: z.string().min(1, 'Enter your password to confirm.').max(4096) }).strict(),
+    input: z.object({ path: absolutePath('backupFile'), password: z.string().min(1, 'coreData.validation.passwordToConfirm').max(4096) }).strict(),
     access: 'settings.manage',
     summary:
       'Replaces the store with a backup after checking a private copy (not newer than this version, integrity, same installation). Keeps a safety copy of the current store; signs everybody out. On a venue database (PostgreSQL): CONFLICT, with the pg_restore command to use instead.',

@@ -6,7 +6,7 @@ import { text } from '../text';
 
 const id = z.number().int().positive();
 /** Barcodes are 32 characters; anything longer than this is refused before a lookup. */
-export const barcodeInput = z.string().trim().min(1, 'Scan or type a barcode.').max(64, 'That is not a ticket barcode (too long).');
+export const barcodeInput = z.string().trim().min(1, 'coreData.gate.enterBarcode').max(64, 'coreData.gate.barcodeTooLong');
 /** Recorded with the revoked barcode and in the audit log: three visible characters at least ("Lost"). */
 const reissueReason = text({ min: 3, max: 500 });
 /** Some tickets (every ticket of an order not issued yet is a job: jobs.startMobile). */
@@ -57,7 +57,7 @@ export const deliveryChannels = {
     errors: ['NOT_FOUND'],
   }),
   'orders.import': channel<ImportReport>()({
-    input: z.object({ format: z.enum(['json', 'csv']), content: z.string().min(1, 'The file is empty.').max(8_000_000, 'The file is larger than 8 MB; split it.') }).strict(),
+    input: z.object({ format: z.enum(['json', 'csv']), content: z.string().min(1, 'coreData.import.fileEmpty').max(8_000_000, 'coreData.import.fileTooLarge') }).strict(),
     access: 'settings.manage',
     summary: 'Imports orders (docs/IMPORT.md). Every row is checked; when any fails nothing is imported and the errors name row and field.',
     returns: '`{ events, orders, tickets }`',

@@ -5,7 +5,7 @@ import { text } from '../text';
 import { channel } from './define';
 
 const id = z.number().int().positive();
-const jobId = z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, 'That is not a job.');
+const jobId = z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, 'coreData.jobs.notAJob');
 const started = '`{ jobId }` at once; follow it with `jobs.status`';
 
 export const jobsChannels = {

@@ -5,7 +5,7 @@ import { loginSchema } from './login';
 
 export const kioskChannels = {
   'kiosk.quit': channel<{ quitting: true }>()({
-    input: z.object({ login: loginSchema, password: z.string().min(1, 'Enter the password.').max(4096) }).strict(),
+    input: z.object({ login: loginSchema, password: z.string().min(1, 'coreAccess.validation.enterPassword').max(4096) }).strict(),
     access: 'public',
     summary: 'Kiosk only: quits the app after an administrator\'s login and password (throttled like a sign-in). Nobody else can leave the kiosk.',
     returns: '`{ quitting: true }`; the app closes right after answering',

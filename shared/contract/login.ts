@@ -10,10 +10,10 @@ export const LOGIN_CASE_NOTE = 'Logins are not case-sensitive: "NaN" and "nan" a
  * lower-cases to an ASCII "k", is refused rather than turned into another login.
  */
 export const loginSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'Enter the login.' : 'Enter the login as text.') })
+  .string({ error: (issue) => (issue.input === undefined ? 'coreAccess.validation.enterLogin' : 'coreAccess.validation.loginAsText') })
   .trim()
-  .min(2, 'Enter a login of at least 2 characters.')
-  .max(64, 'A login has at most 64 characters.')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'A login uses letters, digits and . _ - @ only, and starts with a letter or digit.')
+  .min(2, 'coreAccess.validation.loginTooShort')
+  .max(64, 'coreAccess.validation.loginTooLong')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'coreAccess.validation.loginCharacters')
   .toLowerCase()
   .meta({ description: LOGIN_CASE_NOTE });

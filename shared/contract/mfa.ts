@@ -5,7 +5,7 @@ import type { SessionView } from '../views';
 import { channel, empty } from './define';
 import { text } from '../text';
 
-const code = z.string().trim().min(1, 'Enter the code.').max(64, 'That code is too long.');
+const code = z.string().trim().min(1, 'coreAccess.validation.enterCode').max(64, 'coreAccess.validation.codeTooLong');
 /** Needed when the sign-in is older than an hour; the error REAUTH_REQUIRED says so. */
 const password = z.string().min(1).max(4096).optional();
 const SV = '`SessionView` (active once the code is right)';
@@ -51,8 +51,8 @@ export const mfaChannels = {
   'mfa.startSms': channel<SmsSent>()({
     input: z
       .object({
-        country: z.string().trim().length(2, 'Choose a country.'),
-        number: z.string().trim().min(3, 'Enter the mobile number.').max(32, 'That number is too long.'),
+        country: z.string().trim().length(2, 'coreAccess.validation.chooseACountry'),
+        number: z.string().trim().min(3, 'coreAccess.validation.enterMobileNumber').max(32, 'coreAccess.validation.numberTooLong'),
         password,
       })
       .strict(),
@@ -105,7 +105,7 @@ export const mfaChannels = {
     errors: [],
   }),
   'mfa.setRememberDays': channel<MfaPolicyView>()({
-    input: z.object({ days: z.number().int().min(0, 'Use 0 to switch remembering off.').max(90, 'At most 90 days.') }).strict(),
+    input: z.object({ days: z.number().int().min(0, 'coreAccess.validation.rememberDaysMin').max(90, 'coreAccess.validation.rememberDaysMax') }).strict(),
     access: 'settings.manage',
     summary: 'How long "remember this device" lasts: 0 (off) to 90 days.',
     returns: '`MfaPolicyView`',

@@ -21,9 +21,9 @@ export const operatorsChannels = {
       .object({
         login: loginSchema,
         displayName: displayNameSchema,
-        roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role.').max(ROLES.length),
+        roles: z.array(z.enum(ROLES)).min(1, 'coreAccess.validation.chooseRole').max(ROLES.length),
         /** One-time: changed at the first sign-in, and it stops working after 72 hours. */
-        password: z.string().min(1, 'Enter an initial password.').max(4096),
+        password: z.string().min(1, 'coreAccess.validation.enterInitialPassword').max(4096),
         /** Defaults to the institution feature: on → required. */
         mfaRequired: z.boolean().optional(),
       })
@@ -48,7 +48,7 @@ export const operatorsChannels = {
     errors: ['NOT_FOUND', 'CONFLICT'],
   }),
   'operators.setRoles': channel<OperatorRow>()({
-    input: z.object({ operatorId, roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role.').max(ROLES.length) }).strict(),
+    input: z.object({ operatorId, roles: z.array(z.enum(ROLES)).min(1, 'coreAccess.validation.chooseRole').max(ROLES.length) }).strict(),
     access: 'operators.manage',
     summary: 'Changes an operator\'s roles; open sessions end so the new rights apply at the next sign-in. Only the service team gives or takes the service role; the last admin and service account keep theirs.',
     returns: '`OperatorRow`',
@@ -62,7 +62,7 @@ export const operatorsChannels = {
     errors: ['NOT_FOUND', 'FORBIDDEN'],
   }),
   'operators.resetPassword': channel<OperatorRow>()({
-    input: z.object({ operatorId, password: z.string().min(1, 'Enter a one-time password.').max(4096) }).strict(),
+    input: z.object({ operatorId, password: z.string().min(1, 'coreAccess.validation.enterOneTimePassword').max(4096) }).strict(),
     access: 'operators.manage',
     summary: 'Sets a one-time password (changed at the next sign-in, expires after 72 hours); ends open sessions and lifts the sign-in throttle. A service account only by the service team; never one\'s own.',
     returns: '`OperatorRow`',

@@ -3,14 +3,17 @@ import { z } from 'zod';
 import type { InstitutionView, TestSmsSent } from '../settings-views';
 import { channel, empty } from './define';
 import { outsideId, text } from '../text';
+import { isTimeZone, LOCALES } from '../i18n/locales';
+import type { MessageKey } from '../i18n/translator';
 
-const minutes = (max: number, what: string) => z.number().int(`${what}: whole minutes.`).min(1, `${what}: at least 1 minute.`).max(max, `${what}: at most ${max} minutes.`);
+/** Whole minutes from 1 to `max`; each bound's message is a catalogue key of its own (a whole sentence for translators). */
+const minutes = (max: number, messages: { whole: MessageKey; min: MessageKey; max: MessageKey }) => z.number().int(messages.whole).min(1, messages.min).max(max, messages.max);
 
 /** https, or plain http to this machine only (a local relay or a test double). */
 const gatewayUrl = z
-  .url({ protocol: /^https?$/, error: 'Enter the provider\'s address, starting with https://.' })
+  .url({ protocol: /^https?$/, error: 'coreAccess.validation.gatewayUrl' })
   .max(300)
-  .refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use an https:// address; plain http is allowed only to this computer.');
+  .refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'coreAccess.validation.gatewayHttps');
 
 export const settingsChannels = {
   'settings.get': channel<InstitutionView>()({
@@ -26,12 +29,12 @@ export const settingsChannels = {
         // Also the issuer authenticator apps show next to the code.
         name: text({ max: 80 }).optional(),
         // Settings may tighten the security defaults (15 minutes idle, 12 hours), never loosen them.
-        idleLockMinutes: minutes(15, 'Idle lock').optional(),
-        absoluteHours: z.number().int('Session limit: whole hours.').min(1, 'Session limit: at least 1 hour.').max(12, 'Session limit: at most 12 hours.').optional(),
-        kioskIdleMinutes: minutes(15, 'Kiosk sign-out').optional(),
+        idleLockMinutes: minutes(15, { whole: 'coreAccess.validation.idleLockWhole', min: 'coreAccess.validation.idleLockMin', max: 'coreAccess.validation.idleLockMax' }).optional(),
+        absoluteHours: z.number().int('coreAccess.validation.sessionLimitWhole').min(1, 'coreAccess.validation.sessionLimitMin').max(12, 'coreAccess.validation.sessionLimitMax').optional(),
+        kioskIdleMinutes: minutes(15, { whole: 'coreAccess.validation.kioskSignOutWhole', min: 'coreAccess.validation.kioskSignOutMin', max: 'coreAccess.validation.kioskSignOutMax' }).optional(),
         passwordPolicy: z
           .object({
-            minLength: z.number().int().min(12, 'Passwords need at least 12 characters.').max(64, 'A minimum above 64 characters is not allowed.'),
+            minLength: z.number().int().min(12, 'coreAccess.validation.passwordMinLengthLow').max(64, 'coreAccess.validation.passwordMinLengthHigh'),
             requireNumberAndSymbol: z.boolean(),
           })
           .strict()
@@ -39,6 +42,9 @@ export const settingsChannels = {
         // Printed on print@home tickets; an empty text removes the line.
         ticketDoors: text({ min: 0, max: 120 }).optional(),
         ticketTerms: text({ min: 0, max: 600 }).optional(),
+        // The language of every terminal before sign-in and of operators who chose none; the zone every date is shown in.
+        language: z.enum(LOCALES).optional(),
+        timeZone: z.string().max(64).refine(isTimeZone, 'coreAccess.validation.timeZone').optional(),
       })
       .strict(),
     access: 'settings.manage',
@@ -48,7 +54,7 @@ export const settingsChannels = {
   }),
   'settings.setLogo': channel<InstitutionView>()({
     input: z
-      .object({ image: z.string().max(280_000, 'The logo is too large: use one of at most 200 KB.').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Send the image as base64.').nullable() })
+      .object({ image: z.string().max(280_000, 'coreAccess.validation.logoTooLarge').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'coreAccess.validation.logoBase64').nullable() })
       .strict(),
     access: 'settings.manage',
     summary:
@@ -64,10 +70,10 @@ export const settingsChannels = {
           kind: z.literal('http'),
           baseUrl: gatewayUrl,
           // Goes into the provider's URL path and Basic credentials.
-          accountSid: outsideId(100, 'Enter the account id.'),
-          from: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Enter the sender number in international format, e.g. +41791234567.'),
+          accountSid: outsideId(100, 'coreAccess.validation.enterAccountId'),
+          from: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'coreAccess.validation.senderNumber'),
           /** Goes to the keychain. Left out: the stored token stays. */
-          authToken: z.string().min(1, 'Enter the auth token.').max(500).optional(),
+          authToken: z.string().min(1, 'coreAccess.validation.enterAuthToken').max(500).optional(),
         })
         .strict(),
     ]),
@@ -80,9 +86,9 @@ export const settingsChannels = {
     input: z
       .object({
         url: z
-          .url({ protocol: /^https$/, error: 'Use an https:// address.' })
+          .url({ protocol: /^https$/, error: 'coreAccess.validation.mobileTicketHttps' })
           .max(300)
-          .refine((u) => u.includes('{barcode}'), 'Put {barcode} where the ticket\'s barcode goes, e.g. https://tickets.example.com/m/{barcode}.')
+          .refine((u) => u.includes('{barcode}'), 'coreAccess.validation.mobileTicketBarcode')
           .nullable(),
       })
       .strict(),
@@ -92,7 +98,7 @@ export const settingsChannels = {
     errors: [],
   }),
   'settings.testSms': channel<TestSmsSent>()({
-    input: z.object({ country: z.string().length(2, 'Choose the country.'), number: z.string().trim().min(3, 'Enter the phone number.').max(30) }).strict(),
+    input: z.object({ country: z.string().length(2, 'coreAccess.validation.chooseTheCountry'), number: z.string().trim().min(3, 'coreAccess.validation.enterPhoneNumber').max(30) }).strict(),
     access: 'settings.manage',
     summary: 'Sends a test text message through the configured gateway.',
     returns: '`{ sentTo, gateway }` (masked number)',

@@ -11,20 +11,20 @@ import { channel, empty } from './define';
 const databaseAddress = z
   .string()
   .trim()
-  .min(1, 'Enter the venue database address, as postgres://host/database.')
-  .max(500, 'That address is too long.')
-  .refine((u) => /^postgres(ql)?:\/\//.test(u), 'Write the address as postgres://host/database.')
-  .refine((u) => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(u) && !/[?&]password=/i.test(u), 'Leave the password out of the address: enter it in its own field.');
+  .min(1, 'coreData.venue.enterAddress')
+  .max(500, 'coreData.venue.addressTooLong')
+  .refine((u) => /^postgres(ql)?:\/\//.test(u), 'coreData.venue.addressForm')
+  .refine((u) => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(u) && !/[?&]password=/i.test(u), 'coreData.venue.passwordInAddress');
 
 const terminalName = text({ min: 1, max: 40 });
-const terminalKind = z.enum(['desk', 'gate'], { error: 'Choose desk or gate.' });
+const terminalKind = z.enum(['desk', 'gate'], { error: 'coreData.venue.chooseKind' });
 /** Eight groups of four (any case, dashes and spaces optional). */
 const joinCode = z
   .string()
   .trim()
-  .max(80, 'That is not a join code.')
+  .max(80, 'coreData.venue.notAJoinCode')
   .transform((c) => c.toUpperCase().replace(/[\s-]/g, ''))
-  .refine((c) => /^[A-Z2-7]{32}$/.test(c), 'A join code is eight groups of four letters and digits, as shown on the terminal that added this one.');
+  .refine((c) => /^[A-Z2-7]{32}$/.test(c), 'coreData.venue.joinCodeFormat');
 
 export const venueChannels = {
   'venue.membership': channel<VenueMembership>()({
@@ -38,7 +38,7 @@ export const venueChannels = {
     input: z
       .object({
         databaseUrl: databaseAddress,
-        ownerPassword: z.string().min(1, "Enter the password of the database's owner.").max(1000),
+        ownerPassword: z.string().min(1, 'coreData.venue.enterOwnerPassword').max(1000),
         terminalName,
         kind: terminalKind,
       })
@@ -61,9 +61,9 @@ export const venueChannels = {
     input: z
       .object({
         databaseUrl: databaseAddress,
-        ownerPassword: z.string().min(1, "Enter the password of the database's owner.").max(1000),
-        keyFile: z.string().min(1, 'Choose the venue key file.').max(10_000, 'That is not a venue key file.'),
-        passphrase: z.string().min(1, "Enter the key file's passphrase.").max(1000),
+        ownerPassword: z.string().min(1, 'coreData.venue.enterOwnerPassword').max(1000),
+        keyFile: z.string().min(1, 'coreData.venue.chooseKeyFile').max(10_000, 'coreData.venue.notAKeyFile'),
+        passphrase: z.string().min(1, 'coreData.venue.enterPassphrase').max(1000),
         terminalName,
         kind: terminalKind,
       })
@@ -77,8 +77,8 @@ export const venueChannels = {
   'venue.exportKey': channel<{ fileName: string; content: string }>()({
     input: z
       .object({
-        password: z.string().min(1, 'Enter your password to confirm.').max(4096),
-        passphrase: z.string().min(12, 'Use a passphrase of at least 12 characters: whoever has the file and the passphrase has the venue key.').max(1000),
+        password: z.string().min(1, 'coreData.validation.passwordToConfirm').max(4096),
+        passphrase: z.string().min(12, 'coreData.venue.passphraseLength').max(1000),
       })
       .strict(),
     access: 'settings.manage',
@@ -119,7 +119,7 @@ export const venueChannels = {
     errors: ['CONFLICT'],
   }),
   'venue.upgrade': channel<{ version: number }>()({
-    input: z.object({ ownerLogin: text({ min: 1, max: 63 }), ownerPassword: z.string().min(1, "Enter the password of the database's owner.").max(1000) }).strict(),
+    input: z.object({ ownerLogin: text({ min: 1, max: 63 }), ownerPassword: z.string().min(1, 'coreData.venue.enterOwnerPassword').max(1000) }).strict(),
     access: 'public',
     summary:
       "Only while this terminal waits for the venue database to be upgraded (VENUE_UPGRADE_REQUIRED): runs this release's migrations with the database owner's credentials (used once, not kept), then starts.",

@@ -6,6 +6,8 @@
  * still verifies: integers as JSON integers, strings as JSON strings, `detail` as the exact text stored
  * (written with sorted keys), fields in a fixed order.
  */
+import { DEFAULT_LOCALE, type Locale } from '../../../shared/i18n/locales';
+import { translate } from '../../../shared/i18n/translator';
 import crypto from 'node:crypto';
 import type { AuditAnchor } from '../vault/vault';
 import type { AuditRow } from './audit-repo';
@@ -89,23 +91,23 @@ export async function checkRows(rows: AsyncIterable<AuditRow> | Iterable<AuditRo
   return result(null, null);
 }
 
-/** What Verify tells a person. */
-export function problemMessage(check: LogCheck): string | null {
-  const id = check.firstBrokenId;
+/** What Verify tells a person, in her language. */
+export function problemMessage(check: LogCheck, locale: Locale = DEFAULT_LOCALE): string | null {
+  const id = String(check.firstBrokenId ?? '');
   switch (check.problem) {
     case null:
       return null;
     case 'edited':
-      return `Entry #${id} was edited, or the entry before it was removed.`;
+      return translate(locale, 'coreData.audit.edited', { id });
     case 'unsealed':
-      return `Entry #${id} carries no seal: it was written or changed outside Box Office.`;
+      return translate(locale, 'coreData.audit.unsealed', { id });
     case 'missing':
-      return check.lastId === null ? 'Every entry of the log is missing.' : `Entries after #${check.lastId} are missing: the log was cut.`;
+      return check.lastId === null ? translate(locale, 'coreData.audit.allMissing') : translate(locale, 'coreData.audit.cut', { id: String(check.lastId) });
     case 'replaced':
-      return `Entry #${id} is not the entry this computer recorded there: the end of the log was removed and written again.`;
+      return translate(locale, 'coreData.audit.replaced', { id });
     case 'unreadable':
-      return `Entry #${id} cannot be read (its detail is damaged).`;
+      return translate(locale, 'coreData.audit.unreadable', { id });
     case 'anchor':
-      return 'The log\'s anchor in the keychain cannot be read, so a cut end of the log cannot be ruled out.';
+      return translate(locale, 'coreData.audit.anchor');
   }
 }

@@ -5,6 +5,7 @@
 import type { SessionView, ActiveSession } from '../../../shared/views';
 import { can, permissionsFor } from '../../../shared/roles';
 import { fail, ok, type Result } from '../../../shared/result';
+import { text } from '../../../shared/i18n/translator';
 import type { AuditEvent, AuditLog } from '../audit/audit-log';
 import type { OperatorsRepo, OperatorRecord } from '../store/operators-repo';
 import type { InstitutionSettings } from '../settings/institution-settings';
@@ -23,7 +24,7 @@ export const ONE_TIME_PASSWORD_HOURS = 72;
 
 export const REAUTH_AFTER_MS = 60 * 60_000;
 
-const INVALID = 'The login or password is not right. Check both and try again.';
+const INVALID = text('coreAccess.signIn.invalid');
 
 export class AuthService {
   private readonly queue = new KeyedQueue();
@@ -48,7 +49,7 @@ export class AuthService {
   }
 
   async createFirstAccount(seat: string, input: { login: string; displayName: string; password: string }): Promise<Result<ActiveSession>> {
-    if (!(await this.setupPending())) return fail('SETUP_DONE', 'Box Office is already set up. Sign in instead.');
+    if (!(await this.setupPending())) return fail('SETUP_DONE', text('coreAccess.setup.alreadyDone'));
     const policyError = passwordPolicyError(input.password, this.deps.settings.get('passwordPolicy'));
     if (policyError) return { ok: false, error: policyError };
     const passwordHash = await hashPassword(input.password);
@@ -59,7 +60,7 @@ export class AuthService {
       if (created !== null) await audit.append({ kind: 'setup.first-account', actorId: created, actorLogin: input.login, subject: input.login, detail: { roles: 'service,admin' } });
       return created;
     });
-    if (id === null) return fail('SETUP_DONE', 'Box Office is already set up. Sign in instead.');
+    if (id === null) return fail('SETUP_DONE', text('coreAccess.setup.alreadyDone'));
     const operator = (await operators.byId(id))!;
     const session = await this.startSession(seat, operator, 'active', (s) => ({ kind: 'auth.sign-in', actorId: id, actorLogin: operator.login, detail: { session: s.id } }));
     return ok(this.activeView(session, operator));
@@ -97,7 +98,7 @@ export class AuthService {
     }
     if (operator.passwordExpiresAt !== null && operator.passwordExpiresAt <= clock.now()) {
       await audit.append({ kind: 'auth.one-time-password-expired', actorId: operator.id, actorLogin: operator.login, detail: { expiredAt: operator.passwordExpiresAt } });
-      return fail('PASSWORD_EXPIRED', `This one-time password expired ${ONE_TIME_PASSWORD_HOURS} hours after it was set. Ask an administrator to reset your password.`, { field: 'password' });
+      return fail('PASSWORD_EXPIRED', text('coreAccess.signIn.oneTimePasswordExpired', { hours: ONE_TIME_PASSWORD_HOURS }), { field: 'password' });
     }
     await throttle.succeed(login);
     const previous = this.deps.sessions.end(seat);
@@ -120,11 +121,11 @@ export class AuthService {
   async setNewPassword(session: Session, password: string): Promise<Result<SessionView>> {
     const { operators, audit, clock, sessions } = this.deps;
     const operator = await operators.byId(session.operatorId);
-    if (!operator || operator.disabled) return fail('AUTH_REQUIRED', 'This account is no longer active. Sign in again.');
+    if (!operator || operator.disabled) return fail('AUTH_REQUIRED', text('coreAccess.session.accountInactive'));
     const policyError = passwordPolicyError(password, this.deps.settings.get('passwordPolicy'));
     if (policyError) return { ok: false, error: policyError };
     if (await verifyPassword(password, operator.passwordHash)) {
-      return fail('PASSWORD_POLICY', 'Choose a password of your own, not the one-time password you were given.', { field: 'password' });
+      return fail('PASSWORD_POLICY', text('coreAccess.password.notOneTime'), { field: 'password' });
     }
     const passwordHash = await hashPassword(password);
     const next = await operators.transaction(async () => {
@@ -154,12 +155,12 @@ export class AuthService {
           await throttle.fail(session.login);
           await audit.append({ kind: 'auth.password-change-failed', actorId: session.operatorId, actorLogin: session.login });
         });
-        return fail('AUTH_INVALID', 'Your current password is not right.', { field: 'currentPassword' });
+        return fail('AUTH_INVALID', text('coreAccess.password.currentWrong'), { field: 'currentPassword' });
       }
       await throttle.succeed(session.login);
       const policyError = passwordPolicyError(next, this.deps.settings.get('passwordPolicy'));
       if (policyError) return { ok: false, error: { ...policyError, field: 'newPassword' } };
-      if (next === current) return fail('PASSWORD_POLICY', 'The new password is the same as the current one. Choose another.', { field: 'newPassword' });
+      if (next === current) return fail('PASSWORD_POLICY', text('coreAccess.password.sameAsCurrent'), { field: 'newPassword' });
       const passwordHash = await hashPassword(next);
       await operators.transaction(async () => {
         await operators.setPassword(operator.id, passwordHash, clock.now(), null);
@@ -180,7 +181,7 @@ export class AuthService {
   async reauthenticate(session: Session, password: string | undefined, { always = false } = {}): Promise<Result<void>> {
     const recent = session.stage !== 'active' || this.deps.clock.now() - session.passwordAt < REAUTH_AFTER_MS;
     if (!always && recent && password === undefined) return ok(undefined);
-    if (!password) return fail('REAUTH_REQUIRED', 'You signed in over an hour ago: enter your password again to change your security settings.', { field: 'password' });
+    if (!password) return fail('REAUTH_REQUIRED', text('coreAccess.reauth.required'), { field: 'password' });
     return this.queue.run(session.login, async () => {
       const { throttle, audit, operators, clock } = this.deps;
       const lockedUntil = await throttle.lockedUntil(session.login);
@@ -191,7 +192,7 @@ export class AuthService {
           await throttle.fail(session.login);
           await audit.append({ kind: 'auth.reauth-failed', actorId: session.operatorId, actorLogin: session.login });
         });
-        return fail('AUTH_INVALID', 'That password is not right.', { field: 'password' });
+        return fail('AUTH_INVALID', text('coreAccess.reauth.wrongPassword'), { field: 'password' });
       }
       await throttle.succeed(session.login);
       session.passwordAt = clock.now();
@@ -206,7 +207,7 @@ export class AuthService {
   authorizeKioskQuit(login: string, password: string): Promise<Result<void>> {
     return this.queue.run(login, async () => {
       const { throttle, audit, operators, clock } = this.deps;
-      if (!this.deps.kiosk) return fail('CONFLICT', 'This terminal is not a kiosk: close the window as usual.');
+      if (!this.deps.kiosk) return fail('CONFLICT', text('coreAccess.kiosk.notKiosk'));
       const lockedUntil = await throttle.lockedUntil(login);
       if (lockedUntil) return throttled(lockedUntil, clock.now());
       const operator = await operators.byLogin(login);
@@ -221,7 +222,7 @@ export class AuthService {
       await throttle.succeed(login);
       if (!can(operator.roles, 'operators.manage')) {
         await audit.append({ kind: 'kiosk.quit-refused', actorId: operator.id, actorLogin: operator.login, detail: { reason: 'not-admin' } });
-        return fail('FORBIDDEN', 'Only an administrator can close the kiosk.');
+        return fail('FORBIDDEN', text('coreAccess.kiosk.adminOnly'));
       }
       await audit.append({ kind: 'kiosk.quit', actorId: operator.id, actorLogin: operator.login });
       return ok(undefined);
@@ -236,14 +237,14 @@ export class AuthService {
       const operator = await operators.byId(session.operatorId);
       if (!operator || operator.disabled) {
         sessions.end(seat);
-        return fail('AUTH_REQUIRED', 'This account is no longer active. Sign in again.');
+        return fail('AUTH_REQUIRED', text('coreAccess.session.accountInactive'));
       }
       if (!(await verifyPassword(password, operator.passwordHash))) {
         await operators.transaction(async () => {
           const state = await throttle.fail(session.login);
           await audit.append({ kind: 'auth.unlock-failed', actorId: operator.id, actorLogin: operator.login, detail: { failures: state.failures } });
         });
-        return fail('AUTH_INVALID', 'That password is not right. Try again, or sign out.', { field: 'password' });
+        return fail('AUTH_INVALID', text('coreAccess.unlock.wrongPassword'), { field: 'password' });
       }
       await throttle.succeed(session.login);
       // Recorded first: an unlock the log does not hold does not happen.
@@ -301,10 +302,10 @@ export class AuthService {
   }
 }
 
-const summary = (operator: OperatorRecord) => ({ id: operator.id, login: operator.login, displayName: operator.displayName, roles: operator.roles });
+const summary = (operator: OperatorRecord) => ({ id: operator.id, login: operator.login, displayName: operator.displayName, roles: operator.roles, language: operator.language });
 
 function throttled(lockedUntil: number, now: number) {
   const seconds = Math.ceil((lockedUntil - now) / 1000);
-  const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-  return fail('AUTH_THROTTLED', `Too many failed attempts for this login. Wait ${wait}, then try again.`, { retryAt: lockedUntil });
+  const wait = seconds >= 90 ? text('coreAccess.signIn.throttledMinutes', { minutes: Math.ceil(seconds / 60) }) : text('coreAccess.signIn.throttledSeconds', { seconds });
+  return fail('AUTH_THROTTLED', wait, { retryAt: lockedUntil });
 }

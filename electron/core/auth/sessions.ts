@@ -2,6 +2,7 @@
  * Sessions live in memory only: a restart signs everyone out. One session per seat (a window or
  * a browser tab). Idle time locks a session; the absolute limit ends it.
  */
+import type { Locale } from '../../../shared/i18n/locales';
 import crypto from 'node:crypto';
 import type { Role } from '../../../shared/roles';
 import type { Clock } from '../types';
@@ -38,6 +39,8 @@ export interface Session {
   locked: boolean;
   /** The operator's sessions epoch when this session opened: another value in the store ends it. */
   epoch: number;
+  /** Her own language (null: the institution's default): core's messages to this session are in it. */
+  language: Locale | null;
 }
 
 export type SessionLookup =
@@ -55,7 +58,7 @@ export class SessionManager {
     private readonly limits: () => SessionLimits,
   ) {}
 
-  start(seat: string, operator: { id: number; login: string; roles: Role[]; sessionsEpoch?: number }, stage: SessionStage = 'active'): Session {
+  start(seat: string, operator: { id: number; login: string; roles: Role[]; sessionsEpoch?: number; language?: Locale | null }, stage: SessionStage = 'active'): Session {
     const now = this.clock.now();
     const session: Session = {
       id: crypto.randomUUID(),
@@ -68,6 +71,7 @@ export class SessionManager {
       lastActivityAt: now,
       locked: false,
       epoch: operator.sessionsEpoch ?? 0,
+      language: operator.language ?? null,
     };
     this.bySeat.set(seat, session);
     return session;

@@ -7,6 +7,8 @@
  * between them, and the restore's checks and copies run in a worker thread. What is under way is
  * answered by `progress()` (polled by the data screen: both transports only answer calls).
  */
+import type { Locale } from '../../../shared/i18n/locales';
+import { text } from '../../../shared/i18n/translator';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupFileView, BackupProgressView, RestoreReport, VenueBackupAdvice } from '../../../shared/backup-views';
@@ -58,15 +60,15 @@ export class BackupService {
   }
 
   /** On a venue database: how its backups are made instead (null on SQLite). */
-  venueDatabase(): VenueBackupAdvice | null {
-    return this.store ? null : venueBackupAdvice(this.deps.databaseUrl);
+  venueDatabase(locale?: Locale): VenueBackupAdvice | null {
+    return this.store ? null : venueBackupAdvice(this.deps.databaseUrl, locale);
   }
 
   async create(by: Session, directory: string | undefined): Promise<Result<BackupFileView>> {
     const { store } = this;
     if (!store) return this.refuseOnVenueDatabase('backupCommand');
     const dir = directory ?? this.defaultDir;
-    if (directory !== undefined && !isDirectory(directory)) return fail('VALIDATION', `${directory} is not a folder on this computer. Check the path, or leave it empty for the backups folder.`, { field: 'directory' });
+    if (directory !== undefined && !isDirectory(directory)) return fail('VALIDATION', text('coreData.backup.notAFolder', { directory }), { field: 'directory' });
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = freeName(dir, `box-office-backup-${stamp(this.deps.clock.now())}`);
     const done = await this.exclusive('backup', () => this.snapshot(store, file, 'copying'));
@@ -95,8 +97,8 @@ export class BackupService {
   async restore(by: Session, source: string): Promise<Result<RestoreReport>> {
     const { store } = this;
     if (!store) return this.refuseOnVenueDatabase('restoreCommand');
-    if (!path.isAbsolute(source) || !fs.existsSync(source)) return fail('NOT_FOUND', `There is no file at ${source}. Choose a backup from the list or type its full path.`, { field: 'path' });
-    if (path.resolve(source) === path.resolve(store.file)) return fail('VALIDATION', 'That is the live data file itself. Choose a backup file.', { field: 'path' });
+    if (!path.isAbsolute(source) || !fs.existsSync(source)) return fail('NOT_FOUND', text('coreData.backup.noFile', { path: source }), { field: 'path' });
+    if (path.resolve(source) === path.resolve(store.file)) return fail('VALIDATION', text('coreData.backup.liveFile'), { field: 'path' });
     const staging = `${store.file}.restore-staging`;
     const installationId = (await this.deps.settingsRepo.get<string>('installation.id')) ?? null;
     const result = await this.exclusive('restore', async () => {
@@ -173,18 +175,18 @@ export class BackupService {
 
   private refuseOnVenueDatabase(command: 'backupCommand' | 'restoreCommand'): ReturnType<typeof fail> {
     const advice = venueBackupAdvice(this.deps.databaseUrl);
-    return fail('CONFLICT', `${advice.message} ${command === 'backupCommand' ? `To back it up, run: ${advice.backupCommand}` : `To restore a backup, stop every terminal and run: ${advice.restoreCommand}`}`);
+    return fail('CONFLICT', text('coreData.backup.venueRefused', { command: command === 'backupCommand' ? 'backup' : 'restore', backupCommand: advice.backupCommand, restoreCommand: advice.restoreCommand }));
   }
 
   /** One backup or restore at a time; a refused file becomes a clear answer, anything else a bug. */
   private async exclusive<T>(operation: BackupProgressView['operation'], work: () => Promise<T>): Promise<Result<T>> {
-    if (this.running) return fail('CONFLICT', 'A backup or restore is already running. Wait for it to finish.');
+    if (this.running) return fail('CONFLICT', text('coreData.backup.busy'));
     this.running = true;
     this.current = { operation, step: operation === 'backup' ? 'copying' : 'checking', done: 0, total: 0, startedAt: this.deps.clock.now() };
     try {
       return ok(await work());
     } catch (error) {
-      if (error instanceof BackupFileError) return fail(error.reason === 'exists' ? 'CONFLICT' : 'VALIDATION', error.message, { field: 'path' });
+      if (error instanceof BackupFileError) return fail(error.reason === 'exists' ? 'CONFLICT' : 'VALIDATION', error.text, { field: 'path' });
       throw error;
     } finally {
       this.running = false;

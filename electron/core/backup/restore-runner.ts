@@ -20,7 +20,7 @@ export type RestoreWorkerTask =
 export type RestoreWorkerMessage =
   | ({ type: 'progress'; phase: 'staging' | 'replacing' | 'copying' } & CopyProgress)
   | { type: 'done'; facts: BackupFileFacts | null }
-  | { type: 'refused'; reason: BackupFileError['reason']; message: string }
+  | { type: 'refused'; reason: BackupFileError['reason']; text: BackupFileError['text'] }
   | { type: 'failed'; message: string };
 
 const BUILT = 'restore-worker.cjs';
@@ -64,7 +64,7 @@ export async function runRestoreWorker(task: RestoreWorkerTask, onProgress?: (ph
     worker.on('message', (message: RestoreWorkerMessage) => {
       if (message.type === 'progress') onProgress?.(message.phase, { done: message.done, total: message.total });
       else if (message.type === 'done') settle(() => resolve(message.facts));
-      else if (message.type === 'refused') settle(() => reject(new BackupFileError(message.reason, message.message)));
+      else if (message.type === 'refused') settle(() => reject(new BackupFileError(message.reason, message.text)));
       else settle(() => reject(new Error(`The restore worker failed: ${message.message}`)));
     });
     worker.on('error', (error) => settle(() => reject(error)));

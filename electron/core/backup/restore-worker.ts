@@ -36,5 +36,5 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  post(error instanceof BackupFileError ? { type: 'refused', reason: error.reason, message: error.message } : { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  post(error instanceof BackupFileError ? { type: 'refused', reason: error.reason, text: error.text } : { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 });

@@ -5,6 +5,8 @@
  * as configured but without its password (pg_dump asks for it, or reads ~/.pgpass).
  */
 import type { VenueBackupAdvice } from '../../../shared/backup-views';
+import { DEFAULT_LOCALE, type Locale } from '../../../shared/i18n/locales';
+import { translate } from '../../../shared/i18n/translator';
 
 const PLACEHOLDER_URL = 'postgres://USER@HOST/DATABASE';
 
@@ -25,11 +27,11 @@ const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'
  */
 const asOwner = (url: string): string => url.replace(/^(postgres(?:ql)?:\/\/)bo_[0-9a-f]{10}_t\d+@/, '$1OWNER@');
 
-export function venueBackupAdvice(databaseUrl: string | undefined): VenueBackupAdvice {
+/** `locale`: the language of `message` (the commands are the same in every language). */
+export function venueBackupAdvice(databaseUrl: string | undefined, locale: Locale = DEFAULT_LOCALE): VenueBackupAdvice {
   const url = shellQuote(databaseUrl ? asOwner(urlWithoutPassword(databaseUrl)) : PLACEHOLDER_URL);
   return {
-    message:
-      'This terminal works on the venue database (PostgreSQL). Backups of a venue database are made with the database\'s own tools (pg_dump and pg_restore), on a computer that has PostgreSQL\'s client tools, not from Box Office; run them as the database\'s owner (the account the venue was set up with); its password is asked for, never written into the command.',
+    message: translate(locale, 'coreData.backup.venueAdvice'),
     backupCommand: `pg_dump --format=custom --file=box-office.dump ${url}`,
     restoreCommand: `pg_restore --clean --if-exists --no-owner --dbname=${url} box-office.dump`,
   };

@@ -6,6 +6,9 @@
 import crypto from 'node:crypto';
 import type { DeliveryMode, IssueResult, MobileLinkSent, OrderView, PrintAtHomeDocument, TicketView } from '../../../shared/delivery-views';
 import { fail, ok, type Result } from '../../../shared/result';
+import type { Locale } from '../../../shared/i18n/locales';
+import { text, translate, translateText, type LocalText } from '../../../shared/i18n/translator';
+import { formatMoney } from '../../../shared/i18n/format';
 import { can } from '../../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
@@ -16,7 +19,8 @@ import type { OrderRecord, OrdersRepo, TicketRecord } from '../store/orders-repo
 import type { Sql } from '../store/sql';
 import type { Clock } from '../types';
 import { newBarcode } from './barcode';
-import { actionState, allows, lockedMessage } from './lock-reasons';
+import { actionRefusal, actionState, lockedMessage } from './lock-reasons';
+import { customerLocale, sessionLocale } from './locale';
 import { sendMobileLink } from './mobile-link';
 import { renderTicketPdf, type TicketPdfInput } from './ticket-pdf';
 
@@ -33,15 +37,13 @@ export interface DeliveryDeps {
   sms?: () => SmsGateway;
 }
 
-const money = (minor: number, currency: string) => new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
-
 export class DeliveryService {
   constructor(private readonly d: DeliveryDeps) {}
 
   /** An order with one page of tickets; each action says whether this session may do it now, and why not. */
   async orderView(session: Session, orderId: number, offset: number, limit: number): Promise<Result<OrderView>> {
     const order = await this.d.orders.order(orderId);
-    if (!order) return fail('NOT_FOUND', 'That order does not exist. Search again.');
+    if (!order) return fail('NOT_FOUND', text('coreData.orders.missing'));
     const counts = await this.d.orders.ticketCounts(orderId);
     const page = await this.d.orders.ticketsPage(orderId, offset, limit);
     return ok({
@@ -53,9 +55,10 @@ export class DeliveryService {
       allowedModes: [...(order.allowsMobile ? (['mobile'] as const) : []), ...(order.allowsPrint ? (['print_at_home'] as const) : [])],
       checkoutMode: order.checkoutMode,
       paid: order.paid,
+      language: order.language,
       counts,
       ticketCount: counts.none + counts.mobile + counts.print_at_home,
-      tickets: page.map((t) => this.ticketView(session, order, t)),
+      tickets: page.map((t) => this.ticketView(session, order, t, sessionLocale(session, this.d.settings))),
       offset,
     });
   }
@@ -65,14 +68,17 @@ export class DeliveryService {
     const ids = target.ticketIds;
     const by = await this.issuer(session);
     const now = this.d.clock.now();
+    const locale = sessionLocale(session, this.d.settings);
     // The issues and their audit entry commit together: a crash cannot leave an issued ticket unaudited.
+    const failures = new Map<number, LocalText>();
     const { issued, refused } = await this.d.sql.transaction(async () => {
       const refused: IssueResult['refused'] = [];
       let issued = 0;
       for (const ticketId of ids) {
         const checked = await this.check(ticketId, 'mobile');
         if (!checked.ok) {
-          refused.push({ ticketId, reason: checked.error.message });
+          if (checked.error.text) failures.set(ticketId, checked.error.text);
+          refused.push({ ticketId, reason: checked.error.text ? translateText(locale, checked.error.text) : checked.error.message });
           continue;
         }
         const { ticket } = checked.value;
@@ -85,7 +91,9 @@ export class DeliveryService {
         const current = (await this.d.orders.ticket(ticketId))!;
         // Another terminal issued it to mobile at the same moment: the ticket is on mobile, as asked.
         if (current.delivery === 'mobile') continue;
-        refused.push({ ticketId, reason: current.delivery === 'none' ? 'The ticket changed meanwhile (it was reissued). Open the order again.' : lockedMessage(current, 'mobile') });
+        const why = current.delivery === 'none' ? text('coreData.delivery.changedMeanwhile') : lockedMessage(current, 'mobile');
+        failures.set(ticketId, why);
+        refused.push({ ticketId, reason: translateText(locale, why) });
       }
       if (issued > 0) await this.d.audit.append({ kind: 'delivery.mobile-issued', actorId: session.operatorId, actorLogin: session.login, detail: { tickets: issued, first: ids[0] ?? null } });
       return { issued, refused };
@@ -94,7 +102,7 @@ export class DeliveryService {
     if (ids.length === 1 && refused.length === 1) {
       const t = await this.d.orders.ticket(ids[0]!);
       const code = t && t.delivery === 'print_at_home' ? 'DELIVERY_LOCKED' : t ? 'CONFLICT' : 'NOT_FOUND';
-      return fail(code, refused[0]!.reason);
+      return fail(code, failures.get(ids[0]!) ?? refused[0]!.reason);
     }
     return ok({ issued, refused });
   }
@@ -113,7 +121,7 @@ export class DeliveryService {
     if (!won) {
       const current = (await this.d.orders.ticket(ticket.id))!;
       if (current.delivery === 'print_at_home' && current.generation === ticket.generation) return this.reopen(session, current);
-      return fail('DELIVERY_LOCKED', current.delivery === 'none' ? 'The ticket changed meanwhile (it was reissued). Open the order again.' : lockedMessage(current, 'print_at_home'));
+      return fail('DELIVERY_LOCKED', current.delivery === 'none' ? text('coreData.delivery.changedMeanwhile') : lockedMessage(current, 'print_at_home'));
     }
     return ok({ ticketId: ticket.id, fileName: fileName(order, ticket), pdfBase64: Buffer.from(pdf).toString('base64'), sha256, reopened: false });
   }
@@ -121,7 +129,7 @@ export class DeliveryService {
   /** Issues the ticket to mobile (if not yet) and texts the customer a link to it. */
   sendMobileLink(session: Session, ticketId: number, phone: string | undefined): Promise<Result<MobileLinkSent>> {
     const sms = this.d.sms;
-    if (!sms) return Promise.resolve(fail('SMS_UNAVAILABLE', 'Text messages cannot be sent from here. Show the QR code instead.'));
+    if (!sms) return Promise.resolve(fail('SMS_UNAVAILABLE', text('coreData.delivery.noSmsHere')));
     const { orders, settings, audit } = this.d;
     return sendMobileLink({ orders, settings, audit, sms, issueMobile: (id) => this.issueMobile(session, { ticketIds: [id] }) }, session, ticketId, phone);
   }
@@ -131,7 +139,9 @@ export class DeliveryService {
    * bulk job, so a ticket's stored PDF is the same bytes whichever made it.
    */
   pdfInput(ticket: TicketRecord, order: OrderRecord, issuedAt: number): TicketPdfInput {
+    const locale = customerLocale(order, this.d.settings);
     return {
+      locale,
       institution: this.d.settings.get('name'),
       logo: logoBytes(this.d.settings.get('logo')),
       doors: this.d.settings.get('ticketDoors'),
@@ -145,7 +155,7 @@ export class DeliveryService {
       orderNumber: order.number,
       barcode: ticket.barcode,
       generation: ticket.generation,
-      price: money(ticket.priceMinor, ticket.currency),
+      price: formatMoney(ticket.priceMinor, ticket.currency, locale),
       issuedAt,
     };
   }
@@ -179,13 +189,14 @@ export class DeliveryService {
    * gone) meanwhile is left as it is and answered with the reason: a bulk reissue never revokes a ticket handed out.
    */
   async reissueNotIssued(session: Session, ticketIds: readonly number[], reason: string): Promise<{ reissued: number; refused: IssueResult['refused'] }> {
+    const locale = sessionLocale(session, this.d.settings);
     return this.d.sql.transaction(async () => {
       const refused: IssueResult['refused'] = [];
       let reissued = 0;
       for (const ticketId of ticketIds) {
         const state = await this.d.orders.lockedDelivery(ticketId);
         if (state !== 'none') {
-          refused.push({ ticketId, reason: state === undefined ? `Ticket ${ticketId} does not exist.` : 'The ticket was issued meanwhile: reissue it on its own if that is meant.' });
+          refused.push({ ticketId, reason: state === undefined ? translate(locale, 'coreData.delivery.ticketMissing', { ticketId }) : translate(locale, 'coreData.delivery.issuedMeanwhile') });
           continue;
         }
         await this.reissueInTransaction(session, ticketId, reason);
@@ -193,6 +204,11 @@ export class DeliveryService {
       }
       return { reissued, refused };
     });
+  }
+
+  /** The language core speaks to this session: her own, else the institution's. */
+  localeOf(session: Session): Locale {
+    return sessionLocale(session, this.d.settings);
   }
 
   /** Who issues: the operator's name and this terminal, as recorded on the ticket. */
@@ -204,7 +220,7 @@ export class DeliveryService {
   /** A new barcode; the old one is revoked and kept; the ticket becomes "Duplicate #n" and free to deliver again. */
   async reissue(session: Session, ticketId: number, reason: string): Promise<Result<OrderView>> {
     const ticket = await this.d.orders.ticket(ticketId);
-    if (!ticket) return fail('NOT_FOUND', 'That ticket does not exist.');
+    if (!ticket) return fail('NOT_FOUND', text('coreData.delivery.noSuchTicket'));
     // The repository reads the ticket under a row lock: the barcode it revokes is the one current when it runs.
     await this.d.sql.transaction(() => this.reissueInTransaction(session, ticketId, reason));
     return this.orderView(session, ticket.orderId, Math.max(0, ticket.position - 1 - 50), 100);
@@ -224,7 +240,7 @@ export class DeliveryService {
   private async reopen(session: Session, ticket: TicketRecord): Promise<Result<PrintAtHomeDocument>> {
     const doc = await this.d.orders.document(ticket.id, ticket.generation);
     // Cannot happen: the state and its document are written in one transaction.
-    if (!doc) return fail('INTERNAL', 'The stored ticket file is missing. Reissue the ticket.');
+    if (!doc) return fail('INTERNAL', text('coreData.delivery.documentMissing'));
     const order = (await this.d.orders.order(ticket.orderId))!;
     await this.d.audit.append({ kind: 'delivery.print-reopened', actorId: session.operatorId, actorLogin: session.login, subject: order.number, detail: { ticket: ticket.id, generation: ticket.generation } });
     return ok({ ticketId: ticket.id, fileName: fileName(order, ticket), pdfBase64: doc.pdf.toString('base64'), sha256: doc.sha256, reopened: true });
@@ -232,17 +248,18 @@ export class DeliveryService {
 
   private async check(ticketId: number, mode: DeliveryMode): Promise<Result<{ ticket: TicketRecord; order: OrderRecord }>> {
     const ticket = await this.d.orders.ticket(ticketId);
-    if (!ticket) return fail('NOT_FOUND', `Ticket ${ticketId} does not exist.`);
+    if (!ticket) return fail('NOT_FOUND', text('coreData.delivery.ticketMissing', { ticketId }));
     const order = (await this.d.orders.order(ticket.orderId))!;
-    if (!allows(order, mode)) return fail('CONFLICT', actionState(order, ticket, mode).reason!);
-    if (!order.paid) return fail('CONFLICT', 'The order is not paid yet: take the payment before handing out tickets.');
-    if (ticket.delivery !== 'none' && ticket.delivery !== mode) return fail('DELIVERY_LOCKED', lockedMessage(ticket, mode));
+    const refusal = actionRefusal(order, ticket, mode);
+    if (refusal?.key === 'coreData.delivery.modeNotAllowed') return fail('CONFLICT', refusal);
+    if (!order.paid) return fail('CONFLICT', text('coreData.delivery.notPaid'));
+    if (refusal) return fail('DELIVERY_LOCKED', refusal);
     return ok({ ticket, order });
   }
 
-  private ticketView(session: Session, order: OrderRecord, t: TicketRecord): TicketView {
+  private ticketView(session: Session, order: OrderRecord, t: TicketRecord, locale: Locale): TicketView {
     const mayIssue = can(session.roles, 'delivery.issue');
-    const issue = (mode: DeliveryMode) => (mayIssue ? actionState(order, t, mode) : NOT_YOURS.issue);
+    const issue = (mode: DeliveryMode) => (mayIssue ? actionState(order, t, mode, locale) : { allowed: false, reason: translate(locale, 'coreData.delivery.roleCannotIssue') });
     return {
       id: t.id,
       position: t.position,
@@ -261,17 +278,11 @@ export class DeliveryService {
       actions: {
         mobile: issue('mobile'),
         printAtHome: issue('print_at_home'),
-        reissue: can(session.roles, 'delivery.reissue') ? { allowed: true, reason: null } : NOT_YOURS.reissue,
+        reissue: can(session.roles, 'delivery.reissue') ? { allowed: true, reason: null } : { allowed: false, reason: translate(locale, 'coreData.delivery.roleCannotReissue') },
       },
     };
   }
 }
-
-/** The screen disables what the role cannot do; dispatch refuses it anyway. */
-const NOT_YOURS = {
-  issue: { allowed: false, reason: 'Your role cannot issue tickets.' },
-  reissue: { allowed: false, reason: 'Only an administrator (or an operator with the reissue right) can reissue a ticket.' },
-} as const;
 
 const fileName = (order: OrderRecord, t: TicketRecord) => `ticket-${order.number}-${t.position}${t.generation > 1 ? `-duplicate-${t.generation - 1}` : ''}.pdf`;
 

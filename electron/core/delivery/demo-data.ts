@@ -2,6 +2,7 @@
  * The demo dataset: three events, 300 orders of one to six tickets and one group order of 5,000,
  * so a new user sees real-looking data at once. Seeded, so every load looks the same.
  */
+import { text } from '../../../shared/i18n/translator';
 import type { ImportReport } from '../../../shared/delivery-views';
 import { fail, type Result } from '../../../shared/result';
 import type { OrdersRepo } from '../store/orders-repo';
@@ -21,7 +22,7 @@ function random(seed: number) {
 }
 
 export const DEMO_ORDER_PREFIX = 'DEMO-';
-const ALREADY = 'The demo data is already loaded.';
+const ALREADY = text('coreData.demo.alreadyLoaded');
 
 /**
  * Writes the dataset in one transaction (multi-row INSERTs: the 5,000-ticket order is a few dozen

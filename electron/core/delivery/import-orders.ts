@@ -6,8 +6,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { ImportReport } from '../../../shared/delivery-views';
 import { text } from '../../../shared/text';
-import '../../../shared/validation'; // its messages for fields a row lacks
+import { issueText } from '../../../shared/validation'; // also installs its messages for fields a row lacks
 import { fail, ok, type Result } from '../../../shared/result';
+import { isLocale, LOCALES, type Locale } from '../../../shared/i18n/locales';
+import { text as local, translateText, type LocalText } from '../../../shared/i18n/translator';
 import type { NewOrder, OrdersRepo } from '../store/orders-repo';
 import { isUniqueViolation } from '../store/engine/errors';
 import { newBarcode } from './barcode';
@@ -32,7 +34,7 @@ const eventSchema = z.object({
   name: text({ max: 200 }),
   venue: text({ max: 200 }),
   startsAt: z.iso.datetime({ offset: true }),
-  timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'Use an IANA time zone such as Europe/Zurich.').default('Europe/Zurich'),
+  timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'coreData.import.timeZone').default('Europe/Zurich'),
 });
 const ticketSchema = z.object({
   event: eventSchema,
@@ -48,35 +50,49 @@ const orderSchema = z.object({
   checkoutMode: mode,
   paid: z.boolean(),
   tickets: z.array(ticketSchema).min(1).max(20_000),
+  /** The customer's language (her PDFs and text messages): en, fr or de, any case; absent or empty: the institution's. */
+  language: z
+    .string()
+    .trim()
+    .transform((l) => l.toLowerCase())
+    .refine((l) => l === '' || isLocale(l), { error: 'coreData.import.language', params: { languages: LOCALES.join(', ') } })
+    .transform((l): Locale | null => (isLocale(l) ? l : null))
+    .nullish(),
 });
-const fileSchema = z.object({ orders: z.array(z.unknown()).min(1, 'The file has no orders.') });
+const fileSchema = z.object({ orders: z.array(z.unknown()).min(1, 'coreData.import.noOrders') });
 
 type OrderInput = z.infer<typeof orderSchema>;
 interface RowError {
-  row: string;
+  /** "order 2" (JSON) or "row 3" (CSV). */
+  row: { kind: 'order' | 'row'; n: number };
   field: string;
-  message: string;
+  message: LocalText | string;
 }
 
-export function parseImport(format: 'json' | 'csv', content: string): Result<OrderInput[]> {
-  const raw = format === 'json' ? fromJson(content) : fromCsv(content);
+/**
+ * `locale`: the language of the refusal that lists the wrong rows (the importing admin's); each row's message is
+ * in it too, so the list reads as one text.
+ */
+export function parseImport(format: 'json' | 'csv', content: string, locale: Locale = 'en'): Result<OrderInput[]> {
+  const raw = format === 'json' ? fromJson(content, locale) : fromCsv(content);
   if (!raw.ok) return raw;
   const errors: RowError[] = [];
   const orders: OrderInput[] = [];
-  const numbers = new Map<string, string>();
+  const numbers = new Map<string, RowError['row']>();
   raw.value.forEach(({ row, value }) => {
     const parsed = orderSchema.safeParse(value);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ row, field: issue.path.join('.') || '(order)', message: issue.message });
+      for (const issue of parsed.error.issues) errors.push({ row, field: issue.path.join('.') || '(order)', message: issueText(issue) });
       return;
     }
-    if (!parsed.data.allowedModes.includes(parsed.data.checkoutMode)) errors.push({ row, field: 'checkoutMode', message: 'The mode chosen at checkout must be one the shop allows.' });
+    if (!parsed.data.allowedModes.includes(parsed.data.checkoutMode)) errors.push({ row, field: 'checkoutMode', message: local('coreData.import.checkoutNotAllowed') });
     const number = parsed.data.number.toLowerCase();
-    if (numbers.has(number)) errors.push({ row, field: 'number', message: `Order number repeated (first at ${numbers.get(number)}).` });
+    const first = numbers.get(number);
+    if (first) errors.push({ row, field: 'number', message: local('coreData.import.numberRepeated', { firstKind: first.kind, first: String(first.n) }) });
     else numbers.set(number, row);
     orders.push(parsed.data);
   });
-  if (errors.length) return fail('VALIDATION', describe(errors), FILE);
+  if (errors.length) return fail('VALIDATION', describe(errors, locale), FILE);
   return ok(orders);
 }
 
@@ -85,14 +101,14 @@ export function parseImport(format: 'json' | 'csv', content: string): Result<Ord
  * in one transaction, with `written` (the audit entry) in the same transaction. Order numbers already
  * taken — also by another terminal importing at the same moment — refuse the whole file.
  */
-export async function importOrders(repo: OrdersRepo, format: 'json' | 'csv', content: string, now: number, written?: (report: ImportReport) => Promise<void>): Promise<Result<ImportReport>> {
-  const parsed = parseImport(format, content);
+export async function importOrders(repo: OrdersRepo, format: 'json' | 'csv', content: string, now: number, written?: (report: ImportReport) => Promise<void>, locale: Locale = 'en'): Promise<Result<ImportReport>> {
+  const parsed = parseImport(format, content, locale);
   if (!parsed.ok) return parsed;
   const orders = parsed.value.map(toNewOrder);
   return writeAll(repo, orders, now, written, async () => {
     const taken: string[] = [];
     for (const o of orders) if (await repo.orderNumberTaken(o.number)) taken.push(o.number);
-    return taken.length ? `Nothing was imported: these order numbers exist already: ${taken.slice(0, 10).join(', ')}${taken.length > 10 ? ` and ${taken.length - 10} more` : ''}.` : null;
+    return taken.length ? local('coreData.import.numbersTaken', { numbers: taken.slice(0, 10).join(', '), more: Math.max(0, taken.length - 10), moreCount: String(Math.max(0, taken.length - 10)) }) : null;
   });
 }
 
@@ -103,7 +119,7 @@ export type OrdersToWrite = (Omit<NewOrder, 'tickets'> & { tickets: (Omit<NewOrd
  * written and `written` runs. A unique violation (an order number another terminal wrote meanwhile)
  * rolls everything back and is a CONFLICT too.
  */
-export async function writeAll(repo: OrdersRepo, orders: OrdersToWrite, now: number, written: ((report: ImportReport) => Promise<void>) | undefined, refusal: () => Promise<string | null>): Promise<Result<ImportReport>> {
+export async function writeAll(repo: OrdersRepo, orders: OrdersToWrite, now: number, written: ((report: ImportReport) => Promise<void>) | undefined, refusal: () => Promise<LocalText | string | null>): Promise<Result<ImportReport>> {
   try {
     return await repo.transaction(async (): Promise<Result<ImportReport>> => {
       const refused = await refusal();
@@ -113,7 +129,7 @@ export async function writeAll(repo: OrdersRepo, orders: OrdersToWrite, now: num
       return ok(report);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return fail('CONFLICT', 'Nothing was imported: another terminal imported some of these order numbers at the same moment. Search for them, then import the rest again.');
+    if (isUniqueViolation(error)) return fail('CONFLICT', local('coreData.import.raced'));
     throw error;
   }
 }
@@ -145,6 +161,7 @@ const toNewOrder = (o: OrderInput) => ({
   allowsPrint: o.allowedModes.includes('print_at_home'),
   checkoutMode: o.checkoutMode,
   paid: o.paid,
+  language: o.language ?? null,
   tickets: o.tickets.map((t) => ({
     event: { name: t.event.name, venue: t.event.venue, startsAt: Date.parse(t.event.startsAt), timeZone: t.event.timeZone },
     seat: t.seat,
@@ -154,34 +171,38 @@ const toNewOrder = (o: OrderInput) => ({
   })),
 });
 
-function fromJson(content: string): Result<{ row: string; value: unknown }[]> {
+function fromJson(content: string, locale: Locale): Result<{ row: RowError['row']; value: unknown }[]> {
   let data: unknown;
   try {
     data = JSON.parse(content);
   } catch (error) {
-    return fail('VALIDATION', `The file is not valid JSON (${(error as Error).message}). Nothing was imported.`, FILE);
+    return fail('VALIDATION', local('coreData.import.notJson', { problem: (error as Error).message }), FILE);
   }
   const file = fileSchema.safeParse(data);
-  if (!file.success) return fail('VALIDATION', `The file must be an object with an "orders" list (${file.error.issues[0]?.message}). Nothing was imported.`, FILE);
-  return ok(file.data.orders.map((value, i) => ({ row: `order ${i + 1}`, value })));
+  if (!file.success) {
+    const issue = file.error.issues[0];
+    const problem = !issue ? '' : typeof issueText(issue) === 'string' ? issue.message : translateText(locale, issueText(issue) as LocalText);
+    return fail('VALIDATION', local('coreData.import.notOrdersList', { problem }), FILE);
+  }
+  return ok(file.data.orders.map((value, i) => ({ row: { kind: 'order' as const, n: i + 1 }, value })));
 }
 
-const CSV_COLUMNS = ['order_number', 'customer_name', 'customer_email', 'customer_phone', 'allowed_modes', 'checkout_mode', 'paid', 'event_name', 'venue', 'starts_at', 'time_zone', 'seat', 'price', 'currency', 'holder'] as const;
+const CSV_COLUMNS = ['order_number', 'customer_name', 'customer_email', 'customer_phone', 'allowed_modes', 'checkout_mode', 'paid', 'event_name', 'venue', 'starts_at', 'time_zone', 'seat', 'price', 'currency', 'holder', 'language'] as const;
 
 /** One CSV row per ticket; the rows of an order are grouped by order number and must agree on the order's fields. */
-function fromCsv(content: string): Result<{ row: string; value: unknown }[]> {
+function fromCsv(content: string): Result<{ row: RowError['row']; value: unknown }[]> {
   let records: Record<string, string>[];
   try {
     records = parseCsv(content, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
   } catch (error) {
-    return fail('VALIDATION', `The CSV file cannot be read (${(error as Error).message}). Nothing was imported.`, FILE);
+    return fail('VALIDATION', local('coreData.import.csvUnreadable', { problem: (error as Error).message }), FILE);
   }
-  if (records.length === 0) return fail('VALIDATION', 'The CSV file has no rows. Nothing was imported.', FILE);
-  const missing = CSV_COLUMNS.filter((c) => !['customer_phone', 'time_zone', 'currency', 'holder'].includes(c) && !(c in records[0]!));
-  if (missing.length) return fail('VALIDATION', `The CSV file lacks the column(s) ${missing.join(', ')} (see docs/IMPORT.md). Nothing was imported.`, FILE);
-  const byNumber = new Map<string, { row: string; value: { [k: string]: unknown; tickets: unknown[] } }>();
+  if (records.length === 0) return fail('VALIDATION', local('coreData.import.csvEmpty'), FILE);
+  const missing = CSV_COLUMNS.filter((c) => !['customer_phone', 'time_zone', 'currency', 'holder', 'language'].includes(c) && !(c in records[0]!));
+  if (missing.length) return fail('VALIDATION', local('coreData.import.csvColumnsMissing', { columns: missing.join(', ') }), FILE);
+  const byNumber = new Map<string, { row: RowError['row']; value: { [k: string]: unknown; tickets: unknown[] } }>();
   records.forEach((r, i) => {
-    const line = `row ${i + 2}`; // row 1 is the header
+    const line = { kind: 'row' as const, n: i + 2 }; // row 1 is the header
     const price = Number(r.price);
     const ticket = {
       event: { name: r.event_name, venue: r.venue, startsAt: r.starts_at, ...(r.time_zone ? { timeZone: r.time_zone } : {}) },
@@ -204,14 +225,18 @@ function fromCsv(content: string): Result<{ row: string; value: unknown }[]> {
         checkoutMode: r.checkout_mode,
         paid: r.paid === 'true' || r.paid === 'yes' || r.paid === '1' ? true : r.paid === 'false' || r.paid === 'no' || r.paid === '0' ? false : r.paid,
         tickets: [ticket],
+        ...(r.language ? { language: r.language } : {}),
       },
     });
   });
   return ok([...byNumber.values()]);
 }
 
-function describe(errors: RowError[]): string {
-  const shown = errors.slice(0, 8).map((e) => `${e.row}, ${e.field}: ${e.message}`);
-  const more = errors.length > shown.length ? ` … and ${errors.length - shown.length} more.` : '';
-  return `Nothing was imported. Fix these and import again — ${shown.join('; ')}${more}`;
+/** The refusal as one text in `locale`: each wrong row (the first eight) with its field and message, and how many more. */
+function describe(errors: RowError[], locale: Locale): string {
+  const shown = errors.slice(0, 8).map((e) => {
+    const message = typeof e.message === 'string' ? e.message : translateText(locale, e.message);
+    return translateText(locale, local('coreData.import.rowError', { rowKind: e.row.kind, row: String(e.row.n), field: e.field, message }));
+  });
+  return translateText(locale, local('coreData.import.refused', { errors: shown.join('; '), more: errors.length - shown.length, moreCount: String(errors.length - shown.length) }));
 }

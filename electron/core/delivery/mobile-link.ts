@@ -6,6 +6,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { MobileLinkSent } from '../../../shared/delivery-views';
 import { fail, ok, type Result } from '../../../shared/result';
+import { text, translate } from '../../../shared/i18n/translator';
+import { customerLocale } from './locale';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { maskPhone } from '../mfa/phone';
@@ -33,21 +35,22 @@ function e164(raw: string | null | undefined): string | null {
 
 export async function sendMobileLink(d: MobileLinkDeps, session: Session, ticketId: number, phone: string | undefined): Promise<Result<MobileLinkSent>> {
   const ticket = await d.orders.ticket(ticketId);
-  if (!ticket) return fail('NOT_FOUND', 'That ticket does not exist.');
+  if (!ticket) return fail('NOT_FOUND', text('coreData.delivery.noSuchTicket'));
   const template = d.settings.get('mobileTicketUrl');
-  if (!template || !template.includes(BARCODE_SLOT)) return fail('SMS_UNAVAILABLE', 'No address for mobile-ticket links is set up on this installation. Show the ticket\'s QR code to the customer instead.');
+  if (!template || !template.includes(BARCODE_SLOT)) return fail('SMS_UNAVAILABLE', text('coreData.mobileLink.noAddress'));
   const order = (await d.orders.order(ticket.orderId))!;
   const to = e164(phone ?? order.customerPhone);
   if (!to) {
-    const message = phone === undefined ? 'The order has no usable mobile number. Type the customer\'s number with its country code (+41 …).' : 'That is not a valid phone number. Type it with its country code (+41 …).';
-    return fail('VALIDATION', message, { field: 'phone' });
+    return fail('VALIDATION', text(phone === undefined ? 'coreData.mobileLink.noOrderPhone' : 'coreData.mobileLink.badPhone'), { field: 'phone' });
   }
   const issued = await d.issueMobile(ticketId);
   if (!issued.ok) return issued;
   // The barcode as it is now, after issuing (a reissue since the screen loaded gives a new one).
   const current = (await d.orders.ticket(ticketId))!;
   const link = template.replace(BARCODE_SLOT, encodeURIComponent(current.barcode));
-  const sent = await d.sms().send({ to, body: `${d.settings.get('name')}: your ticket for ${current.eventName}, ${current.seat}: ${link}` });
+  // In the customer's language (her order's, else the institution's), whoever sends it.
+  const body = translate(customerLocale(order, d.settings), 'ticket.sms.body', { institution: d.settings.get('name'), event: current.eventName, seat: current.seat, link });
+  const sent = await d.sms().send({ to, body });
   const sentTo = maskPhone(to);
   // After the send (never inside a transaction: the gateway is slow); the entry commits on its own.
   await d.audit.append({
@@ -57,6 +60,6 @@ export async function sendMobileLink(d: MobileLinkDeps, session: Session, ticket
     subject: order.number,
     detail: { ticket: ticketId, generation: current.generation, to: sentTo },
   });
-  if (!sent.ok) return fail('SMS_UNAVAILABLE', `The text message could not be sent (${sent.message}). The ticket is issued to mobile: show its QR code instead.`);
+  if (!sent.ok) return fail('SMS_UNAVAILABLE', text('coreData.mobileLink.sendFailed', { problem: sent.message }));
   return ok({ ticketId, sentTo });
 }

@@ -4,6 +4,8 @@
  * compressed with Node's zlib, a JPEG passed through as it is — so each ticket only copies finished
  * image streams into its file (decoding a PNG per ticket was most of a ticket's time before).
  */
+import { DEFAULT_LOCALE } from '../../../shared/i18n/locales';
+import { text, translateText, type LocalText } from '../../../shared/i18n/translator';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { JpegEmbedder, PDFName, PngEmbedder, type PDFContext, type PDFRef } from 'pdf-lib';
@@ -11,7 +13,12 @@ import { JpegEmbedder, PDFName, PngEmbedder, type PDFContext, type PDFRef } from
 export const LOGO_MAX_BYTES = 200 * 1024;
 export const LOGO_MAX_SIDE = 1200;
 
-export class LogoError extends Error {}
+/** What is wrong with a logo: `message` in English, `text` for the reader's language (`fail('VALIDATION', error.text)`). */
+export class LogoError extends Error {
+  constructor(readonly text: LocalText) {
+    super(translateText(DEFAULT_LOCALE, text));
+  }
+}
 
 interface PreparedImage {
   width: number;
@@ -38,16 +45,16 @@ export async function prepareLogo(bytes: Uint8Array): Promise<PreparedImage> {
   const key = crypto.createHash('sha256').update(bytes).digest('hex');
   const cached = cache.get(key);
   if (cached) return cached;
-  if (bytes.length > LOGO_MAX_BYTES) throw new LogoError(`The logo is ${Math.ceil(bytes.length / 1024)} KB; use one of at most ${LOGO_MAX_BYTES / 1024} KB (every print@home ticket carries it).`);
+  if (bytes.length > LOGO_MAX_BYTES) throw new LogoError(text('coreData.logo.tooLarge', { kb: String(Math.ceil(bytes.length / 1024)), maxKb: String(LOGO_MAX_BYTES / 1024) }));
   const kind = logoKind(bytes);
-  if (!kind) throw new LogoError('The logo must be a PNG or JPEG image.');
+  if (!kind) throw new LogoError(text('coreData.logo.notImage'));
   let prepared: PreparedImage;
   try {
     prepared = kind === 'image/png' ? await preparePng(bytes) : await prepareJpeg(bytes);
   } catch {
-    throw new LogoError('The logo file is damaged: it could not be read as an image. Save it again as PNG or JPEG.');
+    throw new LogoError(text('coreData.logo.damaged'));
   }
-  if (prepared.width > LOGO_MAX_SIDE || prepared.height > LOGO_MAX_SIDE) throw new LogoError(`The logo is ${prepared.width}×${prepared.height} pixels; use one of at most ${LOGO_MAX_SIDE} pixels a side.`);
+  if (prepared.width > LOGO_MAX_SIDE || prepared.height > LOGO_MAX_SIDE) throw new LogoError(text('coreData.logo.tooManyPixels', { width: String(prepared.width), height: String(prepared.height), max: String(LOGO_MAX_SIDE) }));
   cache.set(key, prepared);
   return prepared;
 }

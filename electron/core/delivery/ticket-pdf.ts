@@ -11,9 +11,17 @@ import zlib from 'node:zlib';
 import { PDFDocument, PDFName, StandardFontEmbedder, StandardFonts, type PDFFont, type PDFRef } from 'pdf-lib';
 import { fmt, qrMatrix, qrOperators, QUIET_ZONE_MODULES } from './qr-vector';
 import { placeLogo, prepareLogo } from './ticket-logo';
+import { formatDate } from '../../../shared/i18n/format';
+import { DEFAULT_LOCALE, INTL_TAG, type Locale } from '../../../shared/i18n/locales';
+import { translate } from '../../../shared/i18n/translator';
 import { cachingFontkit, cleanText, forgetGlyphsWithoutText, unicodeFont, visualRuns, withinFont, type Weight } from './ticket-fonts';
 
 export interface TicketPdfInput {
+  /**
+   * The customer's language: the ticket's own words (labels, footer) and its date. Absent: English (tickets
+   * rendered before languages existed). A stored ticket is never rendered again, so it keeps its language.
+   */
+  locale?: Locale;
   institution: string;
   event: string;
   venue: string;
@@ -92,16 +100,6 @@ function standardWidth(text: string, weight: Weight, size: number): number {
   return (sum * size) / 1000;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const dateFormat = (timeZone: string) => {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone });
-    dateFormats.set(timeZone, format);
-  }
-  return format;
-};
-
 const color = ([r, g, b]: Rgb) => `${fmt(r)} ${fmt(g)} ${fmt(b)} rg`;
 const rect = (x: number, y: number, w: number, h: number, c: Rgb) => `${color(c)} ${fmt(x)} ${fmt(y)} ${fmt(w)} ${fmt(h)} re f`;
 
@@ -117,12 +115,18 @@ interface TextItem {
   maxWidth: number;
 }
 
-/** Lines every ticket has, in the standard fonts: encoded once per process. */
-let staticOps: string | undefined;
-const STATIC_TEXT: TextItem[] = [
-  { text: 'Show this page, printed or on a screen, at the entrance. Each ticket admits one person once.', x: MARGIN, y: 90, size: 10, weight: 'regular', color: MUTED, maxWidth: Infinity },
-  { text: 'Copies of this ticket are refused once the original has been scanned. A reissued ticket replaces all earlier ones.', x: MARGIN, y: 74, size: 10, weight: 'regular', color: MUTED, maxWidth: Infinity },
+/** Lines every ticket of a language has, in the standard fonts: encoded once per process and language. */
+const staticOps = new Map<Locale, string>();
+const staticText = (locale: Locale): TextItem[] => [
+  { text: translate(locale, 'ticket.pdf.showAtEntrance'), x: MARGIN, y: 90, size: 10, weight: 'regular', color: MUTED, maxWidth: W - 2 * MARGIN },
+  { text: translate(locale, 'ticket.pdf.copiesRefused'), x: MARGIN, y: 74, size: 10, weight: 'regular', color: MUTED, maxWidth: W - 2 * MARGIN },
 ];
+
+/**
+ * French writes a narrow no-break space (U+202F) in dates, numbers and before a currency; WinAnsi has only the
+ * no-break space, which reads the same on paper and keeps the line in the standard font.
+ */
+const forPaper = (text: string): string => text.replace(/\u202f/g, '\u00a0');
 
 function standardText(item: TextItem): string {
   const width = standardWidth(item.text, item.weight, item.size);
@@ -186,7 +190,9 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array
   const page = doc.addPage(A4);
   const { context } = doc;
 
-  const when = dateFormat(input.timeZone).format(new Date(input.startsAt));
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const t = (key: Parameters<typeof translate>[1], values?: Parameters<typeof translate>[2]) => forPaper(translate(locale, key, values));
+  const when = forPaper(formatDate(input.startsAt, locale, input.timeZone, 'event'));
   const qr = qrMatrix(input.barcode);
   const module = QR_LAYOUT.side / qr.size;
   const qrLeft = QR_LAYOUT.centreX - QR_LAYOUT.side / 2;
@@ -203,7 +209,7 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array
   const headerX = logo ? MARGIN + logoWidth + 12 : MARGIN;
   const items: TextItem[] = [
     { text: input.institution, x: headerX, y: H - 50, size: 20, weight: 'bold', color: WHITE, maxWidth: (input.generation > 1 ? W - 200 : W - MARGIN) - headerX - 12 },
-    { text: 'print@home ticket', x: headerX, y: H - 72, size: 11, weight: 'regular', color: PALE, maxWidth: Infinity },
+    { text: t('ticket.pdf.kind'), x: headerX, y: H - 72, size: 11, weight: 'regular', color: PALE, maxWidth: Infinity },
     { text: input.event, x: MARGIN, y: H - 140, size: 24, weight: 'bold', color: INK, maxWidth: W - 2 * MARGIN },
     { text: input.venue, x: MARGIN, y: H - 170, size: 14, weight: 'regular', color: INK, maxWidth: W - 2 * MARGIN },
     { text: when, x: MARGIN, y: H - 192, size: 14, weight: 'regular', color: INK, maxWidth: W - 2 * MARGIN },
@@ -214,15 +220,15 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array
     const shown = lines.length > TERMS.maxLines ? [...lines.slice(0, TERMS.maxLines - 1), `${lines[TERMS.maxLines - 1]} …`] : lines;
     shown.forEach((line, i) => items.push({ text: line, x: MARGIN, y: TERMS.top - i * TERMS.leading, size: TERMS.size, weight: 'regular', color: MUTED, maxWidth: W - 2 * MARGIN }));
   }
-  if (input.generation > 1) items.push({ text: `Duplicate #${input.generation - 1}`, x: W - 188, y: H - 59, size: 14, weight: 'bold', color: INK, maxWidth: 140 });
+  if (input.generation > 1) items.push({ text: t('ticket.pdf.duplicate', { number: input.generation - 1 }), x: W - 188, y: H - 59, size: 14, weight: 'bold', color: INK, maxWidth: 140 });
   let y = H - 242;
   for (const [label, value] of [
-    ['Seat', input.seat],
-    ['Holder', input.holder],
-    ['Order', input.orderNumber],
-    ['Price', input.price],
+    [t('ticket.pdf.seat'), input.seat],
+    [t('ticket.pdf.holder'), input.holder],
+    [t('ticket.pdf.order'), input.orderNumber],
+    [t('ticket.pdf.price'), forPaper(input.price)],
   ] as const) {
-    items.push({ text: label.toUpperCase(), x: MARGIN, y, size: 9, weight: 'bold', color: MUTED, maxWidth: besideQr });
+    items.push({ text: label.toLocaleUpperCase(INTL_TAG[locale]), x: MARGIN, y, size: 9, weight: 'bold', color: MUTED, maxWidth: besideQr });
     items.push({ text: value, x: MARGIN, y: y - 18, size: 15, weight: 'bold', color: INK, maxWidth: besideQr });
     y -= 48;
   }
@@ -255,11 +261,12 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Uint8Array
 
   // No await from here to the end of the layout: no other ticket's subsetting can touch the glyph cache meanwhile.
   for (const font of Object.values(fonts)) forgetGlyphsWithoutText(font.shaper);
-  staticOps ??= STATIC_TEXT.map(standardText).join('\n');
+  let footer = staticOps.get(locale);
+  if (footer === undefined) staticOps.set(locale, (footer = staticText(locale).map(standardText).join('\n')));
   const ops: string[] = [rect(0, H - 90, W, 90, INK)];
   if (logo) ops.push(`q ${fmt(logoWidth)} 0 0 ${fmt(logoHeight)} ${fmt(MARGIN)} ${fmt(LOGO_BOX.bottom + (LOGO_BOX.height - logoHeight) / 2)} cm /Logo Do Q`);
   if (input.generation > 1) ops.push(rect(W - 200, H - 70, 160, 32, AMBER));
-  ops.push(staticOps);
+  ops.push(footer);
   for (const item of items) {
     const font = unicodeItems.includes(item) ? fonts[item.weight] : undefined;
     ops.push(font ? unicodeText(item, font.pdf, UNICODE_RESOURCE[item.weight], font.shaper) : standardText(item));

@@ -11,7 +11,10 @@ import { fail, ok, type Result } from '../../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { normalizeBarcode } from '../delivery/barcode';
-import { dayAndTime, timeOrDay } from '../delivery/local-time';
+import { sameDay } from '../delivery/local-time';
+import { sessionLocale } from '../delivery/locale';
+import { text, translate, type MessageKey, type MessageValues } from '../../../shared/i18n/translator';
+import type { InstitutionSettings } from '../settings/institution-settings';
 import type { GateRepo } from '../store/gate-repo';
 import type { OrdersRepo } from '../store/orders-repo';
 import type { Sql } from '../store/sql';
@@ -30,12 +33,16 @@ export class GateService {
   private readonly lastVerdict = new Map<string, { eventId: number; barcode: string; view: ScanView }>();
 
   constructor(
-    private readonly d: { sql: Sql; gate: GateRepo; orders: OrdersRepo; audit: AuditLog; clock: Clock; terminal: string },
+    /** `settings`: the institution's language, for a gate operator who chose none (absent: English). */
+    private readonly d: { sql: Sql; gate: GateRepo; orders: OrdersRepo; audit: AuditLog; clock: Clock; terminal: string; settings?: Pick<InstitutionSettings, 'get'> },
   ) {}
 
   async scan(session: Session, eventId: number, typed: string): Promise<Result<ScanView>> {
     const barcode = normalizeBarcode(typed);
     const at = this.d.clock.now();
+    // The steward reads the verdict in her language.
+    const locale = this.d.settings ? sessionLocale(session, this.d.settings) : (session.language ?? 'en');
+    const say = (key: MessageKey, values?: MessageValues) => translate(locale, key, values);
     const last = this.lastVerdict.get(session.id);
     if (barcode && last && last.barcode === barcode && last.eventId === eventId && at - last.view.at < DOUBLE_READ_MS) return ok({ ...last.view, repeated: true });
     // The common case — a ticket of this event — costs one statement to decide (after the row lock on
@@ -46,22 +53,24 @@ export class GateService {
       if (facts?.eventId !== eventId && !(await this.d.orders.event(eventId))) return null; // nothing recorded
       const answer = (result: ScanResult, headline: string, detail: string | null = null) => ({ result, headline, detail, seat: facts?.seat ?? null, at, ticketId: facts?.ticketId ?? null });
       let outcome: ReturnType<typeof answer>;
-      if (!facts) outcome = answer('unknown', 'Unknown ticket', barcode ? 'This barcode is not one of ours. Send the guest to the box office.' : 'That is not a ticket barcode. Scan again.');
+      if (!facts) outcome = answer('unknown', say('coreData.gate.unknown'), say(barcode ? 'coreData.gate.notOurs' : 'coreData.gate.notABarcode'));
       else if (facts.revokedAt !== null)
-        outcome = answer('revoked', 'Revoked ticket', `Superseded by reissue: duplicate #${facts.currentGeneration - 1} is the valid ticket. This one was replaced on ${dayAndTime(facts.revokedAt)}.`);
-      else if (facts.eventId !== eventId) outcome = answer('otherEvent', 'Another event', `This ticket is for ${(await this.d.orders.event(facts.eventId))?.name ?? 'another event'}.`);
-      else if (!facts.paid) outcome = answer('unpaid', 'Not paid', 'The order of this ticket is not paid. Send the guest to the box office.');
+        outcome = answer('revoked', say('coreData.gate.revoked'), say('coreData.gate.superseded', { duplicate: facts.currentGeneration - 1, at: facts.revokedAt }));
+      else if (facts.eventId !== eventId) {
+        const other = (await this.d.orders.event(facts.eventId))?.name;
+        outcome = answer('otherEvent', say('coreData.gate.otherEvent'), say('coreData.gate.otherEventDetail', { event: other ?? '', known: other ? 'yes' : 'no' }));
+      } else if (!facts.paid) outcome = answer('unpaid', say('coreData.gate.unpaid'), say('coreData.gate.unpaidDetail'));
       else {
         const first = facts.firstAdmission;
-        const earlier = first && first.generation !== facts.generation ? ` with an earlier barcode (${first.generation === 1 ? 'the original' : `duplicate #${first.generation - 1}`})` : '';
+        const earlier = !first || first.generation === facts.generation ? 'same' : first.generation === 1 ? 'original' : 'duplicate';
         outcome = first
-          ? answer('alreadyScanned', 'Already scanned', `Admitted at ${timeOrDay(first.at, at)} at ${first.gate}${earlier}.`)
-          : answer('valid', 'Valid', facts.seat);
+          ? answer('alreadyScanned', say('coreData.gate.alreadyScanned'), say('coreData.gate.admittedAt', { at: first.at, today: sameDay(first.at, at) ? 'yes' : 'no', gate: first.gate, earlier, duplicate: (first.generation ?? 1) - 1 }))
+          : answer('valid', say('coreData.gate.valid'), facts.seat);
       }
       await this.d.gate.record({ barcode: barcode ?? typed.slice(0, 64), ticketId: outcome.ticketId, eventId, at, gate: this.d.terminal, operatorId: session.operatorId, result: outcome.result });
       return outcome;
     });
-    if (!view) return fail('NOT_FOUND', 'Choose the event you are scanning for.');
+    if (!view) return fail('NOT_FOUND', text('coreData.gate.chooseEvent'));
     this.scansSinceSummary += 1;
     if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') await this.summarise();
     const { ticketId: _ticketId, ...rest } = view;
@@ -73,7 +82,7 @@ export class GateService {
 
   /** This gate's and the venue's scans of an event (the gate screen's counters). */
   async counts(eventId: number): Promise<Result<GateCounts>> {
-    if (!(await this.d.orders.event(eventId))) return fail('NOT_FOUND', 'Choose the event you are scanning for.');
+    if (!(await this.d.orders.event(eventId))) return fail('NOT_FOUND', text('coreData.gate.chooseEvent'));
     return ok({ eventId, gate: this.d.terminal, ...(await this.d.gate.counts(eventId, this.d.terminal)) });
   }
 

@@ -4,6 +4,7 @@ import { auditCsv } from '../audit/audit-csv';
 import type { AuditEntryView } from '../../../shared/audit-views';
 import type { AuditEntry } from '../audit/audit-log';
 import { problemMessage } from '../audit/audit-seal';
+import { sessionLocale } from '../delivery/locale';
 import type { DomainHandlers, Services } from './index';
 
 const view = (e: AuditEntry): AuditEntryView => ({
@@ -22,9 +23,10 @@ export const auditHandlers = (s: Services): DomainHandlers<'audit.'> => ({
     const { entries, total } = await s.audit.query(input, input.offset, input.limit);
     return ok({ entries: entries.map(view), total, offset: input.offset });
   },
-  'audit.verify': async () => {
+  'audit.verify': async (_input, { session }) => {
     const check = await s.audit.check();
-    return ok({ intact: check.problem === null, firstBrokenId: check.firstBrokenId, checked: check.checked, problem: check.problem, message: problemMessage(check), unreadableIds: check.unreadableIds });
+    const message = problemMessage(check, sessionLocale(session, s.settings));
+    return ok({ intact: check.problem === null, firstBrokenId: check.firstBrokenId, checked: check.checked, problem: check.problem, message, unreadableIds: check.unreadableIds });
   },
   'audit.exportCsv': async (input, { session }) => {
     const { csv, rows } = await auditCsv(s.audit.all(input));

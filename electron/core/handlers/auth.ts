@@ -1,5 +1,6 @@
 /** Handlers of app info, first-run setup, sign-in and sessions. */
 import { fail, ok } from '../../../shared/result';
+import { text } from '../../../shared/i18n/translator';
 import { passwordReport } from '../auth/password-policy';
 import type { DomainHandlers, Services } from './index';
 
@@ -10,6 +11,8 @@ export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'a
       setupPending: await s.auth.setupPending(),
       institution: s.settings.get('name'),
       passwordPolicy: s.settings.get('passwordPolicy'),
+      language: s.settings.get('language'),
+      timeZone: s.settings.get('timeZone'),
     }),
   'setup.createFirstAccount': (input, call) => s.auth.createFirstAccount(call.seat, input),
   'auth.status': async (_input, { lookup }) => {
@@ -23,7 +26,13 @@ export const authHandlers = (s: Services): DomainHandlers<'app.' | 'setup.' | 'a
     return changed.ok ? ok({ changed: true as const }) : changed;
   },
   'auth.unlock': (input, call) =>
-    call.session!.stage === 'active' ? s.auth.unlock(call.seat, call.session!, input.password) : fail('MFA_REQUIRED', 'Finish the second step of sign-in first.'),
+    call.session!.stage === 'active' ? s.auth.unlock(call.seat, call.session!, input.password) : fail('MFA_REQUIRED', text('coreAccess.session.finishSecondStep')),
+  'auth.setLanguage': async (input, call) => {
+    // Her choice, not a security setting: not audited. This session speaks it from the next call.
+    await s.operatorsRepo.setLanguage(call.session!.operatorId, input.language);
+    call.session!.language = input.language;
+    return ok(await s.auth.view(call.session!));
+  },
   'auth.lockNow': async (_input, call) => {
     s.sessions.lock(call.session!);
     return ok(await s.auth.view(call.session!));

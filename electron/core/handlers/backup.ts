@@ -1,9 +1,10 @@
 /** Handlers of backup and restore. */
 import { ok } from '../../../shared/result';
+import { sessionLocale } from '../delivery/locale';
 import type { DomainHandlers, Services } from './index';
 
 export const backupHandlers = (s: Services): DomainHandlers<'backup.'> => ({
-  'backup.list': () => ok({ folder: s.backup.defaultDir, files: s.backup.list(), venueDatabase: s.backup.venueDatabase() }),
+  'backup.list': (_input, { session }) => ok({ folder: s.backup.defaultDir, files: s.backup.list(), venueDatabase: s.backup.venueDatabase(sessionLocale(session, s.settings)) }),
   'backup.progress': () => ok({ progress: s.backup.progress() }),
   'backup.create': (input, { session }) => s.backup.create(session!, input.directory),
   'backup.restore': async (input, { session }) => {

@@ -2,6 +2,7 @@
 import { ok } from '../../../shared/result';
 import { importOrders } from '../delivery/import-orders';
 import { loadDemoData } from '../delivery/demo-data';
+import { sessionLocale } from '../delivery/locale';
 import type { DomainHandlers, Services } from './index';
 
 export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'delivery.' | 'demo.' | 'gate.'> => ({
@@ -18,7 +19,9 @@ export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'deliv
   'orders.import': async (input, { session }) => {
     const actor = { actorId: session!.operatorId, actorLogin: session!.login };
     // The orders and their audit entry commit together; a refused file is recorded on its own.
-    const result = await importOrders(s.ordersRepo, input.format, input.content, s.clock.now(), (report) => s.audit.append({ kind: 'orders.imported', ...actor, detail: { ...report } }));
+    const written = (report: Parameters<NonNullable<Parameters<typeof importOrders>[4]>>[0]) => s.audit.append({ kind: 'orders.imported', ...actor, detail: { ...report } });
+    // The list of wrong rows is one text in the admin's language.
+    const result = await importOrders(s.ordersRepo, input.format, input.content, s.clock.now(), written, sessionLocale(session, s.settings));
     if (!result.ok) await s.audit.append({ kind: 'orders.import-refused', ...actor, detail: { code: result.error.code } });
     return result;
   },

@@ -45,7 +45,7 @@ export interface Services {
   settings: InstitutionSettings;
   institution: SettingsService;
   backup: BackupService;
-  appInfo: () => Omit<AppInfo, 'setupPending' | 'institution' | 'passwordPolicy'>;
+  appInfo: () => Omit<AppInfo, 'setupPending' | 'institution' | 'passwordPolicy' | 'language' | 'timeZone'>;
   audit: AuditLog;
   vault: Vault;
   operatorsRepo: OperatorsRepo;

@@ -1,4 +1,5 @@
 /** Handlers of bulk work on an order (jobs). */
+import { text } from '../../../shared/i18n/translator';
 import { fail, ok } from '../../../shared/result';
 import type { DomainHandlers, Services } from './index';
 
@@ -12,7 +13,7 @@ export const jobsHandlers = (s: Services): DomainHandlers<'jobs.'> => ({
     const found = s.jobs.resultFile(session!, input.jobId);
     if (!found.ok) return found;
     // Only a transport with a save dialog of its own (Electron's main process) saves here; the web shell downloads.
-    if (!s.saveFile) return fail('CONFLICT', `Here the file is downloaded instead: GET /api/jobs/${input.jobId}/result.`);
+    if (!s.saveFile) return fail('CONFLICT', text('coreData.jobs.downloadInstead', { jobId: input.jobId }));
     const { saved } = await s.saveFile(seat, found.value.fileName, found.value.file);
     return ok({ saved, fileName: found.value.fileName });
   },

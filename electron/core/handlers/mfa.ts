@@ -1,5 +1,6 @@
 /** Handlers of the second factor. Security changes of one's own ask for the password again after an hour. */
 import { fail, ok } from '../../../shared/result';
+import { text, translate } from '../../../shared/i18n/translator';
 import { can } from '../../../shared/roles';
 import type { MfaPolicyView } from '../../../shared/mfa-views';
 import type { Session } from '../auth/sessions';
@@ -18,11 +19,11 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
       enabled,
       canSwitch,
       rememberDeviceDays: s.settings.get('rememberDeviceDays'),
-      message: enabled
-        ? 'Two-step verification is on: operators created from now on must use it, and you can require or release it for each operator.'
-        : canSwitch
-          ? 'Two-step verification is off for this institution. Switch it on once your operators know the new sign-in.'
-          : 'Two-step verification is off for this institution. Ask the service team to switch it on.',
+      // In the reader's language (a view, not an error: dispatch does not translate it).
+      message: translate(
+        session.language ?? s.settings.get('language'),
+        enabled ? 'coreAccess.mfaPolicy.on' : canSwitch ? 'coreAccess.mfaPolicy.offCanSwitch' : 'coreAccess.mfaPolicy.off',
+      ),
     };
   };
 
@@ -33,7 +34,7 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
     },
     'mfa.sendSms': async (_input, { session }) => {
       const phone = await mfa.repo.phone(session!.operatorId);
-      if (!phone?.confirmedAt) return fail('NOT_FOUND', 'No phone is enrolled for this account. Use your authenticator app or a recovery code.');
+      if (!phone?.confirmedAt) return fail('NOT_FOUND', text('coreAccess.secondFactor.noPhone'));
       const to = s.vault.decrypt(phone.phoneSealed, phoneContext(session!.operatorId)).toString();
       return mfa.sms.send(session!.operatorId, to, phone.hint, 'sign-in');
     },
@@ -72,7 +73,7 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
       return fresh.ok ? mfa.enrollment.regenerateRecoveryCodes(session!) : fresh;
     },
     'mfa.revokeDevice': async (input, { session }) => {
-      if (!(await mfa.devices.revoke(session!.operatorId, input.deviceId, session!.operatorId))) return fail('NOT_FOUND', 'That device is not remembered (any more).');
+      if (!(await mfa.devices.revoke(session!.operatorId, input.deviceId, session!.operatorId))) return fail('NOT_FOUND', text('coreAccess.devices.notRemembered'));
       return ok(await mfa.devices.list(session!.operatorId));
     },
     'mfa.policy': (_input, { session }) => ok(policy(session!)),
@@ -87,7 +88,7 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
     },
     'dev.smsOutbox': () => {
       const outbox = s.devOutbox();
-      if (!outbox) return fail('NOT_FOUND', 'The developer outbox is off (set BOX_OFFICE_DEV_OUTBOX=1 with the outbox SMS gateway).');
+      if (!outbox) return fail('NOT_FOUND', text('coreAccess.sms.devOutboxOff'));
       return ok(outbox.latest().map(({ to, body, at }) => ({ to, body, at })));
     },
   };

@@ -1,5 +1,6 @@
 /** Handlers of operator administration. */
 import { fail, ok } from '../../../shared/result';
+import { text } from '../../../shared/i18n/translator';
 import type { DomainHandlers, Services } from './index';
 
 export const operatorsHandlers = (s: Services): DomainHandlers<'operators.'> => ({
@@ -12,9 +13,9 @@ export const operatorsHandlers = (s: Services): DomainHandlers<'operators.'> => 
   'operators.resetPassword': (input, { session }) => s.operators.resetPassword(session!, input.operatorId, input.password),
   'operators.liftThrottle': (input, { session }) => s.operators.liftThrottle(session!, input.operatorId),
   'operators.devices': async (input) =>
-    (await s.operators.exists(input.operatorId)) ? ok(await s.mfa.devices.list(input.operatorId)) : fail('NOT_FOUND', 'That operator does not exist.'),
+    (await s.operators.exists(input.operatorId)) ? ok(await s.mfa.devices.list(input.operatorId)) : fail('NOT_FOUND', text('coreAccess.operators.notFound')),
   'operators.revokeDevice': async (input, { session }) => {
-    if (!(await s.mfa.devices.revoke(input.operatorId, input.deviceId, session!.operatorId))) return fail('NOT_FOUND', 'That device is not remembered (any more).');
+    if (!(await s.mfa.devices.revoke(input.operatorId, input.deviceId, session!.operatorId))) return fail('NOT_FOUND', text('coreAccess.devices.notRemembered'));
     return ok(await s.mfa.devices.list(input.operatorId));
   },
 });

@@ -1,4 +1,5 @@
 /** Handlers of venue mode: membership, create and join (fresh terminals), terminals (admins), the live feed. */
+import { text } from '../../../shared/i18n/translator';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { LiveBatch, VenueMembership } from '../../../shared/venue-views';
 import type { Session } from '../auth/sessions';
@@ -8,7 +9,7 @@ import type { DomainHandlers, Services } from './index';
 /** Long polls answer within this, well under any proxy's or transport's time limit. */
 export const LIVE_WAIT_MS = 20_000;
 
-export const NOT_FRESH = 'This terminal already has its data. Creating or joining a venue is for a terminal on its first run, before its first account.';
+export const NOT_FRESH = text('coreData.venue.notFresh');
 
 export const venueHandlers = (s: Services): DomainHandlers<'venue.' | 'live.'> => ({
   'venue.membership': () => ok(s.venue.membership()),
@@ -24,8 +25,8 @@ export const venueHandlers = (s: Services): DomainHandlers<'venue.' | 'live.'> =
   'venue.addTerminal': (input, { session }) => s.venue.terminals.add(session!, input.name, input.kind),
   'venue.revokeTerminal': (input, { session }) => s.venue.terminals.revoke(session!, input.terminalId),
   // Both act only while the terminal is blocked (startCore answers them then); a running core refuses.
-  'venue.leave': () => fail('CONFLICT', 'This terminal was not revoked: it stays in the venue.'),
-  'venue.upgrade': () => fail('CONFLICT', 'The venue database is up to date.'),
+  'venue.leave': () => fail('CONFLICT', text('coreData.venue.notRevoked')),
+  'venue.upgrade': () => fail('CONFLICT', text('coreData.venue.upToDate')),
   'live.wait': async (input) => ok(await s.venue.wait(input.after, LIVE_WAIT_MS)),
 });
 

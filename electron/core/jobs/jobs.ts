@@ -12,11 +12,12 @@ import path from 'node:path';
 import type { IssueResult } from '../../../shared/delivery-views';
 import type { JobKind, JobView } from '../../../shared/job-views';
 import { fail, ok, type Result } from '../../../shared/result';
+import type { Locale } from '../../../shared/i18n/locales';
+import { text, translate, translateText } from '../../../shared/i18n/translator';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session, SessionManager } from '../auth/sessions';
 import type { DeliveryService } from '../delivery/delivery-service';
 import { allows, lockedMessage } from '../delivery/lock-reasons';
-import { STORE_UNREACHABLE_MESSAGE } from '../dispatch';
 import { isConnectionFailure } from '../store/engine/errors';
 import type { OrderRecord, OrdersRepo, TicketRecord } from '../store/orders-repo';
 import type { Clock } from '../types';
@@ -43,10 +44,10 @@ const REFUSED_SHOWN = 100;
 /** Finished jobs are kept (with their file) this long for their session, or until the next job of the order. */
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
 
-const KIND_LABEL: Record<JobKind, string> = { print_at_home: 'print@home for all', mobile: 'mobile for all', reissue: 'reissue for all' };
-
 interface Job {
   view: JobView;
+  /** The language of the job's messages and refusals: its session's. */
+  locale: Locale;
   sessionId: string;
   seat: string;
   /** The joined PDF once written (print@home). */
@@ -76,12 +77,12 @@ export class Jobs {
     const busy = this.runningConflict(orderId);
     if (busy) return busy;
     const order = await this.d.orders.order(orderId);
-    if (!order) return fail('NOT_FOUND', 'That order does not exist. Search again.');
-    if (kind === 'print_at_home' && !order.allowsPrint) return fail('CONFLICT', 'The shop does not allow print@home for this order.');
-    if (kind === 'mobile' && !order.allowsMobile) return fail('CONFLICT', 'The shop does not allow mobile tickets for this order.');
-    if (kind !== 'reissue' && !order.paid) return fail('CONFLICT', 'The order is not paid yet: take the payment before handing out tickets.');
+    if (!order) return fail('NOT_FOUND', text('coreData.orders.missing'));
+    if (kind === 'print_at_home' && !order.allowsPrint) return fail('CONFLICT', text('coreData.delivery.modeNotAllowed', { mode: 'print_at_home' }));
+    if (kind === 'mobile' && !order.allowsMobile) return fail('CONFLICT', text('coreData.jobs.mobileNotAllowed'));
+    if (kind !== 'reissue' && !order.paid) return fail('CONFLICT', text('coreData.delivery.notPaid'));
     const ids = await this.d.orders.unissuedTicketIds(orderId);
-    if (ids.length === 0) return fail('CONFLICT', 'Every ticket of this order is issued already.');
+    if (ids.length === 0) return fail('CONFLICT', text('coreData.jobs.allIssued'));
     // Checked again after the awaits above: two starts at the same moment cannot both pass.
     const again = this.runningConflict(orderId);
     if (again) return again;
@@ -107,6 +108,7 @@ export class Jobs {
         result: null,
       },
       sessionId: session.id,
+      locale: this.d.delivery.localeOf(session),
       seat,
       file: null,
       cancel: false,
@@ -129,7 +131,7 @@ export class Jobs {
   status(session: Session, target: { jobId: string } | { orderId: number }): Result<{ job: JobView | null }> {
     if ('jobId' in target) {
       const job = this.mine(session, target.jobId);
-      return job ? ok({ job: this.view(job) }) : fail('NOT_FOUND', 'That job does not exist here (it belongs to another session, or it ended more than an hour ago).');
+      return job ? ok({ job: this.view(job) }) : fail('NOT_FOUND', text('coreData.jobs.notHereLong'));
     }
     let latest: Job | null = null;
     for (const job of this.jobs.values()) if (job.sessionId === session.id && job.view.orderId === target.orderId && (!latest || job.view.startedAt >= latest.view.startedAt)) latest = job;
@@ -138,8 +140,8 @@ export class Jobs {
 
   async cancel(session: Session, jobId: string): Promise<Result<JobView>> {
     const job = this.mine(session, jobId);
-    if (!job) return fail('NOT_FOUND', 'That job does not exist here.');
-    if (job.view.state !== 'running') return fail('CONFLICT', `The job has ended already (${job.view.state}).`);
+    if (!job) return fail('NOT_FOUND', text('coreData.jobs.notHere'));
+    if (job.view.state !== 'running') return fail('CONFLICT', text('coreData.jobs.ended', { state: job.view.state }));
     if (!job.cancel) {
       job.cancel = true;
       job.view.cancelRequested = true;
@@ -151,8 +153,8 @@ export class Jobs {
   /** The joined file of a job of this session, once written. */
   resultFile(session: Session, jobId: string): Result<{ file: string; fileName: string; bytes: number }> {
     const job = this.mine(session, jobId);
-    if (!job) return fail('NOT_FOUND', 'That job does not exist here.');
-    if (!job.file || !job.view.result) return fail('CONFLICT', job.view.state === 'running' ? 'The file is written when the job ends.' : 'This job has no file (no ticket was printed).');
+    if (!job) return fail('NOT_FOUND', text('coreData.jobs.notHere'));
+    if (!job.file || !job.view.result) return fail('CONFLICT', text(job.view.state === 'running' ? 'coreData.jobs.fileAtEnd' : 'coreData.jobs.noFile'));
     return ok({ file: job.file, fileName: job.view.result.fileName, bytes: job.view.result.bytes });
   }
 
@@ -174,7 +176,7 @@ export class Jobs {
     const job = this.running.get(orderId);
     if (!job) return null;
     const { id, kind, done, total } = job.view;
-    return fail('CONFLICT', `A job is already running for this order: ${KIND_LABEL[kind]}, ${done} of ${total} (job ${id}). Wait for it to end or cancel it.`);
+    return fail('CONFLICT', text('coreData.jobs.busy', { kind, done: String(done), total: String(total), id }));
   }
 
   private mine(session: Session, jobId: string): Job | undefined {
@@ -208,7 +210,7 @@ export class Jobs {
   private shouldStop(job: Job): boolean {
     if (!job.cancel && !this.ownerPresent(job)) {
       job.cancel = true;
-      job.view.message = 'Stopped: the operator who started it signed out.';
+      job.view.message = translate(job.locale, 'coreData.jobs.ownerLeft');
     }
     return job.cancel;
   }
@@ -238,10 +240,10 @@ export class Jobs {
       ended = job.cancel ? 'cancelled' : 'done';
     } catch (error) {
       ended = 'failed';
-      if (isConnectionFailure(error)) job.view.message = STORE_UNREACHABLE_MESSAGE;
+      if (isConnectionFailure(error)) job.view.message = translate(job.locale, 'coreSession.storeUnreachable');
       else {
         console.error(`[box-office] job ${job.view.id} (${job.view.kind}) failed:`, error);
-        job.view.message = 'Something went wrong on this terminal; the tickets done so far stay done. Start it again for the rest.';
+        job.view.message = translate(job.locale, 'coreData.jobs.failed');
       }
     }
     // The tickets issued, whatever ended the job, joined into one file to print.
@@ -255,7 +257,7 @@ export class Jobs {
           job.view.result = { fileName: `tickets-${job.view.orderNumber.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`, pages: written.pages, bytes: written.bytes };
         } catch (error) {
           console.error(`[box-office] job ${job.view.id}: the joined file was not written:`, error);
-          job.view.message ??= 'The tickets were issued, but the joined file could not be written. Each ticket reopens on its own.';
+          job.view.message ??= translate(job.locale, 'coreData.jobs.joinFailed');
         }
       } else await joiner.abandon();
     }
@@ -280,7 +282,7 @@ export class Jobs {
       if (job.view.kind === 'mobile') {
         const result = await this.d.delivery.issueMobile(session, { ticketIds: batch });
         if (result.ok) this.progress(job, result.value.issued, result.value.refused, batch.length);
-        else this.progress(job, 0, [{ ticketId: batch[0]!, reason: result.error.message }], batch.length);
+        else this.progress(job, 0, [{ ticketId: batch[0]!, reason: result.error.text ? translateText(job.locale, result.error.text) : result.error.message }], batch.length);
       } else {
         const done = await this.d.delivery.reissueNotIssued(session, batch, reason);
         this.progress(job, done.reissued, done.refused, batch.length);
@@ -305,8 +307,8 @@ export class Jobs {
         const before = pending.at(-1) ?? Promise.resolve();
         const batch = ids.slice(next, next + size);
         const prepared = before.then(
-          () => this.prepare(job.view.orderId, batch),
-          () => this.prepare(job.view.orderId, batch),
+          () => this.prepare(job, batch),
+          () => this.prepare(job, batch),
         );
         // Awaited in turn below; a batch dropped at a stop must not surface as an unhandled rejection.
         prepared.catch(() => undefined);
@@ -328,7 +330,7 @@ export class Jobs {
         if (outcome.status === 'fulfilled') {
           const pdf = outcome.value;
           ready.push({ ticket: item.ticket, order: item.order, pdf, sha256: crypto.createHash('sha256').update(pdf).digest('hex'), issuedAt: item.issuedAt });
-        } else refused.push({ ticketId: item.ticket.id, reason: `The ticket could not be drawn (${(outcome.reason as Error).message}). Try it on its own.` });
+        } else refused.push({ ticketId: item.ticket.id, reason: translate(job.locale, 'coreData.jobs.notDrawn', { problem: (outcome.reason as Error).message }) });
       });
       const won = ready.length > 0 ? await this.d.delivery.commitPrinted(session, by, ready) : [];
       let issued = 0;
@@ -337,7 +339,7 @@ export class Jobs {
         if (won[i]) {
           issued += 1;
           joiner.add(item.pdf);
-        } else refused.push({ ticketId: item.ticket.id, reason: await this.lostReason(item.ticket) });
+        } else refused.push({ ticketId: item.ticket.id, reason: await this.lostReason(item.ticket, job.locale) });
       }
       this.progress(job, issued, refused, batch.items.length + batch.refused.length);
       await yieldToEvents();
@@ -345,28 +347,29 @@ export class Jobs {
   }
 
   /** Reads and checks a batch (two queries), and hands each ticket still free to the workers. */
-  private async prepare(orderId: number, batch: number[]): Promise<Prepared> {
+  private async prepare(job: Job, batch: number[]): Promise<Prepared> {
+    const { orderId } = job.view;
     const prepared: Prepared = { items: [], refused: [] };
     const order = await this.d.orders.order(orderId);
     const tickets = new Map((await this.d.orders.ticketsByIds(batch)).map((ticket) => [ticket.id, ticket]));
     for (const ticketId of batch) {
       const ticket = tickets.get(ticketId);
       if (!order || !ticket || ticket.orderId !== orderId) {
-        prepared.refused.push({ ticketId, reason: `Ticket ${ticketId} does not exist.` });
+        prepared.refused.push({ ticketId, reason: translate(job.locale, 'coreData.delivery.ticketMissing', { ticketId }) });
         continue;
       }
       // The same rules as print@home for one ticket (another desk may have changed the order or the ticket).
       const refusal = !allows(order, 'print_at_home')
-        ? 'The shop does not allow print@home for this order.'
+        ? text('coreData.delivery.modeNotAllowed', { mode: 'print_at_home' })
         : !order.paid
-          ? 'The order is not paid yet: take the payment before handing out tickets.'
+          ? text('coreData.delivery.notPaid')
           : ticket.delivery === 'print_at_home'
-            ? 'Printed meanwhile at another desk: reopen it on its own.'
+            ? text('coreData.jobs.printedMeanwhile')
             : ticket.delivery !== 'none'
               ? lockedMessage(ticket, 'print_at_home')
               : null;
       if (refusal) {
-        prepared.refused.push({ ticketId, reason: refusal });
+        prepared.refused.push({ ticketId, reason: translateText(job.locale, refusal) });
         continue;
       }
       const issuedAt = this.d.clock.now();
@@ -377,12 +380,12 @@ export class Jobs {
     return prepared;
   }
 
-  private async lostReason(ticket: TicketRecord): Promise<string> {
+  private async lostReason(ticket: TicketRecord, locale: Locale): Promise<string> {
     const current = await this.d.orders.ticket(ticket.id);
-    if (!current) return `Ticket ${ticket.id} does not exist.`;
-    if (current.delivery === 'none') return 'The ticket changed meanwhile (it was reissued). Open the order again.';
-    if (current.delivery === 'print_at_home') return 'Printed meanwhile at another desk: reopen it on its own.';
-    return lockedMessage(current, 'print_at_home');
+    if (!current) return translate(locale, 'coreData.delivery.ticketMissing', { ticketId: ticket.id });
+    if (current.delivery === 'none') return translate(locale, 'coreData.delivery.changedMeanwhile');
+    if (current.delivery === 'print_at_home') return translate(locale, 'coreData.jobs.printedMeanwhile');
+    return translateText(locale, lockedMessage(current, 'print_at_home'));
   }
 }
 

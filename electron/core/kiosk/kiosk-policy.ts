@@ -3,6 +3,7 @@
  * and order lookup with delivery. Administration, settings, the audit log and one's own security
  * settings belong on a desk terminal, whatever role signs in here.
  */
+import { text } from '../../../shared/i18n/translator';
 import type { Access } from '../../../shared/contract';
 import type { Permission } from '../../../shared/roles';
 
@@ -15,4 +16,4 @@ export const kioskAllows = (access: Access): boolean => KIOSK_ACCESS.includes(ac
 
 export const kioskPermits = (permission: Permission): boolean => KIOSK_PERMISSIONS.includes(permission);
 
-export const KIOSK_REFUSAL = 'This terminal is a kiosk: only the gate and order lookup with delivery are available here. Use a desk terminal for this.';
+export const KIOSK_REFUSAL = text('coreSession.kioskRefusal');

@@ -6,6 +6,7 @@
 import QRCode from 'qrcode';
 import type { SmsSent, TotpEnrollment } from '../../../shared/mfa-views';
 import { fail, ok, type Result } from '../../../shared/result';
+import { text } from '../../../shared/i18n/translator';
 import type { Session } from '../auth/sessions';
 import { phoneContext, totpContext, type MfaContext } from './context';
 import type { Factors } from './factors';
@@ -40,10 +41,10 @@ export class Enrollment {
 
   async confirmTotp(session: Session, code: string): Promise<Result<{ recoveryCodes: string[] | null }>> {
     const seed = this.pending.get(session.id)?.totpSeed;
-    if (!seed) return fail('CONFLICT', 'Start the authenticator set-up again: no key is waiting for confirmation.');
+    if (!seed) return fail('CONFLICT', text('coreAccess.enrollment.totpNotStarted'));
     const now = this.ctx.clock.now();
     const step = matchTotp(seed, code.replace(/\s/g, ''), now);
-    if (step === null) return fail('MFA_INVALID', 'That code does not match. Check that the app shows the "Box Office" entry you just added and enter its current code.', { field: 'code' });
+    if (step === null) return fail('MFA_INVALID', text('coreAccess.enrollment.totpMismatch'), { field: 'code' });
     const { repo, vault } = this.ctx;
     // The factor, its first recovery codes and their audit entries commit together.
     const seedSealed = vault.encrypt(seed, totpContext(session.operatorId));
@@ -66,9 +67,9 @@ export class Enrollment {
 
   async confirmSms(session: Session, code: string): Promise<Result<{ recoveryCodes: string[] | null }>> {
     const phone = this.pending.get(session.id)?.phone;
-    if (!phone) return fail('CONFLICT', 'Enter your mobile number again: no number is waiting for confirmation.');
+    if (!phone) return fail('CONFLICT', text('coreAccess.enrollment.smsNotStarted'));
     if (!(await this.sms.check(session.operatorId, 'enroll', code.replace(/\s/g, '')))) {
-      return fail('MFA_INVALID', 'That code is not right or has expired. Check the latest text message, or send a new code.', { field: 'code' });
+      return fail('MFA_INVALID', text('coreAccess.enrollment.smsInvalid'), { field: 'code' });
     }
     const { repo, vault, clock } = this.ctx;
     const phoneSealed = vault.encrypt(phone.e164, phoneContext(session.operatorId));
@@ -83,7 +84,7 @@ export class Enrollment {
   }
 
   async regenerateRecoveryCodes(session: Session): Promise<Result<{ codes: string[] }>> {
-    if (!(await this.factors.hasFactor(session.operatorId))) return fail('CONFLICT', 'Set up an authenticator app or a phone first; recovery codes back them up.');
+    if (!(await this.factors.hasFactor(session.operatorId))) return fail('CONFLICT', text('coreAccess.enrollment.factorFirst'));
     const codes = await this.ctx.repo.transaction(async () => {
       const fresh = await this.issueRecoveryCodes(session.operatorId);
       await this.ctx.audit.append({ kind: 'mfa.recovery-codes-regenerated', actorId: session.operatorId, actorLogin: session.login });

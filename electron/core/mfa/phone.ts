@@ -1,15 +1,16 @@
 /** Phone numbers: a country and a national number in, E.164 out (libphonenumber-js), or a clear error. */
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { text, type LocalText } from '../../../shared/i18n/translator';
 
-export type PhoneCheck = { ok: true; e164: string; hint: string } | { ok: false; message: string; field: 'country' | 'number' };
+export type PhoneCheck = { ok: true; e164: string; hint: string } | { ok: false; message: LocalText; field: 'country' | 'number' };
 
 export function parsePhone(country: string, national: string): PhoneCheck {
   const code = country.toUpperCase();
-  if (!isSupportedCountry(code)) return { ok: false, field: 'country', message: 'Choose the country of the phone number.' };
+  if (!isSupportedCountry(code)) return { ok: false, field: 'country', message: text('coreAccess.phone.chooseCountry') };
   const parsed = parsePhoneNumberFromString(national, code as CountryCode);
-  if (!parsed || !parsed.isValid()) return { ok: false, field: 'number', message: `That is not a valid phone number for ${code}. Check the digits.` };
+  if (!parsed || !parsed.isValid()) return { ok: false, field: 'number', message: text('coreAccess.phone.invalid', { country: code }) };
   const type = parsed.getType();
-  if (type && !['MOBILE', 'FIXED_LINE_OR_MOBILE'].includes(type)) return { ok: false, field: 'number', message: 'Use a mobile number: the code is sent by text message.' };
+  if (type && !['MOBILE', 'FIXED_LINE_OR_MOBILE'].includes(type)) return { ok: false, field: 'number', message: text('coreAccess.phone.notMobile') };
   return { ok: true, e164: parsed.number, hint: maskPhone(parsed.number) };
 }
 

@@ -3,6 +3,7 @@
  * tenth drops the pending sign-in, so the password is asked again. Counters live in the store.
  */
 import { fail, ok, type Result } from '../../../shared/result';
+import { text, type LocalText } from '../../../shared/i18n/translator';
 import type { Session } from '../auth/sessions';
 import { stageAfterSecondFactor } from '../auth/sign-in-stages';
 import { totpContext, type MfaContext } from './context';
@@ -34,7 +35,7 @@ export class SecondFactorStep {
     const { lockedUntil } = await repo.failures(operatorId);
     if (lockedUntil > clock.now()) {
       const seconds = Math.ceil((lockedUntil - clock.now()) / 1000);
-      return fail('AUTH_THROTTLED', `Too many wrong codes. Wait ${seconds} seconds, then try again.`, { retryAt: lockedUntil });
+      return fail('AUTH_THROTTLED', text('coreAccess.secondFactor.throttled', { seconds }), { retryAt: lockedUntil });
     }
     // The code's use (or the failure count) and its audit entries commit together.
     const outcome = await repo.transaction(async () => {
@@ -55,7 +56,7 @@ export class SecondFactorStep {
     });
     if (outcome === 'dropped') {
       sessions.end(seat);
-      return fail('AUTH_REQUIRED', 'Too many wrong codes. Sign in again with your password.');
+      return fail('AUTH_REQUIRED', text('coreAccess.secondFactor.dropped'));
     }
     if (outcome === 'invalid') return fail('MFA_INVALID', messageFor(input.method), { field: 'code' });
     if (input.rememberDevice) await this.devices.remember(operatorId, input.deviceLabel);
@@ -88,10 +89,6 @@ export class SecondFactorStep {
   }
 }
 
-const messageFor = (method: CodeMethod): string =>
-  method === 'recovery'
-    ? 'That recovery code is not valid or was already used. Check it and try again.'
-    : method === 'sms'
-      ? 'That code is not right or has expired. Check the latest text message, or ask for a new code.'
-      : 'That code is not right. Enter the code your authenticator app shows now; each code works once.';
+const messageFor = (method: CodeMethod): LocalText =>
+  text(method === 'recovery' ? 'coreAccess.secondFactor.wrongRecoveryCode' : method === 'sms' ? 'coreAccess.secondFactor.wrongSmsCode' : 'coreAccess.secondFactor.wrongTotpCode');
 

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { fail, ok, type Result } from '../../../shared/result';
+import { text, translate } from '../../../shared/i18n/translator';
 import type { SmsSent } from '../../../shared/mfa-views';
 import type { MfaContext } from './context';
 
@@ -28,10 +29,10 @@ export class SmsCodes {
       const sends = await repo.smsSendsSince(operatorId, now - SMS_WINDOW_MS);
       const last = sends[sends.length - 1];
       if (last !== undefined && now - last < SMS_RESEND_AFTER_MS) {
-        return fail('AUTH_THROTTLED', 'A code was just sent. Wait a few seconds before asking for a new one.', { retryAt: last + SMS_RESEND_AFTER_MS });
+        return fail('AUTH_THROTTLED', text('coreAccess.sms.justSent'), { retryAt: last + SMS_RESEND_AFTER_MS });
       }
       if (sends.length >= SMS_MAX_IN_WINDOW) {
-        return fail('AUTH_THROTTLED', 'Too many text messages in 15 minutes. Use your authenticator app or a recovery code, or wait.', { retryAt: sends[0]! + SMS_WINDOW_MS });
+        return fail('AUTH_THROTTLED', text('coreAccess.sms.tooMany'), { retryAt: sends[0]! + SMS_WINDOW_MS });
       }
       await repo.recordSmsSend(operatorId, now);
       return null;
@@ -39,10 +40,12 @@ export class SmsCodes {
     if (refused) return refused;
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const id = crypto.randomUUID();
-    const sent = await this.ctx.sms().send({ to, body: `Your Box Office code is ${code}. It expires in 10 minutes. Never share it.` });
+    // The text goes out in the operator's own language, else the institution's.
+    const language = (await this.ctx.operators.byId(operatorId))?.language ?? this.ctx.settings.get('language');
+    const sent = await this.ctx.sms().send({ to, body: translate(language, 'coreAccess.sms.code', { code }) });
     if (!sent.ok) {
       await audit.append({ kind: 'mfa.sms-failed', actorId: operatorId, detail: { purpose, to: hint } });
-      return fail('SMS_UNAVAILABLE', sent.message);
+      return fail('SMS_UNAVAILABLE', sent.text ?? sent.message);
     }
     await repo.transaction(async () => {
       await repo.createSmsChallenge({ id, operatorId, purpose, codeHash: vault.keyedHash('sms', `${id}:${code}`), expiresAt: now + SMS_CODE_TTL_MS }, now);

@@ -5,6 +5,7 @@
  */
 import type { OperatorRow } from '../../../shared/mfa-views';
 import { fail, ok, type Result } from '../../../shared/result';
+import { text, type MessageKey } from '../../../shared/i18n/translator';
 import { can, type Role } from '../../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
 import { ONE_TIME_PASSWORD_HOURS } from '../auth/auth-service';
@@ -48,7 +49,7 @@ export class OperatorsService {
 
   async create(by: Session, input: { login: string; displayName: string; roles: Role[]; password: string; mfaRequired?: boolean | undefined }): Promise<Result<OperatorRow>> {
     // The service role can switch institution-wide security: only the service team hands it out.
-    if (input.roles.includes('service') && !can(by.roles, 'mfa.feature')) return fail('FORBIDDEN', 'Only the service team can give the service role.', { field: 'roles' });
+    if (input.roles.includes('service') && !can(by.roles, 'mfa.feature')) return fail('FORBIDDEN', text('coreAccess.operators.serviceRoleGive'), { field: 'roles' });
     if (await this.deps.operators.byLogin(input.login)) return taken(input.login);
     const policyError = passwordPolicyError(input.password, this.deps.settings.get('passwordPolicy'));
     if (policyError) return { ok: false, error: policyError };
@@ -87,7 +88,7 @@ export class OperatorsService {
   async setDisabled(by: Session, operatorId: number, disabled: boolean): Promise<Result<OperatorRow>> {
     const operator = await this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
-    if (disabled && operatorId === by.operatorId) return fail('CONFLICT', 'You cannot disable your own account. Ask another administrator.');
+    if (disabled && operatorId === by.operatorId) return fail('CONFLICT', text('coreAccess.operators.cannotDisableSelf'));
     const refused = await this.deps.sql.transaction(async () => {
       if (disabled && !operator.disabled) {
         // Counted under the roster lock (PostgreSQL): two desks disabling the last two admins take turns.
@@ -104,7 +105,7 @@ export class OperatorsService {
       await this.deps.audit.append({ kind: disabled ? 'operators.disabled' : 'operators.enabled', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { sessionsEnded: ended, ...(disabled ? { devicesRevoked } : {}) } });
       return null;
     });
-    if (refused) return fail('CONFLICT', `${operator.displayName} is the last enabled ${refused === 'admin' ? 'administrator' : 'service account'}; enable or create another one first.`);
+    if (refused) return fail('CONFLICT', text('coreAccess.operators.lastEnabled', { name: operator.displayName, role: refused }));
     // The keychain cannot join the transaction: this machine's token goes after (its row is revoked already).
     if (disabled) await this.deps.trusted.forgetToken(operatorId);
     return ok(await this.row((await this.deps.operators.byId(operatorId))!));
@@ -114,7 +115,7 @@ export class OperatorsService {
     const operator = await this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
     const touchesService = operator.roles.includes('service') !== roles.includes('service');
-    if (touchesService && !can(by.roles, 'mfa.feature')) return fail('FORBIDDEN', 'Only the service team can give or take the service role.', { field: 'roles' });
+    if (touchesService && !can(by.roles, 'mfa.feature')) return fail('FORBIDDEN', text('coreAccess.operators.serviceRoleChange'), { field: 'roles' });
     const refused = await this.deps.sql.transaction(async () => {
       for (const role of ['admin', 'service'] as const) {
         if (operator.roles.includes(role) && !roles.includes(role) && !operator.disabled && (await this.deps.operators.enabledWithRole(role)) <= 1) return role;
@@ -126,7 +127,7 @@ export class OperatorsService {
       await this.deps.audit.append({ kind: 'operators.roles-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { from: operator.roles.join(','), to: roles.join(','), sessionsEnded: ended } });
       return null;
     });
-    if (refused) return fail('CONFLICT', `${operator.displayName} is the last ${refused === 'admin' ? 'administrator' : 'service account'}; give the role to someone else first.`);
+    if (refused) return fail('CONFLICT', text('coreAccess.operators.lastWithRole', { name: operator.displayName, role: refused }));
     return ok(await this.row((await this.deps.operators.byId(operatorId))!));
   }
 
@@ -137,9 +138,9 @@ export class OperatorsService {
   async resetPassword(by: Session, operatorId: number, password: string): Promise<Result<OperatorRow>> {
     const operator = await this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
-    const refused = this.serviceOnly(by, operator, 'reset the password of');
+    const refused = this.serviceOnly(by, operator, 'coreAccess.operators.serviceOnlyPassword');
     if (refused) return refused;
-    if (operatorId === by.operatorId) return fail('CONFLICT', 'You cannot give yourself a one-time password. Ask another administrator.');
+    if (operatorId === by.operatorId) return fail('CONFLICT', text('coreAccess.operators.cannotResetSelf'));
     const policyError = passwordPolicyError(password, this.deps.settings.get('passwordPolicy'));
     if (policyError) return { ok: false, error: policyError };
     const until = this.oneTimeUntil();
@@ -174,7 +175,7 @@ export class OperatorsService {
   async resetMfa(by: Session, operatorId: number): Promise<Result<OperatorRow>> {
     const operator = await this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
-    const refused = this.serviceOnly(by, operator, 'reset two-step verification of');
+    const refused = this.serviceOnly(by, operator, 'coreAccess.operators.serviceOnlyMfa');
     if (refused) return refused;
     await this.deps.sql.transaction(async () => {
       await this.deps.mfa.removeAll(operatorId);
@@ -194,9 +195,9 @@ export class OperatorsService {
   }
 
   /** Someone else's service account: only the service team may take over its credentials. */
-  private serviceOnly(by: Session, operator: OperatorRecord, action: string) {
+  private serviceOnly(by: Session, operator: OperatorRecord, refusal: MessageKey) {
     if (operator.id === by.operatorId || !operator.roles.includes('service') || can(by.roles, 'mfa.feature')) return null;
-    return fail('FORBIDDEN', `Only the service team can ${action} a service account.`);
+    return fail('FORBIDDEN', text(refusal));
   }
 
   private async throttledUntil(o: OperatorRecord): Promise<number | null> {
@@ -227,6 +228,6 @@ export class OperatorsService {
   }
 }
 
-const taken = (login: string) => fail('CONFLICT', `The login "${login}" is taken. Choose another.`, { field: 'login' });
+const taken = (login: string) => fail('CONFLICT', text('coreAccess.operators.loginTaken', { login }), { field: 'login' });
 
-const notFound = () => fail('NOT_FOUND', 'That operator does not exist (any more). Reload the list.');
+const notFound = () => fail('NOT_FOUND', text('coreAccess.operators.notFoundReload'));

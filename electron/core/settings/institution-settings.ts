@@ -1,6 +1,7 @@
 /** Typed institution settings with their defaults; stored as JSON in the settings table. */
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../../../shared/password-rules';
 import type { SettingsRepo } from '../store/settings-repo';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from '../../../shared/i18n/locales';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../auth/sessions';
 
 export type SmsGatewaySettings = { kind: 'outbox' } | { kind: 'http'; baseUrl: string; accountSid: string; from: string };
@@ -25,6 +26,10 @@ export interface Institution {
   ticketDoors: string | null;
   /** Terms, printed small at the foot of print@home tickets. */
   ticketTerms: string | null;
+  /** Every terminal speaks it before sign-in, and to operators (and customers) who chose none. */
+  language: Locale;
+  /** The IANA zone every date on screen is shown in (an event's start: the event's own zone). */
+  timeZone: string;
 }
 
 const DEFAULTS: Institution = {
@@ -39,6 +44,8 @@ const DEFAULTS: Institution = {
   logo: null,
   ticketDoors: null,
   ticketTerms: null,
+  language: DEFAULT_LOCALE,
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 /**

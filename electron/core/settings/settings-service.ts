@@ -3,6 +3,7 @@
  * with an audit entry each, keeps the SMS gateway's token in the keychain, and sends a test SMS.
  */
 import { fail, ok, type Result } from '../../../shared/result';
+import { text, translate } from '../../../shared/i18n/translator';
 import type { InstitutionView, TestSmsSent } from '../../../shared/settings-views';
 import type { PasswordPolicy } from '../../../shared/password-rules';
 import type { AuditEvent, AuditLog } from '../audit/audit-log';
@@ -13,6 +14,7 @@ import type { SmsGateway } from '../mfa/sms/gateway';
 import type { Sql } from '../store/sql';
 import type { SmsToken } from './sms-token';
 import type { Institution, InstitutionSettings, SmsGatewaySettings } from './institution-settings';
+import type { Locale } from '../../../shared/i18n/locales';
 
 /** The keychain name of the http SMS gateway's auth token. */
 
@@ -25,6 +27,8 @@ export interface SettingsChange {
   /** '' clears the line. */
   ticketDoors?: string | undefined;
   ticketTerms?: string | undefined;
+  language?: Locale | undefined;
+  timeZone?: string | undefined;
 }
 
 export type GatewayChange = { kind: 'outbox' } | { kind: 'http'; baseUrl: string; accountSid: string; from: string; authToken?: string | undefined };
@@ -57,6 +61,8 @@ export class SettingsService {
       passwordPolicy: settings.get('passwordPolicy'),
       ticketDoors: settings.get('ticketDoors'),
       ticketTerms: settings.get('ticketTerms'),
+      language: settings.get('language'),
+      timeZone: settings.get('timeZone'),
     };
   }
 
@@ -74,7 +80,7 @@ export class SettingsService {
     try {
       prepared = await prepareLogo(bytes);
     } catch (error) {
-      if (error instanceof LogoError) return fail('VALIDATION', error.message, { field: 'logo' });
+      if (error instanceof LogoError) return fail('VALIDATION', error.text, { field: 'logo' });
       throw error;
     }
     const type = logoKind(bytes)!;
@@ -96,6 +102,8 @@ export class SettingsService {
       if (change.passwordPolicy !== undefined) await settings.set('passwordPolicy', change.passwordPolicy);
       if (change.ticketDoors !== undefined) await settings.set('ticketDoors', change.ticketDoors || null);
       if (change.ticketTerms !== undefined) await settings.set('ticketTerms', change.ticketTerms || null);
+      if (change.language !== undefined) await settings.set('language', change.language);
+      if (change.timeZone !== undefined) await settings.set('timeZone', change.timeZone);
       const next = { ...before, ...this.plainView() };
       const changed = diff(before, next);
       if (Object.keys(changed).length > 0) await this.deps.audit.append({ kind: 'settings.changed', actorId: by.operatorId, actorLogin: by.login, detail: changed });
@@ -116,7 +124,7 @@ export class SettingsService {
       return ok(await this.view());
     }
     const hasToken = change.authToken !== undefined || (await smsToken.stored());
-    if (!hasToken) return fail('VALIDATION', 'Enter the provider\'s auth token: none is stored for this institution yet.', { field: 'authToken' });
+    if (!hasToken) return fail('VALIDATION', text('coreAccess.settings.authTokenMissing'), { field: 'authToken' });
     const next: SmsGatewaySettings = { kind: 'http', baseUrl: change.baseUrl, accountSid: change.accountSid, from: change.from };
     // Token, gateway and audit entry commit together: a gateway is never switched on without its credentials.
     await sql.transaction(async () => {
@@ -131,9 +139,11 @@ export class SettingsService {
     const phone = parsePhone(country, number);
     if (!phone.ok) return fail('VALIDATION', phone.message, { field: phone.field });
     const gateway = this.deps.sms();
-    const sent = await gateway.send({ to: phone.e164, body: `${this.deps.settings.get('name')}: test message from Box Office on ${this.deps.terminal}. No action needed.` });
+    // In the language of whoever asked for it: the test goes to her own phone.
+    const body = translate(by.language ?? this.deps.settings.get('language'), 'coreAccess.sms.test', { institution: this.deps.settings.get('name'), terminal: this.deps.terminal });
+    const sent = await gateway.send({ to: phone.e164, body });
     await this.deps.audit.append({ kind: 'settings.sms-test', actorId: by.operatorId, actorLogin: by.login, detail: { to: phone.hint, gateway: gateway.kind, ok: sent.ok } });
-    if (!sent.ok) return fail('SMS_UNAVAILABLE', sent.message);
+    if (!sent.ok) return fail('SMS_UNAVAILABLE', sent.text ?? sent.message);
     return ok({ sentTo: phone.hint, gateway: gateway.kind });
   }
 
@@ -164,7 +174,7 @@ export class SettingsService {
 /** Changed top-level settings as { key: "old → new" }, flat so the audit viewer shows them. */
 function diff(before: InstitutionView, after: InstitutionView): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['name', 'idleLockMinutes', 'absoluteHours', 'kioskIdleMinutes', 'passwordPolicy'] as const) {
+  for (const key of ['name', 'idleLockMinutes', 'absoluteHours', 'kioskIdleMinutes', 'passwordPolicy', 'language', 'timeZone'] as const) {
     const a = JSON.stringify(before[key]);
     const b = JSON.stringify(after[key]);
     if (a !== b) out[key] = `${a} → ${b}`;

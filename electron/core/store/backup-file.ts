@@ -4,6 +4,8 @@
  * miss what is still in the WAL. A candidate for restore is checked on a private copy before
  * anything touches the live store.
  */
+import { DEFAULT_LOCALE } from '../../../shared/i18n/locales';
+import { text, translateText, type LocalText } from '../../../shared/i18n/translator';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,12 +31,13 @@ const stepped = (onProgress: OnProgress | undefined) => (p: { totalPages: number
   return PAGES_PER_STEP;
 };
 
+/** `message` is English; `text` puts it in the reader's language (a worker passes it on as it is). */
 export class BackupFileError extends Error {
   constructor(
     readonly reason: 'unreadable' | 'newer' | 'corrupt' | 'foreign' | 'exists',
-    message: string,
+    readonly text: LocalText,
   ) {
-    super(message);
+    super(translateText(DEFAULT_LOCALE, text));
     this.name = 'BackupFileError';
   }
 }
@@ -60,8 +63,8 @@ export async function writeBackup(liveFile: string, file: string, onProgress?: O
     handle = fs.openSync(file, 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new BackupFileError('exists', `${file} already exists; a backup never overwrites a file.`);
-    throw new BackupFileError('unreadable', `Cannot write ${file} (${code ?? (error as Error).message}). Check that the folder exists and is writable.`);
+    if (code === 'EEXIST') throw new BackupFileError('exists', text('coreData.backupFile.exists', { file }));
+    throw new BackupFileError('unreadable', text('coreData.backupFile.cannotWrite', { file, problem: String(code ?? (error as Error).message) }));
   }
   fs.closeSync(handle);
   const source = new Database(liveFile, { readonly: true, fileMustExist: true });
@@ -92,7 +95,7 @@ export function inspectBackup(file: string, expectedInstallationId: string | nul
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new BackupFileError('unreadable', `${file} cannot be opened (${(error as Error).message}).`);
+    throw new BackupFileError('unreadable', text('coreData.backupFile.cannotOpen', { file, problem: (error as Error).message }));
   }
   try {
     return checkFacts(db, file, expectedInstallationId, integrity);
@@ -108,23 +111,23 @@ function checkFacts(db: Db, file: string, expectedInstallationId: string | null,
     schemaVersion = Number(db.pragma('user_version', { simple: true }));
     integrity = checkIntegrity ? String(db.pragma('integrity_check', { simple: true })) : 'ok';
   } catch (error) {
-    throw new BackupFileError('unreadable', `${path.basename(file)} is not a Box Office backup (${(error as Error).message}).`);
+    throw new BackupFileError('unreadable', text('coreData.backupFile.notBackupBecause', { file: path.basename(file), problem: (error as Error).message }));
   }
   const latest = latestVersion();
   if (schemaVersion > latest) {
-    throw new BackupFileError('newer', `This backup was made by a newer version of Box Office (schema ${schemaVersion}; this version knows up to ${latest}). Install that version to restore it.`);
+    throw new BackupFileError('newer', text('coreData.backupFile.newer', { version: String(schemaVersion), latest: String(latest) }));
   }
-  if (integrity !== 'ok') throw new BackupFileError('corrupt', `This backup failed its integrity check (${integrity}). The current data was left as it is.`);
+  if (integrity !== 'ok') throw new BackupFileError('corrupt', text('coreData.backupFile.integrity', { problem: String(integrity) }));
   const hasTable = (name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
   if (schemaVersion < 1 || !hasTable('operators') || !hasTable('settings') || !hasTable('audit_log')) {
-    throw new BackupFileError('unreadable', `${path.basename(file)} is not a Box Office backup.`);
+    throw new BackupFileError('unreadable', text('coreData.backupFile.notBackup', { file: path.basename(file) }));
   }
   const count = (table: string) => (hasTable(table) ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0);
   const installation = db.prepare("SELECT value FROM settings WHERE key = 'installation.id'").get() as { value: string } | undefined;
   const installationId = installation ? (JSON.parse(installation.value) as string) : null;
   if (expectedInstallationId !== null && installationId !== expectedInstallationId) {
     // Its sealed data (authenticator keys, phone numbers) needs the keys of the computer that made it.
-    throw new BackupFileError('foreign', 'This backup comes from another Box Office installation; its encryption keys are in that computer\'s keychain. Restore it there.');
+    throw new BackupFileError('foreign', text('coreData.backupFile.foreign'));
   }
   return { schemaVersion, installationId, operators: count('operators'), tickets: count('tickets'), auditEntries: count('audit_log') };
 }
@@ -143,7 +146,7 @@ export async function stageBackup(source: string, staging: string, expectedInsta
     // Copied; the checks have no count of their own (0 of 0 says "checking").
     onProgress?.({ done: 0, total: 0 });
   } catch (error) {
-    throw new BackupFileError('corrupt', `This backup cannot be read (${(error as Error).message}). The current data was left as it is.`);
+    throw new BackupFileError('corrupt', text('coreData.backupFile.cannotRead', { problem: (error as Error).message }));
   } finally {
     from.close();
   }
@@ -154,11 +157,11 @@ export async function stageBackup(source: string, staging: string, expectedInsta
     staged.pragma('foreign_keys = ON');
     migrate(staged, MIGRATIONS);
     const broken = staged.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw new BackupFileError('corrupt', `This backup has ${broken.length} broken references. The current data was left as it is.`);
+    if (broken.length > 0) throw new BackupFileError('corrupt', text('coreData.backupFile.brokenReferences', { count: broken.length, countText: String(broken.length) }));
     return checkFacts(staged, staging, expectedInstallationId, false);
   } catch (error) {
     if (error instanceof BackupFileError) throw error;
-    throw new BackupFileError('corrupt', `This backup cannot be read (${(error as Error).message}). The current data was left as it is.`);
+    throw new BackupFileError('corrupt', text('coreData.backupFile.cannotRead', { problem: (error as Error).message }));
   } finally {
     staged.close();
   }

@@ -2,6 +2,8 @@
  * Opens the store: refuses a damaged or newer database before writing a byte to it,
  * then sets the pragmas and applies pending migrations in one transaction.
  */
+import { DEFAULT_LOCALE } from '../../../shared/i18n/locales';
+import { text, translateText, type LocalText } from '../../../shared/i18n/translator';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,12 +11,15 @@ import { MIGRATIONS, latestVersion, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
+/** `message` is English; `text` (when the message is a catalogue's) puts it in the reader's language: `fail(code, error.text ?? error.message)`. */
 export class StoreError extends Error {
+  readonly text: LocalText | undefined;
   constructor(
     readonly reason: 'newer' | 'corrupt' | 'unopenable' | 'unreachable' | 'revoked' | 'outdated',
-    message: string,
+    message: string | LocalText,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : translateText(DEFAULT_LOCALE, message));
+    this.text = typeof message === 'string' ? undefined : message;
     this.name = 'StoreError';
   }
 }
@@ -30,7 +35,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     ownerOnly(file);
     db = new Database(file);
   } catch (error) {
-    throw new StoreError('unopenable', `The data file ${file} cannot be opened (${(error as Error).message}). Check that the folder is writable.`);
+    throw new StoreError('unopenable', text('coreData.store.cannotOpen', { file, problem: (error as Error).message }));
   }
   try {
     refuseUnusable(db, file, migrations);
@@ -70,14 +75,14 @@ function refuseUnusable(db: Db, file: string, migrations: readonly Migration[]):
     check = String(db.pragma('quick_check', { simple: true }));
     version = Number(db.pragma('user_version', { simple: true }));
   } catch (error) {
-    throw new StoreError('corrupt', `The data file ${file} is not a readable Box Office database (${(error as Error).message}). It was left untouched; restore a backup or choose another data folder.`);
+    throw new StoreError('corrupt', text('coreData.store.unreadable', { file, problem: (error as Error).message }));
   }
   if (check !== 'ok') {
-    throw new StoreError('corrupt', `The data file ${file} failed its integrity check (${check}). It was left untouched; restore a backup.`);
+    throw new StoreError('corrupt', text('coreData.store.integrity', { file, problem: String(check) }));
   }
   const latest = latestVersion(migrations);
   if (version > latest) {
-    throw new StoreError('newer', `The data file ${file} was written by a newer version of Box Office (schema ${version}; this version knows up to ${latest}). It was left untouched; install the newer version.`);
+    throw new StoreError('newer', text('coreData.store.newer', { file, version: String(version), latest: String(latest) }));
   }
 }
 

@@ -4,6 +4,7 @@
  * file tools) see the SQLite connection. The database password comes from the URL (scripts, tests:
  * BOX_OFFICE_DATABASE_URL) or from the keychain, where `npm run store:password` puts it — never a file.
  */
+import { text } from '../../../shared/i18n/translator';
 import path from 'node:path';
 import pg from 'pg';
 import { DATABASE_FILE, openDatabase, StoreError, type Db } from './database';
@@ -53,7 +54,7 @@ export async function openStore(location: StoreLocation, keychain: () => Keychai
     config = poolConfig(url);
     if (config.password === undefined) config = poolConfig(url, { password: (await keychain().get(databasePasswordAccount(url))) ?? undefined });
   } catch (error) {
-    if (error instanceof DatabaseUrlError) throw new StoreError('unopenable', error.message);
+    if (error instanceof DatabaseUrlError) throw new StoreError('unopenable', error.text);
     throw error;
   }
   const engine = new PostgresEngine(new pg.Pool(config));
@@ -62,8 +63,8 @@ export async function openStore(location: StoreLocation, keychain: () => Keychai
   } catch (error) {
     await engine.close().catch(() => undefined);
     if (error instanceof StoreError) throw error;
-    if (isLoginRefused(error)) throw new StoreError('revoked', `The venue database refuses this terminal's login (${config.user ?? ''}): an administrator revoked this terminal.`);
-    throw new StoreError('unreachable', `The venue database ${redactedUrl(url)} cannot be used: ${(error as Error).message}. Check the address and that the server runs; for an address given with --database-url, also its password (npm run store:password).`);
+    if (isLoginRefused(error)) throw new StoreError('revoked', text('coreData.store.loginRefused', { login: config.user ?? '' }));
+    throw new StoreError('unreachable', text('coreData.store.venueUnusable', { address: redactedUrl(url), problem: (error as Error).message }));
   }
   const sql = new Sql(engine);
   return { sql, kind: 'postgres', sqlite: null, sqliteFile: null, location: redactedUrl(url), connection: config, close: () => engine.close() };

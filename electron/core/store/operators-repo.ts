@@ -1,5 +1,6 @@
 /** SQL for operators and their roles. Services never write SQL of their own. */
 import type { Role } from '../../../shared/roles';
+import { isLocale, type Locale } from '../../../shared/i18n/locales';
 import type { Sql } from './sql';
 
 export interface OperatorRecord {
@@ -16,6 +17,8 @@ export interface OperatorRecord {
   createdAt: number;
   /** Moves when her sessions must end everywhere (disabled, roles changed, password reset). */
   sessionsEpoch: number;
+  /** Her own language; null follows the institution's default. */
+  language: Locale | null;
 }
 
 interface OperatorRow {
@@ -29,6 +32,7 @@ interface OperatorRow {
   disabled: number;
   created_at: number;
   sessions_epoch: number;
+  language: string | null;
   roles: string | null;
 }
 
@@ -79,6 +83,10 @@ export class OperatorsRepo {
   async sessionStanding(id: number): Promise<{ epoch: number; disabled: boolean } | undefined> {
     const row = await this.sql.get<{ sessions_epoch: number; disabled: number }>('SELECT sessions_epoch, disabled FROM operators WHERE id = ?', [id]);
     return row && { epoch: Number(row.sessions_epoch), disabled: row.disabled === 1 };
+  }
+
+  async setLanguage(id: number, language: Locale | null): Promise<void> {
+    await this.sql.run('UPDATE operators SET language = ? WHERE id = ?', [language, id]);
   }
 
   async setDisabled(id: number, disabled: boolean): Promise<void> {
@@ -169,4 +177,5 @@ const toRecord = (row: OperatorRow): OperatorRecord => ({
   disabled: row.disabled === 1,
   createdAt: row.created_at,
   sessionsEpoch: Number(row.sessions_epoch ?? 0),
+  language: isLocale(row.language) ? row.language : null,
 });

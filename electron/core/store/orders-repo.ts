@@ -2,6 +2,7 @@
 import type { DeliveryMode, DeliveryState, EventView, OrderSummary } from '../../../shared/delivery-views';
 import type { Sql } from './sql';
 import type { SqlValue } from './engine/types';
+import { isLocale, type Locale } from '../../../shared/i18n/locales';
 import { nameWords, prefixRange } from '../delivery/search-words';
 
 export interface OrderRecord {
@@ -14,6 +15,8 @@ export interface OrderRecord {
   allowsPrint: boolean;
   checkoutMode: DeliveryMode;
   paid: boolean;
+  /** The customer's language (her PDFs and text messages); null: the institution's default. */
+  language: Locale | null;
 }
 
 export interface TicketRecord {
@@ -46,6 +49,7 @@ export interface NewOrder {
   allowsPrint: boolean;
   checkoutMode: DeliveryMode;
   paid: boolean;
+  language?: Locale | null;
   tickets: { eventId: number; seat: string; priceMinor: number; currency: string; holder: string | null; barcode: string }[];
 }
 
@@ -103,6 +107,7 @@ interface OrderRow {
   allows_print: number;
   checkout_mode: DeliveryMode;
   paid: number;
+  language: string | null;
 }
 
 const toOrder = (r: OrderRow): OrderRecord => ({
@@ -115,6 +120,7 @@ const toOrder = (r: OrderRow): OrderRecord => ({
   allowsPrint: r.allows_print === 1,
   checkoutMode: r.checkout_mode,
   paid: r.paid === 1,
+  language: isLocale(r.language) ? r.language : null,
 });
 
 interface EventRow {
@@ -177,9 +183,9 @@ export class OrdersRepo {
   /** Inserts an order and its tickets (and their first barcodes), many rows a statement. Call inside a transaction. */
   async insertOrder(order: NewOrder, now: number): Promise<number> {
     const created = await this.sql.get<{ id: number }>(
-      `INSERT INTO orders (number, customer_name, customer_email, customer_phone, allows_mobile, allows_print, checkout_mode, paid, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [order.number, order.customerName, order.customerEmail, order.customerPhone, order.allowsMobile ? 1 : 0, order.allowsPrint ? 1 : 0, order.checkoutMode, order.paid ? 1 : 0, now],
+      `INSERT INTO orders (number, customer_name, customer_email, customer_phone, allows_mobile, allows_print, checkout_mode, paid, created_at, language)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [order.number, order.customerName, order.customerEmail, order.customerPhone, order.allowsMobile ? 1 : 0, order.allowsPrint ? 1 : 0, order.checkoutMode, order.paid ? 1 : 0, now, order.language ?? null],
     );
     const orderId = created!.id;
     const words = nameWords(order.customerName);

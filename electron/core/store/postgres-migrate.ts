@@ -3,6 +3,7 @@
  * newer release is refused before anything is written; two terminals starting together take turns on
  * an advisory lock, so only the first one migrates and the second finds the work done.
  */
+import { text } from '../../../shared/i18n/translator';
 import { StoreError } from './database';
 import type { SqlEngine, SqlRunner } from './engine/types';
 import { MIGRATIONS, latestVersion, type Migration } from './migrations';
@@ -16,7 +17,7 @@ async function currentVersion(q: SqlRunner): Promise<number> {
   const table = await q.get<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
   if (!table?.t) {
     const tables = await q.get<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()");
-    if ((tables?.n ?? 0) > 0) throw new StoreError('corrupt', 'The database holds tables but no Box Office schema version: it belongs to something else. Point Box Office at an empty database.');
+    if ((tables?.n ?? 0) > 0) throw new StoreError('corrupt', text('coreData.store.foreignTables'));
     return 0;
   }
   return (await q.get<{ version: number }>('SELECT version FROM schema_version'))?.version ?? 0;
@@ -24,7 +25,7 @@ async function currentVersion(q: SqlRunner): Promise<number> {
 
 function refuseNewer(version: number, latest: number): void {
   if (version > latest) {
-    throw new StoreError('newer', `The venue database was written by a newer version of Box Office (schema ${version}; this version knows up to ${latest}). It was left untouched; install the newer version on this terminal.`);
+    throw new StoreError('newer', text('coreData.store.venueNewer', { version: String(version), latest: String(latest) }));
   }
 }
 
@@ -41,7 +42,7 @@ async function refuseTerminalMigration(q: SqlRunner, version: number, latest: nu
     "SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER') AS can",
   );
   if (!row?.can) {
-    throw new StoreError('outdated', `The venue database is on schema ${version}; this version of Box Office needs ${latest}. An administrator runs "Upgrade the venue" with the database owner's login; this terminal waits until then.`);
+    throw new StoreError('outdated', text('coreData.store.venueOutdated', { version: String(version), latest: String(latest) }));
   }
 }
 

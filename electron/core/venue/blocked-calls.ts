@@ -3,6 +3,7 @@
  * a revoked terminal leaves the venue (forgets its address and database login), and an outdated one is
  * upgraded with the database owner's credentials, used for this call only. Anything else: the block.
  */
+import { text } from '../../../shared/i18n/translator';
 import pg from 'pg';
 import { contract } from '../../../shared/contract';
 import { fail, ok, type AppError, type Result } from '../../../shared/result';
@@ -22,7 +23,7 @@ import { SETUP_STATEMENT_TIMEOUT_MS } from './venue-setup';
 export async function blockedVenueCall(channel: unknown, input: unknown, failure: AppError, config: CoreConfig): Promise<Result<unknown> | null> {
   if (channel === 'venue.leave' && failure.code === 'TERMINAL_REVOKED') {
     const venue = readVenueConfig(config.dataDir);
-    if (!venue) return fail('CONFLICT', 'This terminal was started with a database address of its own (--database-url): remove it from the command line instead.');
+    if (!venue) return fail('CONFLICT', text('coreData.venue.ownAddress'));
     // Its login opens nothing any more; the venue key and the log's anchor leave this keychain with it.
     const keychain = config.keychain ?? osKeychain();
     await keychain.delete(databasePasswordAccount(venue.databaseUrl)).catch(() => false);
@@ -34,16 +35,16 @@ export async function blockedVenueCall(channel: unknown, input: unknown, failure
     const parsed = contract['venue.upgrade'].input.safeParse(input ?? {});
     if (!parsed.success) return fail('VALIDATION', describeValidation(parsed.error, 'venue.upgrade').message);
     const url = config.databaseUrl ?? readVenueConfig(config.dataDir)?.databaseUrl;
-    if (!url) return fail('CONFLICT', 'This terminal is not joined to a venue.');
+    if (!url) return fail('CONFLICT', text('coreData.venue.notJoined'));
     const engine = new PostgresEngine(
       new pg.Pool({ ...poolConfig(withUser(url, parsed.data.ownerLogin), { password: parsed.data.ownerPassword, applicationName: 'box-office-upgrade' }), max: 1, statement_timeout: SETUP_STATEMENT_TIMEOUT_MS }),
     );
     try {
       return ok({ version: await migratePostgres(engine) });
     } catch (error) {
-      if (isCredentialRefused(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
-      if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message);
-      return fail('STORE_UNAVAILABLE', `The upgrade did not run: ${(error as Error).message}. Nothing was changed.`);
+      if (isCredentialRefused(error)) return fail('AUTH_INVALID', text('coreData.venue.ownerRefused'), { field: 'ownerPassword' });
+      if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.text ?? error.message);
+      return fail('STORE_UNAVAILABLE', text('coreData.venue.upgradeFailed', { problem: (error as Error).message }));
     } finally {
       await engine.close().catch(() => undefined);
     }

@@ -3,6 +3,7 @@
  * database does what a terminal's own role may not (create roles, disable them, end connections)
  * through the functions migration 8 made; this only calls them and writes the audit entries.
  */
+import { text } from '../../../shared/i18n/translator';
 import QRCode from 'qrcode';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { JoinCodeView, TerminalKind, TerminalView } from '../../../shared/venue-views';
@@ -25,7 +26,7 @@ interface TerminalRow {
   this_terminal: boolean;
 }
 
-export const NOT_A_VENUE = 'This computer works on its own: it has no other terminals. Set up a venue to share orders and accounts between desks and gates (docs/VENUE.md).';
+export const NOT_A_VENUE = text('coreData.venue.notAVenue');
 
 export class Terminals {
   constructor(
@@ -49,7 +50,7 @@ export class Terminals {
   async add(by: Session, name: string, kind: TerminalKind): Promise<Result<JoinCodeView>> {
     if (!this.venue) return fail('CONFLICT', NOT_A_VENUE);
     const taken = await this.d.sql.get<{ id: number }>('SELECT id FROM terminals WHERE lower(name) = lower(?) AND revoked_at IS NULL', [name]);
-    if (taken) return fail('CONFLICT', `A terminal named ${name} is already part of the venue. Choose another name, or revoke that one first.`, { field: 'name' });
+    if (taken) return fail('CONFLICT', text('coreData.venue.terminalNameTaken', { name }), { field: 'name' });
     const code = newJoinCode();
     const hash = joinCodeHash(code);
     const expiresAt = await this.d.sql.transaction(async () => {
@@ -75,9 +76,9 @@ export class Terminals {
       }
       return row?.outcome ?? 'missing';
     });
-    if (outcome === 'missing') return fail('NOT_FOUND', 'That terminal is not part of the venue.');
-    if (outcome === 'self') return fail('CONFLICT', 'This is the terminal you are using: revoke it from another terminal.');
-    if (outcome === 'already') return fail('CONFLICT', 'That terminal was revoked already.');
+    if (outcome === 'missing') return fail('NOT_FOUND', text('coreData.venue.terminalMissing'));
+    if (outcome === 'self') return fail('CONFLICT', text('coreData.venue.revokeSelf'));
+    if (outcome === 'already') return fail('CONFLICT', text('coreData.venue.alreadyRevoked'));
     return this.list();
   }
 

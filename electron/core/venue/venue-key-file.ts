@@ -3,6 +3,8 @@
  * (scrypt N=2^17, r=8, p=1 — the cost of a password hash here — then AES-256-GCM). With it and the
  * database owner's credentials a fresh terminal can rejoin a venue whose every terminal was lost.
  */
+import { DEFAULT_LOCALE } from '../../../shared/i18n/locales';
+import { text, translateText, type LocalText } from '../../../shared/i18n/translator';
 import crypto from 'node:crypto';
 import type { VenueKey } from './join-code';
 
@@ -32,7 +34,12 @@ export async function sealVenueKey(key: VenueKey, passphrase: string): Promise<s
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export class KeyFileError extends Error {}
+/** `message` is English; `text` puts it in the reader's language. */
+export class KeyFileError extends Error {
+  constructor(readonly text: LocalText) {
+    super(translateText(DEFAULT_LOCALE, text));
+  }
+}
 
 /** Throws KeyFileError: not a key file, or the passphrase does not open it. */
 export async function openVenueKey(content: string, passphrase: string): Promise<VenueKey> {
@@ -40,9 +47,9 @@ export async function openVenueKey(content: string, passphrase: string): Promise
   try {
     file = JSON.parse(content) as Partial<KeyFile>;
   } catch {
-    throw new KeyFileError('This is not a Box Office venue key file.');
+    throw new KeyFileError(text('coreData.venue.notKeyFile'));
   }
-  if (file.format !== FORMAT || typeof file.installationId !== 'string' || !file.salt || !file.iv || !file.tag || !file.sealed) throw new KeyFileError('This is not a Box Office venue key file.');
+  if (file.format !== FORMAT || typeof file.installationId !== 'string' || !file.salt || !file.iv || !file.tag || !file.sealed) throw new KeyFileError(text('coreData.venue.notKeyFile'));
   try {
     const decipher = crypto.createDecipheriv('aes-256-gcm', await derive(passphrase, Buffer.from(file.salt, 'base64')), Buffer.from(file.iv, 'base64'));
     decipher.setAAD(Buffer.from(`${FORMAT}\0${file.installationId}`));
@@ -50,6 +57,6 @@ export async function openVenueKey(content: string, passphrase: string): Promise
     const masterKey = Buffer.concat([decipher.update(Buffer.from(file.sealed, 'base64')), decipher.final()]).toString('utf8');
     return { installationId: file.installationId, masterKey };
   } catch {
-    throw new KeyFileError('The passphrase does not open this key file.');
+    throw new KeyFileError(text('coreData.venue.wrongPassphrase'));
   }
 }

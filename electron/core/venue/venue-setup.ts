@@ -8,6 +8,7 @@
  * Join: as the venue's joining role (which can only call bo_join), with a code an admin made; the
  * terminal receives its own role and the wrapped venue key, and keeps both in its keychain.
  */
+import { text } from '../../../shared/i18n/translator';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -50,8 +51,7 @@ const isRefusedLogin = isCredentialRefused;
 
 /** Anything else on the way in — unreachable, TLS refused, a name that does not resolve — said with the server's words. */
 function unreachable(url: string, error: unknown): Result<never> {
-  const why = isConnectionFailure(error) ? 'cannot be reached' : 'cannot be used';
-  return fail('STORE_UNAVAILABLE', `The venue database ${redactedUrl(url)} ${why}: ${(error as Error).message}. Check the address, that the server runs and accepts this computer (pg_hba.conf, TLS).`);
+  return fail('STORE_UNAVAILABLE', text('coreData.venue.unreachable', { address: redactedUrl(url), reached: isConnectionFailure(error) ? 'no' : 'yes', problem: (error as Error).message }));
 }
 
 /** Setup and upgrade may run long statements (a schema's back-fill): not the terminals' 5-second limit. */
@@ -59,25 +59,25 @@ export const SETUP_STATEMENT_TIMEOUT_MS = 10 * 60_000;
 
 export async function createVenue(input: { databaseUrl: string; ownerPassword: string; terminalName: string; kind: TerminalKind }, deps: SetupDeps): Promise<Result<VenueMembership>> {
   const config = configFor(input.databaseUrl, input.ownerPassword);
-  if (config instanceof DatabaseUrlError) return fail('VALIDATION', config.message, { field: 'databaseUrl' });
-  if (!config.user) return fail('VALIDATION', "Write the owner's login name in the address: postgres://owner@host/database.", { field: 'databaseUrl' });
+  if (config instanceof DatabaseUrlError) return fail('VALIDATION', config.text, { field: 'databaseUrl' });
+  if (!config.user) return fail('VALIDATION', text('coreData.venue.ownerInAddress'), { field: 'databaseUrl' });
   const engine = new PostgresEngine(new pg.Pool({ ...config, max: 2, statement_timeout: SETUP_STATEMENT_TIMEOUT_MS }));
   try {
     try {
       const tables = await engine.get<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()");
       if ((tables?.n ?? 0) > 0) {
         const isVenue = await engine.get<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
-        return fail('CONFLICT', isVenue?.t ? 'This database is already a venue. Join it instead, with a join code from one of its terminals (Admin → Terminals → Add a terminal).' : 'This database holds other tables. Create an empty database for the venue.');
+        return fail('CONFLICT', text(isVenue?.t ? 'coreData.venue.alreadyVenue' : 'coreData.venue.otherTables'));
       }
     } catch (error) {
-      if (isRefusedLogin(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
+      if (isRefusedLogin(error)) return fail('AUTH_INVALID', text('coreData.venue.ownerRefused'), { field: 'ownerPassword' });
       return unreachable(input.databaseUrl, error);
     }
     try {
       await migratePostgres(engine);
     } catch (error) {
-      if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message);
-      if (String((error as { code?: unknown }).code) === '42501') return fail('STORE_UNAVAILABLE', `The owner's account may not create roles on this server (${(error as Error).message}). Set the venue up with an account that has CREATEROLE, as docs/VENUE.md says.`);
+      if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.text ?? error.message);
+      if (String((error as { code?: unknown }).code) === '42501') return fail('STORE_UNAVAILABLE', text('coreData.venue.noCreateRole', { problem: (error as Error).message }));
       throw error;
     }
     const sql = new Sql(engine);
@@ -112,17 +112,17 @@ export async function recoverVenue(
   try {
     key = await openVenueKey(input.keyFile, input.passphrase);
   } catch (error) {
-    if (error instanceof KeyFileError) return fail('VALIDATION', error.message, { field: error.message.includes('passphrase') ? 'passphrase' : 'keyFile' });
+    if (error instanceof KeyFileError) return fail('VALIDATION', error.text, { field: error.text.key === 'coreData.venue.wrongPassphrase' ? 'passphrase' : 'keyFile' });
     throw error;
   }
   const config = configFor(input.databaseUrl, input.ownerPassword);
-  if (config instanceof DatabaseUrlError) return fail('VALIDATION', config.message, { field: 'databaseUrl' });
-  if (!config.user) return fail('VALIDATION', "Write the owner's login name in the address: postgres://owner@host/database.", { field: 'databaseUrl' });
+  if (config instanceof DatabaseUrlError) return fail('VALIDATION', config.text, { field: 'databaseUrl' });
+  if (!config.user) return fail('VALIDATION', text('coreData.venue.ownerInAddress'), { field: 'databaseUrl' });
   const engine = new PostgresEngine(new pg.Pool({ ...config, max: 2, statement_timeout: SETUP_STATEMENT_TIMEOUT_MS }));
   try {
     return await recoverWith(engine, key, input, deps);
   } catch (error) {
-    if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.message);
+    if (error instanceof StoreError) return fail('STORE_UNAVAILABLE', error.text ?? error.message);
     return unreachable(input.databaseUrl, error);
   } finally {
     await engine.close().catch(() => undefined);
@@ -138,18 +138,18 @@ async function recoverWith(
   let installationId: string | undefined;
   try {
     const isVenue = await engine.get<{ t: string | null }>("SELECT to_regclass('terminals')::text AS t");
-    if (!isVenue?.t) return fail('CONFLICT', 'This database is not a Box Office venue: create a venue instead.');
+    if (!isVenue?.t) return fail('CONFLICT', text('coreData.venue.notAVenueDatabase'));
     installationId = await new SettingsRepo(new Sql(engine)).get<string>('installation.id');
   } catch (error) {
-    if (isRefusedLogin(error)) return fail('AUTH_INVALID', "The database refused the owner's login name or password.", { field: 'ownerPassword' });
+    if (isRefusedLogin(error)) return fail('AUTH_INVALID', text('coreData.venue.ownerRefused'), { field: 'ownerPassword' });
     return unreachable(input.databaseUrl, error);
   }
-  if (installationId !== key.installationId) return fail('CONFLICT', 'This key file belongs to another venue.', { field: 'keyFile' });
+  if (installationId !== key.installationId) return fail('CONFLICT', text('coreData.venue.otherVenueKey'), { field: 'keyFile' });
   await migratePostgres(engine);
   const sql = new Sql(engine);
   // Checked against the store's keyed check before this keychain holds it: a wrong key is never kept.
   const vault = await Vault.open(heldKeychain(deps.keychain, key), key.installationId, true, { venue: true });
-  if ((await new SettingsRepo(sql).get<string>('vault.keyCheck')) !== vault.keyCheck()) return fail('CONFLICT', "This key file is not the key this venue's data is sealed with.", { field: 'keyFile' });
+  if ((await new SettingsRepo(sql).get<string>('vault.keyCheck')) !== vault.keyCheck()) return fail('CONFLICT', text('coreData.venue.wrongKey'), { field: 'keyFile' });
   await Vault.storeVenueKey(deps.keychain, key.installationId, key.masterKey);
   const joined = await joinAsOwner(engine, vault, input, deps.keychain);
   if (!joined.ok) return joined;
@@ -180,7 +180,7 @@ export async function joinAsOwner(engine: PostgresEngine, vault: Vault, input: {
 
 export async function joinVenue(input: { databaseUrl: string; code: string }, deps: SetupDeps): Promise<Result<VenueMembership>> {
   const database = configFor(input.databaseUrl, JOIN_ROLE_PASSWORD);
-  if (database instanceof DatabaseUrlError) return fail('VALIDATION', database.message, { field: 'databaseUrl' });
+  if (database instanceof DatabaseUrlError) return fail('VALIDATION', database.text, { field: 'databaseUrl' });
   const joinUrl = withUser(input.databaseUrl, joinRoleName(database.database!));
   const engine = new PostgresEngine(new pg.Pool({ ...poolConfig(joinUrl, { password: JOIN_ROLE_PASSWORD, applicationName: 'box-office-join' }), max: 1 }));
   try {
@@ -189,7 +189,7 @@ export async function joinVenue(input: { databaseUrl: string; code: string }, de
     writeVenueConfig(deps.dataDir, joined.value);
     return ok(membership(joined.value));
   } catch (error) {
-    if (isRefusedLogin(error)) return fail('JOIN_REFUSED', 'This database is not a Box Office venue (it has no joining login). Check the address the admin showed with the code.', { field: 'databaseUrl' });
+    if (isRefusedLogin(error)) return fail('JOIN_REFUSED', text('coreData.venue.noJoiningLogin'), { field: 'databaseUrl' });
     return unreachable(input.databaseUrl, error);
   } finally {
     await engine.close().catch(() => undefined);
@@ -197,9 +197,9 @@ export async function joinVenue(input: { databaseUrl: string; code: string }, de
 }
 
 const REFUSALS: Record<string, Result<never>> = {
-  wrong: fail('JOIN_REFUSED', 'This join code is not one of this venue\'s. Check it letter by letter, or ask the admin for a new one.', { field: 'code' }),
-  used: fail('JOIN_REFUSED', 'This join code was used already: each code joins one terminal. Ask the admin for a new one.', { field: 'code' }),
-  expired: fail('JOIN_REFUSED', 'This join code has expired (codes last 15 minutes). Ask the admin for a new one.', { field: 'code' }),
+  wrong: fail('JOIN_REFUSED', text('coreData.venue.codeWrong'), { field: 'code' }),
+  used: fail('JOIN_REFUSED', text('coreData.venue.codeUsed'), { field: 'code' }),
+  expired: fail('JOIN_REFUSED', text('coreData.venue.codeExpired'), { field: 'code' }),
 };
 
 /** bo_join with the code's hash and a new password's verifier; the key and the password go to this keychain. */
@@ -213,11 +213,11 @@ async function callJoin(engine: PostgresEngine, code: string, keychain: Keychain
     );
   } catch (error) {
     // Two codes for one name, or a recovery under the name of a terminal still active: the name is in use.
-    if (isUniqueViolation(error)) return fail('CONFLICT', 'A terminal of that name is already part of the venue. Use another name (or revoke that terminal first, from any joined terminal).', { field: 'terminalName' });
+    if (isUniqueViolation(error)) return fail('CONFLICT', text('coreData.venue.nameInUse'), { field: 'terminalName' });
     throw error;
   }
   if (!row) throw new Error('bo_join answered nothing');
-  if (row.outcome === 'throttled') return fail('AUTH_THROTTLED', 'Too many wrong join codes were tried at this venue in the last 15 minutes. Wait a quarter of an hour, then try again.');
+  if (row.outcome === 'throttled') return fail('AUTH_THROTTLED', text('coreData.venue.codeThrottled'));
   if (row.outcome !== 'joined') return REFUSALS[row.outcome] ?? REFUSALS.wrong!;
   const key = unwrapVenueKey(code, row.wrapped_key!);
   await Vault.storeVenueKey(keychain, key.installationId, key.masterKey);

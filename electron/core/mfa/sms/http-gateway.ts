@@ -4,6 +4,7 @@
  */
 import type { SmsGateway, SmsMessage, SmsSendResult } from './gateway';
 import { outsideIdProblem } from '../../../../shared/text';
+import { text, translateText, type LocalText } from '../../../../shared/i18n/translator';
 
 export interface HttpGatewayConfig {
   baseUrl: string;
@@ -23,9 +24,9 @@ export class HttpGateway implements SmsGateway {
 
   async send(message: SmsMessage): Promise<SmsSendResult> {
     const url = this.messagesUrl();
-    if (!url) return { ok: false, message: 'The SMS gateway\'s account id is not valid (it holds / : .. or hidden characters). Ask an administrator to enter it again, or use your authenticator app or a recovery code.' };
+    if (!url) return failed(text('coreAccess.smsGateway.badAccountId'));
     const token = await this.authToken();
-    if (!token) return { ok: false, message: 'The SMS gateway has no credentials on this machine. Ask an administrator to set them again, or use your authenticator app or a recovery code.' };
+    if (!token) return failed(text('coreAccess.smsGateway.noCredentials'));
     let response: Response;
     try {
       response = await fetch(url, {
@@ -39,18 +40,14 @@ export class HttpGateway implements SmsGateway {
       });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      return {
-        ok: false,
-        message: timedOut
-          ? 'The SMS provider did not answer in time. Try again in a minute, or use your authenticator app or a recovery code.'
-          : 'The SMS provider cannot be reached from this computer. Use your authenticator app or a recovery code, or try again later.',
-      };
+      return failed(text(timedOut ? 'coreAccess.smsGateway.timeout' : 'coreAccess.smsGateway.unreachable'));
     }
     const body = (await response.json().catch(() => ({}))) as { sid?: string; message?: string; code?: number };
     if (response.ok && body.sid) return { ok: true, id: body.sid };
-    if (response.status === 401 || response.status === 403) return { ok: false, message: 'The SMS provider refused this terminal\'s credentials. Ask an administrator to check the SMS gateway settings.' };
-    const detail = body.message ? ` (${body.code ?? response.status}: ${body.message})` : ` (HTTP ${response.status})`;
-    return { ok: false, message: `The SMS provider could not send the code${detail}. Use your authenticator app or a recovery code, or try again later.` };
+    if (response.status === 401 || response.status === 403) return failed(text('coreAccess.smsGateway.refused'));
+    // The provider's own words stay as they came: they are data, not ours to translate.
+    const detail = body.message ? `${body.code ?? response.status}: ${body.message}` : `HTTP ${response.status}`;
+    return failed(text('coreAccess.smsGateway.failed', { detail }));
   }
 
   /**
@@ -66,3 +63,6 @@ export class HttpGateway implements SmsGateway {
     return url.pathname === `${base.pathname}2010-04-01/Accounts/${encodeURIComponent(sid)}/Messages.json` ? url : null;
   }
 }
+
+/** A failure in English (what logs and tests read) with its catalogue text (what a person reads, in her language). */
+const failed = (message: LocalText): SmsSendResult => ({ ok: false, message: translateText('en', message), text: message });

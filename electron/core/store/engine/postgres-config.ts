@@ -4,6 +4,8 @@
  * statement, lock and idle-in-transaction timeouts so nothing waits for ever; the password only where
  * the caller allows it (never on a command line, where the process list shows it).
  */
+import { DEFAULT_LOCALE } from '../../../../shared/i18n/locales';
+import { text, translateText, type LocalText } from '../../../../shared/i18n/translator';
 import { parse } from 'pg-connection-string';
 import type { PoolConfig } from 'pg';
 
@@ -12,9 +14,10 @@ export const LOCK_TIMEOUT_MS = 3_000;
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
 export const CONNECT_TIMEOUT_MS = 4_000;
 
+/** `message` is English; `text` puts it in the reader's language. */
 export class DatabaseUrlError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: LocalText) {
+    super(translateText(DEFAULT_LOCALE, text));
     this.name = 'DatabaseUrlError';
   }
 }
@@ -28,12 +31,12 @@ export function poolConfig(url: string, options: { password?: string | undefined
     if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('not a postgres:// URL');
     parsed = parse(url);
   } catch (error) {
-    throw new DatabaseUrlError(`The database address is not a PostgreSQL URL (${(error as Error).message}). Write it as postgres://user@host/database.`);
+    throw new DatabaseUrlError(text('coreData.store.notPostgresUrl', { problem: (error as Error).message }));
   }
-  if (!parsed.database) throw new DatabaseUrlError('The database address names no database: add it after the host, as postgres://user@host/boxoffice.');
+  if (!parsed.database) throw new DatabaseUrlError(text('coreData.store.noDatabaseName'));
   const asked = /[?&]sslmode=([^&#]*)/.exec(url)?.[1];
   const sslmode = asked ? decodeURIComponent(asked) : isSocketHost(parsed.host) ? 'disable' : 'verify-full';
-  if (!['disable', 'require', 'verify-ca', 'verify-full'].includes(sslmode)) throw new DatabaseUrlError(`sslmode=${sslmode} is not supported: use verify-full (the default), verify-ca, require or disable.`);
+  if (!['disable', 'require', 'verify-ca', 'verify-full'].includes(sslmode)) throw new DatabaseUrlError(text('coreData.store.sslmode', { sslmode }));
   return {
     host: parsed.host ?? undefined,
     port: parsed.port ? Number(parsed.port) : 5432,

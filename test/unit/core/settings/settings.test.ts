@@ -23,6 +23,8 @@ describe('institution settings', () => {
       logo: null,
       ticketDoors: null,
       ticketTerms: null,
+      language: 'en',
+      timeZone: 'Europe/Zurich',
     });
     const changed = await t.must('settings.update', { name: 'Opera House', idleLockMinutes: 5, absoluteHours: 8, passwordPolicy: { minLength: 16, requireNumberAndSymbol: false } });
     expect(changed).toMatchObject({ name: 'Opera House', idleLockMinutes: 5, absoluteHours: 8, passwordPolicy: { minLength: 16, requireNumberAndSymbol: false } });
