@@ -10,6 +10,8 @@ import { NewPasswordScreen } from './screens/NewPasswordScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { useSession } from './state/session-store';
+import { useLocale, useT } from './i18n';
+import { isLocale } from '../../shared/i18n/locales';
 
 /** Picks the screen from the session state; core decides the state, the page only follows it. */
 export function App() {
@@ -22,11 +24,19 @@ export function App() {
 }
 
 function Screen() {
+  const t = useT();
   const { info, blocked, session, recoveryCodes, load, refresh } = useSession();
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The operator's own language once she is known, the institution's before (and for operators who chose none).
+  const own = session.state === 'signedOut' ? null : session.operator.language;
+  useEffect(() => {
+    if (!info) return;
+    useLocale.getState().set(isLocale(own) ? own : info.language, info.timeZone);
+  }, [info, own]);
 
   // Show the lock screen when the idle lock falls, without waiting for the next click.
   const lockAt = session.state === 'active' ? session.idleLockAt : null;
@@ -52,7 +62,9 @@ function Screen() {
   }, [session.state, refresh]);
 
   if (blocked) return <BlockedScreen error={blocked} />;
-  if (!info) return <p className="loading" role="status">Starting Box Office…</p>;
+  if (!info) return <p className="loading" role="status">
+        {t('common.startup.starting')}
+      </p>;
   if (info.setupPending && session.state === 'signedOut') return <SetupScreen />;
   if (recoveryCodes && session.state === 'active') return <RecoveryCodesScreen codes={recoveryCodes} />;
   switch (session.state) {

@@ -108,7 +108,7 @@ describe('administration in Chromium', () => {
     await openAdmin(page);
     await pw(operatorRow(page, 'Olga Operator')).toContainText('sign-in locked until');
     await app.screenshot('admin-operator-locked');
-    await page.getByRole('button', { name: 'Reset the password of olga' }).click();
+    await page.getByRole('button', { name: 'Reset password of olga' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reset the password of Olga Operator' });
     await dialog.getByLabel('One-time password').fill('short');
     await dialog.getByRole('button', { name: 'Set one-time password' }).click();

@@ -40,8 +40,9 @@ async function barcodes(app: App, number: string): Promise<string[]> {
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null);
 
 /** Waits until the element with the focus has this accessible label (or id). */
-async function focusIsOn(page: Page, name: string) {
-  await page.waitForFunction((n) => (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id) === n, name, { timeout: 10_000 });
+async function focusIsOn(page: Page, name: string | RegExp) {
+  const pattern = typeof name === 'string' ? `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : name.source;
+  await page.waitForFunction((p) => new RegExp(p).test(document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? ''), pattern, { timeout: 10_000 });
 }
 
 /** Every control a keyboard could reach, by its label or text. */
@@ -60,17 +61,22 @@ async function scan(page: Page, barcode: string) {
 /** Records the tones the gate plays (the oscillators' frequencies), instead of guessing from silence. */
 async function listenForTones(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { tones: number[][] };
+    const w = window as unknown as { tones: number[][]; grouping: boolean };
     w.tones = [];
+    w.grouping = false;
     const create = AudioContext.prototype.createOscillator;
     AudioContext.prototype.createOscillator = function (this: AudioContext) {
       const oscillator = create.call(this);
       const start = oscillator.start.bind(oscillator);
       oscillator.start = (when?: number) => {
-        const last = w.tones.at(-1);
-        // Tones scheduled together (one verdict) are one group.
-        if (last && (last as number[] & { at?: number }).at === this.currentTime) last.push(oscillator.frequency.value);
-        else w.tones.push(Object.assign([oscillator.frequency.value], { at: this.currentTime }));
+        // Tones scheduled in one go (one verdict, one synchronous call) are one group: the group closes at the
+        // next microtask. (The audio clock is no guide: it may tick between two tones of the same verdict.)
+        if (w.grouping) w.tones.at(-1)!.push(oscillator.frequency.value);
+        else {
+          w.tones.push([oscillator.frequency.value]);
+          w.grouping = true;
+          queueMicrotask(() => (w.grouping = false));
+        }
         start(when);
       };
       return oscillator;
@@ -89,7 +95,7 @@ describe('the lock keeps the work (issue 14, item 5)', () => {
 
     // Far down the list, on ticket 20's print@home button.
     await page.getByRole('list', { name: 'Tickets' }).evaluate((list) => (list.scrollTop = 17 * 76));
-    await page.getByRole('button', { name: 'Print@home ticket 20' }).focus();
+    await page.getByRole('button', { name: /^(Print@home|Open PDF), ticket 20$/ }).focus();
 
     const lockNow = page.getByRole('button', { name: 'Lock now' });
     expect(await lockNow.getAttribute('aria-keyshortcuts')).toBe('Control+Alt+L');
@@ -115,18 +121,18 @@ describe('the lock keeps the work (issue 14, item 5)', () => {
     await page.getByLabel('Password').fill(STRONG_PASSWORD);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('heading', { name: 'Order SO-2001' }).waitFor();
-    await focusIsOn(page, 'Print@home ticket 20');
+    await focusIsOn(page, /^(Print@home|Open PDF), ticket 20$/);
     expect(await page.getByLabel('Order number, customer name, email or barcode').inputValue()).toBe('SO-2001');
     await app.screenshot('counter-lock-3-unlocked');
 
     // The shortcut, from the ticket the operator is on: the same way back.
-    await page.getByRole('button', { name: 'Issue ticket 22 to mobile' }).focus();
+    await page.getByRole('button', { name: /^(Issue to|Show) mobile, ticket 22$/ }).focus();
     await page.keyboard.press('Control+Alt+KeyL');
     await page.getByRole('heading', { name: 'Locked — Anna' }).waitFor();
     await page.getByLabel('Password').fill(STRONG_PASSWORD);
     await page.getByLabel('Password').press('Enter');
     await page.getByRole('heading', { name: 'Order SO-2001' }).waitFor();
-    await focusIsOn(page, 'Issue ticket 22 to mobile');
+    await focusIsOn(page, /^(Issue to|Show) mobile, ticket 22$/);
 
     // Signing out forgets the work: the next operator starts with an empty orders screen.
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -9,8 +9,12 @@ export function Brand({ institution }: { institution?: string | undefined }) {
           <path d="M15 6.5v11" stroke="#f2a900" strokeWidth="1.6" strokeDasharray="1.6 1.6" />
         </svg>
       </span>
-      <span className="brand__name">Box Office</span>
-      {institution && institution !== 'Box Office' ? <span className="brand__institution">{institution}</span> : null}
+      <span className="brand__name" translate="no">
+        Box Office
+      </span>
+      {institution && institution !== 'Box Office' ? <span className="brand__institution" translate="no">
+          {institution}
+        </span> : null}
     </div>
   );
 }

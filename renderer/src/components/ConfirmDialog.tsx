@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
 import { Alert } from './Alert';
 import { DangerNote } from './DangerNote';
 import { Modal } from './Modal';
@@ -15,7 +16,8 @@ interface Props {
 }
 
 /** A last question before a dangerous action: the consequence in words, a red button to go ahead, and an easy way back. */
-export function ConfirmDialog({ title, consequence, confirmLabel, cancelLabel = 'Cancel', onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, consequence, confirmLabel, cancelLabel, onConfirm, onClose }: Props) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function confirm() {
@@ -33,7 +35,7 @@ export function ConfirmDialog({ title, consequence, confirmLabel, cancelLabel = 
           {confirmLabel}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          {cancelLabel}
+          {cancelLabel ?? t('common.cancel')}
         </button>
       </div>
     </Modal>

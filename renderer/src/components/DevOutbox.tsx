@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useFormat, useT } from '../i18n';
 import { call } from '../state/api';
+import { rich, slot } from './rich';
 
 type Message = { to: string; body: string; at: number };
 
@@ -8,6 +10,8 @@ type Message = { to: string; body: string; at: number };
  * shown here. Otherwise core answers NOT_FOUND and nothing is shown.
  */
 export function DevOutbox() {
+  const t = useT();
+  const f = useFormat();
   const [messages, setMessages] = useState<Message[] | null>(null);
   useEffect(() => {
     let stopped = false;
@@ -25,15 +29,15 @@ export function DevOutbox() {
   }, []);
   if (!messages) return null;
   return (
-    <aside className="dev-outbox" aria-label="Developer SMS outbox">
-      <strong>Developer outbox</strong> — text messages written to sms-outbox.jsonl:
+    <aside className="dev-outbox" aria-label={t('signIn.devOutbox.label')}>
+      {rich(t('signIn.devOutbox.intro', { title: slot('title'), file: 'sms-outbox.jsonl' }), { title: <strong>{t('signIn.devOutbox.title')}</strong> })}
       {messages.length === 0 ? (
-        <p className="muted">None yet.</p>
+        <p className="muted">{t('signIn.devOutbox.none')}</p>
       ) : (
         <ul>
           {messages.map((m) => (
             <li key={`${m.at}-${m.body}`}>
-              {new Date(m.at).toLocaleTimeString()} → {m.to}: {m.body}
+              {f.date(m.at, 'time')} → <span translate="no">{`${m.to}: ${m.body}`}</span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { TotpEnrollment } from '../../../shared/mfa-views';
 import type { AppError, Result } from '../../../shared/result';
 import type { SessionView } from '../../../shared/views';
+import { errorText, useT } from '../i18n';
 import { call } from '../state/api';
 import { Alert } from './Alert';
 import { CodeField } from './CodeField';
@@ -9,6 +10,7 @@ import { DevOutbox } from './DevOutbox';
 import { defaultCountry } from './countries';
 import { CountrySelect } from './CountrySelect';
 import { Field } from './Field';
+import { rich, slot } from './rich';
 
 type Done = (result: { recoveryCodes: string[] | null; session: SessionView }) => void;
 
@@ -17,17 +19,18 @@ type Done = (result: { recoveryCodes: string[] | null; session: SessionView }) =
  * Used at sign-in (required) and from My security (by choice).
  */
 export function EnrollPanel({ onDone }: { onDone: Done }) {
+  const t = useT();
   const [method, setMethod] = useState<'totp' | 'sms' | null>(null);
   return (
     <div className="enroll">
-      <div className="choice" role="group" aria-label="Choose a method">
+      <div className="choice" role="group" aria-label={t('signIn.enroll.choose')}>
         <button type="button" className={`choice__option${method === 'totp' ? ' is-selected' : ''}`} aria-pressed={method === 'totp'} onClick={() => setMethod('totp')}>
-          <strong>Authenticator app</strong>
-          <span>Google Authenticator, Authy, Microsoft Authenticator… Works without mobile signal. Recommended.</span>
+          <strong>{t('signIn.enroll.app')}</strong>
+          <span>{t('signIn.enroll.appText')}</span>
         </button>
         <button type="button" className={`choice__option${method === 'sms' ? ' is-selected' : ''}`} aria-pressed={method === 'sms'} onClick={() => setMethod('sms')}>
-          <strong>Text message (SMS)</strong>
-          <span>A code is texted to your mobile phone each time you sign in.</span>
+          <strong>{t('signIn.enroll.sms')}</strong>
+          <span>{t('signIn.enroll.smsText')}</span>
         </button>
       </div>
       {method === 'totp' ? <TotpSetup onDone={onDone} /> : null}
@@ -38,10 +41,19 @@ export function EnrollPanel({ onDone }: { onDone: Done }) {
 
 /** Asks for the password again when core says the sign-in is over an hour old. */
 function useReauth() {
+  const t = useT();
   const [needed, setNeeded] = useState(false);
   const [password, setPassword] = useState('');
   const field = needed ? (
-    <Field label="Your password" name="reauth" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} hint="You signed in over an hour ago: confirm it is you." />
+    <Field
+      label={t('signIn.fields.yourPassword')}
+      name="reauth"
+      type="password"
+      autoComplete="current-password"
+      value={password}
+      onChange={(e) => setPassword(e.target.value)}
+      hint={t('signIn.enroll.reauthHint')}
+    />
   ) : null;
   const handle = (error: AppError) => {
     if (error.code === 'REAUTH_REQUIRED') setNeeded(true);
@@ -50,6 +62,7 @@ function useReauth() {
 }
 
 function TotpSetup({ onDone }: { onDone: Done }) {
+  const t = useT();
   const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +75,7 @@ function TotpSetup({ onDone }: { onDone: Done }) {
     const result = await call((a) => a.mfa.startTotp({ password: reauth.password }));
     if (result.ok) return setEnrollment(result.value);
     reauth.handle(result.error);
-    setError(result.error.message);
+    setError(errorText(result.error));
   }
 
   async function confirm(event: FormEvent) {
@@ -70,7 +83,7 @@ function TotpSetup({ onDone }: { onDone: Done }) {
     const result = await call((a) => a.mfa.confirmTotp({ code }));
     if (result.ok) return onDone(result.value);
     setCode('');
-    setError(result.error.message);
+    setError(errorText(result.error));
   }
 
   if (!enrollment) {
@@ -79,7 +92,7 @@ function TotpSetup({ onDone }: { onDone: Done }) {
         {error ? <Alert>{error}</Alert> : null}
         {reauth.field}
         <button type="submit" className="button button--primary">
-          Show the QR code
+          {t('signIn.enroll.showQr')}
         </button>
       </form>
     );
@@ -87,33 +100,32 @@ function TotpSetup({ onDone }: { onDone: Done }) {
   return (
     <form className="enroll__step enroll__totp" onSubmit={confirm} noValidate>
       <ol className="steps">
-        <li>Open your authenticator app and add an account (often a “+” button).</li>
-        <li>
-          Scan this QR code. <strong>The same QR code may be scanned by several devices</strong> — for example your phone and a tablet: scan it with each of them now.
-        </li>
-        <li>Enter the 6-digit code the app shows for “{enrollment.issuer}”.</li>
+        <li>{t('signIn.enroll.step1')}</li>
+        <li>{rich(t('signIn.enroll.step2', { several: slot('several') }), { several: <strong>{t('signIn.enroll.step2Several')}</strong> })}</li>
+        <li>{t('signIn.enroll.step3', { issuer: enrollment.issuer })}</li>
       </ol>
       <div className="qr">
-        <img src={enrollment.qrDataUrl} alt={`QR code for your authenticator app (${enrollment.issuer}: ${enrollment.account})`} width={200} height={200} />
+        <img src={enrollment.qrDataUrl} alt={t('signIn.enroll.qrAlt', { issuer: enrollment.issuer, account: enrollment.account })} width={200} height={200} />
         <div>
           <p className="muted" id={keyId}>
-            Cannot scan? Type this key into the app (time-based):
+            {t('signIn.enroll.cannotScan')}
           </p>
-          <code className="manual-key" aria-describedby={keyId} aria-label="Key for manual entry">
+          <code className="manual-key" translate="no" aria-describedby={keyId} aria-label={t('signIn.enroll.manualKey')}>
             {enrollment.manualKey}
           </code>
         </div>
       </div>
       {error ? <Alert>{error}</Alert> : null}
-      <CodeField label="Code from the app" value={code} onChange={setCode} />
+      <CodeField label={t('signIn.code.app')} value={code} onChange={setCode} />
       <button type="submit" className="button button--primary" disabled={code.length !== 6}>
-        Confirm
+        {t('common.confirm')}
       </button>
     </form>
   );
 }
 
 function SmsSetup({ onDone }: { onDone: Done }) {
+  const t = useT();
   const [country, setCountry] = useState(defaultCountry);
   const [number, setNumber] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -127,7 +139,7 @@ function SmsSetup({ onDone }: { onDone: Done }) {
     const result: Result<{ sentTo: string }> = await call((a) => a.mfa.startSms({ country, number, password: reauth.password }));
     if (result.ok) return setSentTo(result.value.sentTo);
     reauth.handle(result.error);
-    setError({ message: result.error.message, field: result.error.field });
+    setError({ message: errorText(result.error), field: result.error.field });
   }
 
   async function confirm(event: FormEvent) {
@@ -135,7 +147,7 @@ function SmsSetup({ onDone }: { onDone: Done }) {
     const result = await call((a) => a.mfa.confirmSms({ code }));
     if (result.ok) return onDone(result.value);
     setCode('');
-    setError({ message: result.error.message });
+    setError({ message: errorText(result.error) });
   }
 
   if (!sentTo) {
@@ -143,28 +155,28 @@ function SmsSetup({ onDone }: { onDone: Done }) {
       <form className="enroll__step" onSubmit={send} noValidate>
         <div className="grid-2">
           <CountrySelect value={country} onChange={setCountry} />
-          <Field label="Mobile number" name="phone" type="tel" autoComplete="tel-national" value={number} onChange={(e) => setNumber(e.target.value)} error={error?.field === 'number' ? error.message : null} />
+          <Field label={t('signIn.enroll.mobileNumber')} name="phone" type="tel" autoComplete="tel-national" value={number} onChange={(e) => setNumber(e.target.value)} error={error?.field === 'number' ? error.message : null} />
         </div>
         {error && error.field !== 'number' ? <Alert>{error.message}</Alert> : null}
         {reauth.field}
         <button type="submit" className="button button--primary">
-          Send code
+          {t('signIn.enroll.sendCode')}
         </button>
       </form>
     );
   }
   return (
     <form className="enroll__step" onSubmit={confirm} noValidate>
-      <Alert tone="info">We sent a code to {sentTo}. It is valid for 10 minutes.</Alert>
+      <Alert tone="info">{t('signIn.sms.sent', { to: sentTo })}</Alert>
       <DevOutbox />
       {error ? <Alert>{error.message}</Alert> : null}
-      <CodeField label="Code from the text message" value={code} onChange={setCode} />
+      <CodeField label={t('signIn.code.sms')} value={code} onChange={setCode} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={code.length !== 6}>
-          Confirm
+          {t('common.confirm')}
         </button>
         <button type="button" className="button" onClick={() => setSentTo(null)}>
-          Change number
+          {t('signIn.enroll.changeNumber')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { DEFAULT_PASSWORD_POLICY } from '../../../shared/password-rules';
+import { useT } from '../i18n';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 import { generateOneTimePassword, groupsOfFour } from './one-time-password';
@@ -19,6 +20,7 @@ interface Props {
  * characters); shown in clear on demand, and a generated one in groups of four for reading it out.
  */
 export function OneTimePasswordField({ label, name, value, onChange, hint, error, autoFocus }: Props) {
+  const t = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -61,20 +63,20 @@ export function OneTimePasswordField({ label, name, value, onChange, hint, error
           <span className="otp-field__toggle-mark" aria-hidden="true">
             {shown ? '✓' : ''}
           </span>
-          Show password
+          {t('common.oneTimePassword.show')}
         </button>
       </div>
       <div className="otp-field__actions">
         <button type="button" className="button button--small" onClick={() => void generate()}>
-          Generate a one-time password
+          {t('common.oneTimePassword.generate')}
         </button>
       </div>
       <div aria-live="polite">
         {readOut ? (
           <div className="otp-readout" id={readoutId}>
-            <span className="otp-readout__label">To read out, in groups of four:</span>{' '}
-            <span className="otp-readout__groups">{groupsOfFour(generated).join(' ')}</span>
-            <span className="otp-readout__note">Look-alikes such as zero and O, or one, l and I, are never used.</span>
+            <span className="otp-readout__label">{t('common.oneTimePassword.readOut')}</span>{' '}
+            <span className="otp-readout__groups" translate="no">{groupsOfFour(generated).join(' ')}</span>
+            <span className="otp-readout__note">{t('common.oneTimePassword.lookAlikes')}</span>
           </div>
         ) : null}
       </div>

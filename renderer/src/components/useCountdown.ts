@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { tNow } from '../i18n';
 
 /** Whole seconds left until `until` (epoch ms), ticking once a second; 0 when passed or null. */
 export function useCountdown(until: number | null): number {
@@ -13,5 +14,8 @@ export function useCountdown(until: number | null): number {
   return seconds;
 }
 
+/** "1 min 05 s": a countdown in the current language (read when called: countdowns render every second). */
 export const formatWait = (seconds: number): string =>
-  seconds >= 60 ? `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s` : `${seconds} s`;
+  seconds >= 60
+    ? tNow('common.wait.minutes', { minutes: Math.floor(seconds / 60), seconds: String(seconds % 60).padStart(2, '0') })
+    : tNow('common.wait.seconds', { seconds });

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { LocalText } from '../../../shared/i18n/translator';
 import type { MfaPolicyView, OperatorRow } from '../../../shared/mfa-views';
 import type { Permission } from '../../../shared/roles';
+import { errorText, useT, type MessageKey } from '../i18n';
 import { call } from '../state/api';
 import { useLiveChange } from '../state/live';
 import { useSession } from '../state/session-store';
@@ -12,31 +14,33 @@ import { InstitutionPanel } from './admin/InstitutionPanel';
 import { OperatorsPanel } from './admin/OperatorsPanel';
 import { TerminalsPanel } from './admin/TerminalsPanel';
 import { TwoStepPolicyPanel } from './admin/TwoStepPolicyPanel';
+import { usePlain } from './admin/plain';
 
 type Tab = 'operators' | 'terminals' | 'institution' | 'data' | 'audit';
 
-const TABS: { tab: Tab; label: string; permission: Permission }[] = [
-  { tab: 'operators', label: 'Operators', permission: 'operators.manage' },
-  { tab: 'terminals', label: 'Terminals', permission: 'settings.manage' },
-  { tab: 'institution', label: 'Institution', permission: 'settings.manage' },
-  { tab: 'data', label: 'Data and backup', permission: 'settings.manage' },
-  { tab: 'audit', label: 'Audit log', permission: 'audit.read' },
+const TABS: { tab: Tab; label: MessageKey; permission: Permission }[] = [
+  { tab: 'operators', label: 'admin.tab.operators', permission: 'operators.manage' },
+  { tab: 'terminals', label: 'admin.tab.terminals', permission: 'settings.manage' },
+  { tab: 'institution', label: 'admin.tab.institution', permission: 'settings.manage' },
+  { tab: 'data', label: 'admin.tab.data', permission: 'settings.manage' },
+  { tab: 'audit', label: 'admin.tab.audit', permission: 'audit.read' },
 ];
 
 /** Administration on the machine itself, with no network: one tab per job. */
 export function AdminScreen() {
+  const t = useT();
   const session = useSession((s) => s.session);
   const permissions = session.state === 'active' ? session.permissions : [];
-  const tabs = TABS.filter((t) => permissions.includes(t.permission));
+  const tabs = TABS.filter((x) => permissions.includes(x.permission));
   const [tab, setTab] = useState<Tab>('operators');
-  const current = tabs.find((t) => t.tab === tab) ?? tabs[0];
+  const current = tabs.find((x) => x.tab === tab) ?? tabs[0];
 
   return (
     <div className="stack">
-      <nav aria-label="Administration" className="subnav">
-        {tabs.map((t) => (
-          <button key={t.tab} type="button" className="subnav__tab" aria-current={t === current ? 'page' : undefined} onClick={() => setTab(t.tab)}>
-            {t.label}
+      <nav aria-label={t('admin.nav.label')} className="subnav">
+        {tabs.map((x) => (
+          <button key={x.tab} type="button" className="subnav__tab" aria-current={x === current ? 'page' : undefined} onClick={() => setTab(x.tab)}>
+            {t(x.label)}
           </button>
         ))}
       </nav>
@@ -55,6 +59,8 @@ export function AdminScreen() {
 }
 
 function OperatorsTab() {
+  const t = useT();
+  const plain = usePlain();
   const [operators, setOperators] = useState<OperatorRow[]>([]);
   const [policy, setPolicy] = useState<MfaPolicyView | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
@@ -68,9 +74,9 @@ function OperatorsTab() {
   // An admin at another terminal of the venue changed an operator.
   useLiveChange((c) => c.kind === 'operators', () => void load());
 
-  async function act(label: string, request: () => Promise<{ ok: boolean; error?: { message: string } }>) {
+  async function act(label: string, request: () => Promise<{ ok: boolean; error?: { message: string; text?: LocalText } }>) {
     const result = await request();
-    setMessage(result.ok ? { tone: 'info', text: label } : { tone: 'error', text: result.error!.message });
+    setMessage(result.ok ? { tone: 'info', text: label } : { tone: 'error', text: errorText(result.error!) });
     await load();
   }
 
@@ -81,7 +87,9 @@ function OperatorsTab() {
       <CreateOperatorForm
         requiredByDefault={policy?.enabled ?? false}
         canGiveService={policy?.canSwitch ?? false}
-        onCreated={(row) => act(`${row.displayName} can now sign in as ${row.login} with the one-time password, until ${new Date(row.oneTimePasswordUntil ?? 0).toLocaleString()}.`, async () => ({ ok: true }))}
+        onCreated={(row) =>
+          act(t('admin.operators.created', { name: row.displayName, login: row.login, until: plain.date(row.oneTimePasswordUntil ?? 0, 'dateTime') }), async () => ({ ok: true }))
+        }
       />
     </>
   );

@@ -2,13 +2,35 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuditPage, AuditVerification } from '../../../shared/audit-views';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { errorText, useFormat, useT, type Translate } from '../i18n';
 import { call } from '../state/api';
+import { usePlain, type Plain } from './admin/plain';
+import { describeEntry } from './audit/describe-entry';
 
 const PAGE = 50;
 const toEpoch = (date: string, endOfDay: boolean) => (date ? new Date(`${date}T${endOfDay ? '23:59:59' : '00:00:00'}`).getTime() : undefined);
 
+/** What is wrong with the log, in words (core's `message` says the same in English only). */
+function problemText(plain: Plain, v: AuditVerification): string {
+  const id = v.firstBrokenId ?? 0;
+  // For a cut log core points at the first entry missing: the one after the last left (none left: the first).
+  if (v.problem === 'missing') return id <= 1 ? plain.t('audit.problem', { problem: 'missingAll', id }) : plain.t('audit.problem', { problem: 'missing', id, last: id - 1 });
+  return plain.t('audit.problem', { problem: v.problem ?? 'edited', id, last: '' });
+}
+
+function tampered(t: Translate, plain: Plain, v: AuditVerification): string {
+  return t('audit.tampered', {
+    problem: problemText(plain, v),
+    unreadableCount: v.unreadableIds.length,
+    unreadable: v.unreadableIds.map((id) => `#${id}`).join(', '),
+  });
+}
+
 /** The audit log: filters, newest first, paged; Verify checks the chain, seals and anchor; export as CSV. */
 export function AuditPanel() {
+  const t = useT();
+  const f = useFormat();
+  const plain = usePlain();
   const [operator, setOperator] = useState('');
   const [kind, setKind] = useState('');
   const [from, setFrom] = useState('');
@@ -26,7 +48,7 @@ export function AuditPanel() {
     async (offset: number) => {
       const result = await call((a) => a.audit.list({ ...filter(), offset, limit: PAGE }));
       if (result.ok) setPage(result.value);
-      else setError(result.error.message);
+      else setError(errorText(result.error));
     },
     [filter],
   );
@@ -38,12 +60,12 @@ export function AuditPanel() {
   async function verify() {
     const result = await call((a) => a.audit.verify());
     if (result.ok) setVerification(result.value);
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   }
 
   async function exportCsv() {
     const result = await call((a) => a.audit.exportCsv(filter()));
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorText(result.error));
     const url = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv' }));
     const link = document.createElement('a');
     link.href = url;
@@ -59,82 +81,77 @@ export function AuditPanel() {
 
   return (
     <section className="panel" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit log</h2>
+      <h2 id="audit-title">{t('audit.title')}</h2>
       <form className="inline-form" onSubmit={search} noValidate>
-        <Field label="Operator login" name="auditOperator" value={operator} onChange={(e) => setOperator(e.target.value)} />
-        <Field label="Kind (e.g. auth. or delivery.)" name="auditKind" value={kind} onChange={(e) => setKind(e.target.value)} />
-        <Field label="From" name="auditFrom" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <Field label="To" name="auditTo" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <Field label={t('audit.filter.operator')} name="auditOperator" translate="no" value={operator} onChange={(e) => setOperator(e.target.value)} />
+        <Field label={t('audit.filter.kind')} name="auditKind" translate="no" value={kind} onChange={(e) => setKind(e.target.value)} />
+        {/* Date inputs: the browser shows the day in its own language's order, never a US-style text to type. */}
+        <Field label={t('audit.filter.from')} name="auditFrom" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <Field label={t('audit.filter.to')} name="auditTo" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         <button type="submit" className="button button--primary">
-          Filter
+          {t('audit.filter.submit')}
         </button>
         <button type="button" className="button" onClick={exportCsv}>
-          Export CSV
+          {t('audit.export')}
         </button>
         <button type="button" className="button" onClick={verify}>
-          Verify
+          {t('audit.verify')}
         </button>
       </form>
       {error ? <Alert>{error}</Alert> : null}
       {verification ? (
         verification.intact ? (
-          <Alert tone="info">The log is intact: {verification.checked} entries checked, none edited or removed.</Alert>
+          <Alert tone="info">{t('audit.intact', { checked: verification.checked })}</Alert>
         ) : (
-          <Alert>
-            The log was tampered with: {verification.message ?? `entry #${verification.firstBrokenId} was edited, or the entry before it was removed.`}
-            {verification.unreadableIds.length > 0 ? ` Unreadable entries: ${verification.unreadableIds.map((id) => `#${id}`).join(', ')}.` : ''} Keep this machine as it is and tell your
-            security contact.
-          </Alert>
+          <Alert>{tampered(t, plain, verification)}</Alert>
         )
       ) : null}
       {page ? (
         <>
-          <table className="table" aria-label="Audit entries">
+          <table className="table" aria-label={t('audit.table')}>
             <thead>
               <tr>
-                <th scope="col">#</th>
-                <th scope="col">Time</th>
-                <th scope="col">Event</th>
-                <th scope="col">Operator</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Terminal</th>
-                <th scope="col">Detail</th>
+                <th scope="col">{t('audit.col.id')}</th>
+                <th scope="col">{t('audit.col.time')}</th>
+                <th scope="col">{t('audit.col.operator')}</th>
+                <th scope="col">{t('audit.col.event')}</th>
+                <th scope="col">{t('audit.col.terminal')}</th>
               </tr>
             </thead>
             <tbody>
               {page.entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{e.id}</td>
-                  <td>{new Date(e.at).toLocaleString()}</td>
-                  <td>{e.kind}</td>
-                  <td>{e.actorLogin ?? '—'}</td>
-                  <td>{e.subject ?? '—'}</td>
-                  <td>{e.terminal}</td>
-                  <td className="muted small">
+                  <td translate="no">{e.id}</td>
+                  <td>{f.date(e.at, 'dateTime')}</td>
+                  {e.actorLogin !== null ? <td translate="no">{e.actorLogin}</td> : <td>{t('audit.value.none')}</td>}
+                  <td>
                     {e.unreadable !== null ? (
                       // Shown as stored, marked: a damaged entry is evidence, never hidden.
                       <>
-                        <strong>Unreadable:</strong> {e.unreadable}
+                        <strong>{t('audit.unreadable')}</strong> <span translate="no">{e.unreadable}</span>
                       </>
                     ) : (
-                      Object.entries(e.detail)
-                        .map(([k, v]) => `${k}: ${String(v)}`)
-                        .join(' · ')
+                      <span>{describeEntry(e, t, plain)}</span>
                     )}
+                    {/* The kind as stored: what the Kind filter and the CSV export use. */}
+                    <div className="muted small">
+                      <code translate="no">{e.kind}</code>
+                    </div>
                   </td>
+                  <td translate="no">{e.terminal}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="actions">
             <button type="button" className="button button--small" disabled={page.offset === 0} onClick={() => load(Math.max(0, page.offset - PAGE))}>
-              Newer
+              {t('audit.newer')}
             </button>
             <span className="muted">
-              {page.total === 0 ? 'No entries' : `${page.offset + 1}–${Math.min(page.total, page.offset + PAGE)} of ${page.total}`}
+              {page.total === 0 ? t('audit.empty') : t('audit.range', { first: page.offset + 1, last: Math.min(page.total, page.offset + PAGE), total: page.total })}
             </span>
             <button type="button" className="button button--small" disabled={page.offset + PAGE >= page.total} onClick={() => load(page.offset + PAGE)}>
-              Older
+              {t('audit.older')}
             </button>
           </div>
         </>

@@ -2,22 +2,24 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/result';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { errorText, useT, type MessageKey } from '../i18n';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
-const TITLES: Partial<Record<AppError['code'], string>> = {
+const TITLES: Partial<Record<AppError['code'], MessageKey>> = {
   // No keychain at all, or one without this venue's key: the message says which and what to do.
-  VAULT_UNAVAILABLE: 'The keychain cannot be used',
-  STORE_UNAVAILABLE: 'The data store cannot be used',
-  FORBIDDEN: 'This page needs its access key',
-  TERMINAL_REVOKED: 'This terminal was removed from the venue',
-  VENUE_UPGRADE_REQUIRED: 'The venue database needs an upgrade',
+  VAULT_UNAVAILABLE: 'signIn.blocked.vault',
+  STORE_UNAVAILABLE: 'signIn.blocked.store',
+  FORBIDDEN: 'signIn.blocked.forbidden',
+  TERMINAL_REVOKED: 'signIn.blocked.revoked',
+  VENUE_UPGRADE_REQUIRED: 'signIn.blocked.upgrade',
 };
 
 /** Nothing works until this is fixed, so nothing else is shown. */
 const UPGRADE_RECHECK_MS = 30_000;
 
 export function BlockedScreen({ error }: { error: AppError }) {
+  const t = useT();
   const load = useSession((s) => s.load);
   const [busy, setBusy] = useState(false);
   // Where the screen offers its own way out, "Try again" is the second choice.
@@ -32,9 +34,9 @@ export function BlockedScreen({ error }: { error: AppError }) {
   return (
     <main className="card-page">
       <section className="card card--wide" aria-labelledby="blocked-title">
-        <h1 id="blocked-title">{TITLES[error.code] ?? 'Box Office cannot start'}</h1>
+        <h1 id="blocked-title">{t(TITLES[error.code] ?? 'signIn.blocked.other')}</h1>
         <div className="alert alert--error" role="alert">
-          {error.message}
+          {errorText(error)}
         </div>
         {error.code === 'TERMINAL_REVOKED' ? <LeaveVenue /> : null}
         {error.code === 'VENUE_UPGRADE_REQUIRED' ? <UpgradeVenue /> : null}
@@ -48,7 +50,7 @@ export function BlockedScreen({ error }: { error: AppError }) {
             setBusy(false);
           }}
         >
-          {busy ? 'Trying…' : 'Try again'}
+          {busy ? t('signIn.blocked.trying') : t('signIn.blocked.tryAgain')}
         </button>
       </section>
     </main>
@@ -57,6 +59,7 @@ export function BlockedScreen({ error }: { error: AppError }) {
 
 /** A revoked terminal forgets the venue and starts again as a fresh one, which may join again with a new code. */
 function LeaveVenue() {
+  const t = useT();
   const load = useSession((s) => s.load);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,18 +73,15 @@ function LeaveVenue() {
       return;
     }
     setBusy(false);
-    setError(result.error.message);
+    setError(errorText(result.error));
   }
 
   return (
     <div className="blocked-action">
-      <p className="lead">
-        To use this computer again, leave the venue: it forgets the venue database and its login, and starts again as a new terminal. An admin
-        can then add it to the venue again with a new join code.
-      </p>
+      <p className="lead">{t('signIn.blocked.leaveLead')}</p>
       {error ? <Alert>{error}</Alert> : null}
       <button type="button" className="button button--danger" disabled={busy} onClick={() => void leave()}>
-        {busy ? 'Leaving…' : 'Leave the venue'}
+        {busy ? t('signIn.blocked.leaving') : t('signIn.blocked.leave')}
       </button>
     </div>
   );
@@ -91,6 +91,7 @@ type UpgradeErrors = Partial<Record<'ownerLogin' | 'ownerPassword' | 'form', str
 
 /** Runs this release's migrations on the venue database with its owner's credentials, used once and not kept. */
 function UpgradeVenue() {
+  const t = useT();
   const load = useSession((s) => s.load);
   const [ownerLogin, setOwnerLogin] = useState('');
   const [ownerPassword, setOwnerPassword] = useState('');
@@ -109,23 +110,20 @@ function UpgradeVenue() {
     }
     setBusy(false);
     const field = result.error.field;
-    setErrors({ [field === 'ownerLogin' || field === 'ownerPassword' ? field : 'form']: result.error.message });
+    setErrors({ [field === 'ownerLogin' || field === 'ownerPassword' ? field : 'form']: errorText(result.error) });
   }
 
   return (
     <form className="blocked-action" onSubmit={upgrade} noValidate aria-labelledby="upgrade-title">
-      <h2 id="upgrade-title">Upgrade the venue database</h2>
-      <p className="lead">
-        This release of Box Office needs a newer layout of the venue database. The owner&apos;s password is used once, for the upgrade, and is
-        not kept.
-      </p>
+      <h2 id="upgrade-title">{t('signIn.blocked.upgradeTitle')}</h2>
+      <p className="lead">{t('signIn.blocked.upgradeLead')}</p>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <div className="grid-2">
-        <Field label="Database owner's login" name="ownerLogin" autoComplete="off" spellCheck={false} value={ownerLogin} onChange={(e) => setOwnerLogin(e.target.value)} error={errors.ownerLogin} />
-        <Field label="Database owner's password" name="ownerPassword" type="password" autoComplete="off" value={ownerPassword} onChange={(e) => setOwnerPassword(e.target.value)} error={errors.ownerPassword} />
+        <Field label={t('signIn.setup.ownerLogin')} name="ownerLogin" autoComplete="off" spellCheck={false} value={ownerLogin} onChange={(e) => setOwnerLogin(e.target.value)} error={errors.ownerLogin} />
+        <Field label={t('signIn.setup.ownerPassword')} name="ownerPassword" type="password" autoComplete="off" value={ownerPassword} onChange={(e) => setOwnerPassword(e.target.value)} error={errors.ownerPassword} />
       </div>
       <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? 'Upgrading the venue…' : 'Upgrade the venue'}
+        {busy ? t('signIn.blocked.upgrading') : t('signIn.blocked.upgradeVenue')}
       </button>
     </form>
   );

@@ -2,21 +2,20 @@ import type { SessionView } from '../../../shared/views';
 import { Brand } from '../components/Brand';
 import { EnrollPanel } from '../components/EnrollPanel';
 import { formatWait, useCountdown } from '../components/useCountdown';
+import { useT } from '../i18n';
 import { useSession } from '../state/session-store';
 
 /** Required enrollment right after the password: nothing else is reachable until it is done. */
 export function EnrollmentScreen({ view }: { view: Extract<SessionView, { state: 'enrollment' }> }) {
+  const t = useT();
   const { setSession, showRecoveryCodes, signOut } = useSession();
   const left = useCountdown(view.expiresAt);
   return (
     <main className="card-page">
       <section className="card card--wide" aria-labelledby="enroll-title">
         <Brand />
-        <h1 id="enroll-title">Set up two-step verification</h1>
-        <p className="lead">
-          {view.operator.displayName}, your institution asks you to confirm each sign-in with a second step: a code from an app on your phone or a text
-          message. Choose one to continue.
-        </p>
+        <h1 id="enroll-title">{t('signIn.enrollment.title')}</h1>
+        <p className="lead">{t('signIn.enrollment.lead', { name: view.operator.displayName })}</p>
         <EnrollPanel
           onDone={({ recoveryCodes, session }) => {
             showRecoveryCodes(recoveryCodes);
@@ -24,9 +23,9 @@ export function EnrollmentScreen({ view }: { view: Extract<SessionView, { state:
           }}
         />
         <div className="actions actions--end">
-          <span className="muted">Time left: {formatWait(left)}</span>
+          <span className="muted">{t('common.timeLeft', { wait: formatWait(left) })}</span>
           <button type="button" className="button" onClick={() => void signOut()}>
-            Sign out
+            {t('common.signOut')}
           </button>
         </div>
       </section>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type Keyboard
 import type { EventView, ScanView } from '../../../shared/delivery-views';
 import type { GateCounts } from '../../../shared/venue-views';
 import { Alert } from '../components/Alert';
+import { errorText, useFormat, useT, type Translate } from '../i18n';
 import { call } from '../state/api';
 import { useLiveChange } from '../state/live';
 import { useSession } from '../state/session-store';
@@ -11,6 +12,8 @@ import { playVerdict } from './gate-sound';
 /** Admit or not: only a valid ticket opens the gate; every other answer — "already scanned" included — is a refusal. */
 const admits = (result: ScanView['result']) => result === 'valid';
 const verdictClass = (result: ScanView['result']) => (admits(result) ? 'scan--valid' : 'scan--bad');
+/** A verdict's headline in the reader's language, by its result (core's words for a result this screen does not know). */
+const headline = (t: Translate, scan: ScanView) => t('gate.verdict.headline', { result: scan.result, headline: scan.headline });
 
 const SOUND_KEY = 'box-office.gate.sound';
 /** The event this gate scans for, remembered on this computer per terminal. */
@@ -41,6 +44,8 @@ const CHOOSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
  * scanner gun needs no mouse.
  */
 export function GateScreen() {
+  const t = useT();
+  const f = useFormat();
   const terminal = useSession((s) => s.info?.terminal);
   const [events, setEvents] = useState<EventView[] | null>(null);
   const [eventId, setEventId] = useState<number | null>(null);
@@ -57,7 +62,7 @@ export function GateScreen() {
 
   useEffect(() => {
     void call((a) => a.gate.events()).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(errorText(r.error));
       setEvents(r.value);
       const remembered = Number(readStorage(eventKey(terminal)));
       const chosen = r.value.find((e) => e.id === remembered) ?? (r.value.length === 1 ? r.value[0] : undefined);
@@ -102,7 +107,7 @@ export function GateScreen() {
     setBarcode('');
     const result = await call((a) => a.gate.scan({ eventId, barcode: typed }));
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error));
       setLast(null);
     } else {
       const view = result.value;
@@ -124,29 +129,29 @@ export function GateScreen() {
   return (
     <div className="stack">
       <section className="panel gate" aria-labelledby="gate-title">
-        <h1 id="gate-title">Gate</h1>
+        <h1 id="gate-title">{t('gate.title')}</h1>
         <Verdict last={last} ready={eventId !== null} loading={events === null} />
         <div className="gate__setup">
           <div className="field">
-            <label htmlFor="gate-event">Event</label>
+            <label htmlFor="gate-event">{t('gate.event')}</label>
             <select id="gate-event" value={eventId ?? ''} onKeyDown={onSelectKey} onChange={(e) => chooseEvent(Number(e.target.value) || null)}>
-              <option value="">Choose the event at this gate…</option>
+              <option value="">{t('gate.event.choose')}</option>
               {(events ?? []).map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.name} — {e.venue}, {new Date(e.startsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: e.timeZone })}
+                  {t('gate.event.option', { name: e.name, venue: e.venue, startsAt: f.date(e.startsAt, 'event', e.timeZone) })}
                 </option>
               ))}
             </select>
           </div>
           <label className="check gate__sound">
             <input type="checkbox" checked={sound} onChange={(e) => toggleSound(e.target.checked)} onClick={(e) => e.detail > 0 && setFocusAsked((n) => n + 1)} />
-            Sound
+            {t('gate.sound')}
           </label>
         </div>
         {counts.value && counts.value.eventId === eventId ? <ScanCounts counts={counts.value} /> : null}
         <form onSubmit={scan} className="gate__form">
           <div className="field">
-            <label htmlFor="gate-barcode">Barcode</label>
+            <label htmlFor="gate-barcode">{t('gate.barcode')}</label>
             <input
               id="gate-barcode"
               ref={input}
@@ -168,24 +173,23 @@ export function GateScreen() {
             />
             {!eventId && several ? (
               <div className="field__hint" id={hintId}>
-                Choose the event first.
+                {t('gate.chooseEventFirst')}
               </div>
             ) : null}
           </div>
           <button type="submit" className="button button--primary" disabled={!eventId}>
-            Check ticket
+            {t('gate.check')}
           </button>
         </form>
         {error ? <Alert>{error}</Alert> : null}
       </section>
       {recent.length ? (
         <section className="panel" aria-labelledby="recent-title">
-          <h2 id="recent-title">Last scans</h2>
+          <h2 id="recent-title">{t('gate.recent.title')}</h2>
           <ol className="recent">
             {recent.map((r) => (
               <li key={r.n} className={verdictClass(r.result)}>
-                {new Date(r.at).toLocaleTimeString()} — {admits(r.result) ? 'Admitted' : `Refused: ${r.headline}`}
-                {r.seat ? ` · ${r.seat}` : ''}
+                {t(admits(r.result) ? 'gate.recent.admitted' : 'gate.recent.refused', { time: f.date(r.at, 'time'), reason: headline(t, r), hasSeat: r.seat ? 'yes' : 'no', seat: r.seat ?? '' })}
               </li>
             ))}
           </ol>
@@ -201,21 +205,27 @@ export function GateScreen() {
  * announced at once.
  */
 function Verdict({ last, ready, loading }: { last: (ScanView & { n: number }) | null; ready: boolean; loading: boolean }) {
+  const t = useT();
   const admit = last ? admits(last.result) : false;
   return (
-    <div className={`scan ${last ? verdictClass(last.result) : 'scan--idle'}`} role="status" aria-live="assertive" aria-label="Scan result" data-verdict={last ? (admit ? 'admit' : 'refuse') : undefined}>
+    <div className={`scan ${last ? verdictClass(last.result) : 'scan--idle'}`} role="status" aria-live="assertive" aria-label={t('gate.verdict.label')} data-verdict={last ? (admit ? 'admit' : 'refuse') : undefined}>
       {last ? (
         <>
           <span className="scan__headline">
             {admit ? <CheckIcon /> : <CrossIcon />}
-            <span>{last.headline}</span>
+            <span>{headline(t, last)}</span>
           </span>
-          <span className="scan__verdict">{admit ? 'Admit' : 'Do not admit'}</span>
-          {last.detail ? <span className="scan__detail">{last.detail}</span> : null}
-          {last.repeated ? <span className="scan__repeat">Read twice — same verdict as a moment ago</span> : null}
+          <span className="scan__verdict">{admit ? t('gate.verdict.admit') : t('gate.verdict.refuse')}</span>
+          {last.detail ? (
+            // A valid ticket's detail is its seat: data, not words.
+            <span className="scan__detail" translate={admit ? 'no' : undefined}>
+              {last.detail}
+            </span>
+          ) : null}
+          {last.repeated ? <span className="scan__repeat">{t('gate.verdict.repeated')}</span> : null}
         </>
       ) : (
-        <span className="scan__detail">{loading ? 'Opening the gate…' : ready ? 'Ready: scan a ticket.' : 'Choose the event first.'}</span>
+        <span className="scan__detail">{loading ? t('gate.verdict.opening') : ready ? t('gate.verdict.ready') : t('gate.chooseEventFirst')}</span>
       )}
     </div>
   );
@@ -266,10 +276,11 @@ function useGateCounts(eventId: number | null): { value: GateCounts | null; refr
 }
 
 function ScanCounts({ counts }: { counts: GateCounts }) {
+  const t = useT();
   return (
-    <section className="gate__counts" aria-label="Scans so far">
+    <section className="gate__counts" aria-label={t('gate.counts.label')}>
       <p>
-        This gate: {counts.thisGate.admitted} admitted, {counts.thisGate.refused} refused · Venue: {counts.venue.admitted} admitted, {counts.venue.refused} refused
+        {t('gate.counts.text', { gateAdmitted: counts.thisGate.admitted, gateRefused: counts.thisGate.refused, venueAdmitted: counts.venue.admitted, venueRefused: counts.venue.refused })}
       </p>
     </section>
   );

@@ -1,8 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Permission } from '../../../shared/roles';
-import { ROLE_LABELS } from '../../../shared/roles';
 import type { ActiveSession } from '../../../shared/views';
 import { Brand } from '../components/Brand';
+import { useT, type MessageKey } from '../i18n';
 import { AdminScreen } from './AdminScreen';
 import { GateScreen } from './GateScreen';
 import { OrdersScreen } from './orders/OrdersScreen';
@@ -12,7 +12,7 @@ import { useSession, type Route } from '../state/session-store';
 
 interface Section {
   route: Route;
-  label: string;
+  label: MessageKey;
   /** 'self': every signed-in role but the gate-only scanner, which reaches the gate and nothing else. */
   permission: Permission | 'self';
   render: () => ReactNode;
@@ -20,10 +20,10 @@ interface Section {
 
 /** Every section of the signed-in app. A new screen is one entry here. */
 const SECTIONS: Section[] = [
-  { route: 'orders', label: 'Orders', permission: 'orders.read', render: () => <OrdersScreen /> },
-  { route: 'gate', label: 'Gate', permission: 'gate.scan', render: () => <GateScreen /> },
-  { route: 'admin', label: 'Admin', permission: 'operators.manage', render: () => <AdminScreen /> },
-  { route: 'security', label: 'My security', permission: 'self', render: () => <MySecurityScreen /> },
+  { route: 'orders', label: 'orders.home.nav.orders', permission: 'orders.read', render: () => <OrdersScreen /> },
+  { route: 'gate', label: 'orders.home.nav.gate', permission: 'gate.scan', render: () => <GateScreen /> },
+  { route: 'admin', label: 'orders.home.nav.admin', permission: 'operators.manage', render: () => <AdminScreen /> },
+  { route: 'security', label: 'orders.home.nav.security', permission: 'self', render: () => <MySecurityScreen /> },
 ];
 
 const gateOnly = (session: ActiveSession) => session.operator.roles.every((r) => r === 'scanner');
@@ -37,6 +37,7 @@ const isLockShortcut = (e: KeyboardEvent) => e.ctrlKey && e.altKey && !e.shiftKe
 
 export function HomeScreen({ session }: { session: ActiveSession }) {
   const { info, route, navigate, signOut, lockNow } = useSession();
+  const t = useT();
   const kiosk = info?.kiosk ?? false;
   const sections = sectionsFor(session, kiosk);
 
@@ -52,6 +53,8 @@ export function HomeScreen({ session }: { session: ActiveSession }) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [kiosk, lockNow]);
 
+  const roles = session.operator.roles.map((role) => t('orders.home.role', { role })).join(' · ');
+
   const current = sections.find((s) => s.route === route) ?? sections[0];
   // Changes made at other terminals of the venue, for the screens below to follow.
   // Only a venue has other terminals to hear from; this computer alone has nothing to wait for.
@@ -61,42 +64,42 @@ export function HomeScreen({ session }: { session: ActiveSession }) {
     <div className="shell">
       <header className="topbar">
         <Brand institution={info?.institution} />
-        <nav aria-label="Main" className="topbar__nav">
+        <nav aria-label={t('orders.home.nav.label')} className="topbar__nav">
           {sections.map((s) => (
             <button key={s.route} type="button" className="navlink" aria-current={s === current ? 'page' : undefined} onClick={() => navigate(s.route)}>
-              {s.label}
+              {t(s.label)}
             </button>
           ))}
         </nav>
         <div className="topbar__who">
           <div className="who">
-            <span className="who__name">{session.operator.displayName}</span>
-            <span className="who__meta">
-              {session.operator.roles.map((r) => ROLE_LABELS[r]).join(' · ')}
-              {info?.terminal ? ` · ${info.terminal}` : ''}
+            <span className="who__name" translate="no">
+              {session.operator.displayName}
             </span>
+            <span className="who__meta">{info?.terminal ? t('orders.home.whoAtTerminal', { roles, terminal: info.terminal }) : roles}</span>
           </div>
           {kiosk ? null : (
-            <button type="button" className="button button--ghost" title="Lock this terminal now; your password opens it again where you were (Ctrl+Alt+L)" aria-keyshortcuts="Control+Alt+L" onClick={() => void lockNow()}>
-              Lock now
+            <button type="button" className="button button--ghost" title={t('orders.home.lockNow.title')} aria-keyshortcuts="Control+Alt+L" onClick={() => void lockNow()}>
+              {t('orders.home.lockNow')}
             </button>
           )}
           <button type="button" className="button button--ghost" onClick={signOut}>
-            Sign out
+            {t('orders.home.signOut')}
           </button>
         </div>
       </header>
-      <main className="content">{current ? current.render() : <Placeholder title="Nothing to show" text="Your role has no screen on this terminal. Ask an administrator." />}</main>
+      <main className="content">{current ? current.render() : <Placeholder title={t('orders.home.empty.title')} text={t('orders.home.empty.text')} />}</main>
     </div>
   );
 }
 
 function Placeholder({ title, text }: { title: string; text: string }) {
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="panel-title">
       <h1 id="panel-title">{title}</h1>
       <p className="lead">{text}</p>
-      <p className="muted">This screen arrives in a later release.</p>
+      <p className="muted">{t('orders.home.empty.later')}</p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { errorText, useT } from '../i18n';
 import { call } from '../state/api';
 
 /**
@@ -9,6 +10,7 @@ import { call } from '../state/api';
  * which read as a rival to closing Box Office.
  */
 export function KioskQuitDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -30,30 +32,30 @@ export function KioskQuitDialog({ onClose }: { onClose: () => void }) {
     const result = await call((a) => a.kiosk.quit({ login, password }));
     setPassword('');
     if (result.ok) return setClosing(true);
-    setError(result.error.message);
+    setError(errorText(result.error));
   }
 
   return (
     <dialog ref={ref} className="modal" aria-labelledby="kiosk-quit-title" onClose={onClose} onCancel={onClose}>
       <div className="modal__head">
-        <h2 id="kiosk-quit-title">Close the kiosk</h2>
+        <h2 id="kiosk-quit-title">{t('signIn.kiosk.title')}</h2>
       </div>
       {closing ? (
         <p role="status" className="lead">
-          Box Office is closing.
+          {t('signIn.kiosk.closing')}
         </p>
       ) : (
         <form onSubmit={submit} noValidate>
-          <p className="lead">Only an administrator can close this kiosk.</p>
+          <p className="lead">{t('signIn.kiosk.lead')}</p>
           {error ? <Alert>{error}</Alert> : null}
-          <Field label="Administrator login" name="adminLogin" autoComplete="off" autoFocus value={login} onChange={(e) => setLogin(e.target.value)} />
-          <Field label="Administrator password" name="adminPassword" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Field label={t('signIn.kiosk.adminLogin')} name="adminLogin" autoComplete="off" autoFocus value={login} onChange={(e) => setLogin(e.target.value)} />
+          <Field label={t('signIn.kiosk.adminPassword')} name="adminPassword" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
           <div className="actions">
             <button type="submit" className="button button--primary">
-              Close Box Office
+              {t('signIn.kiosk.quit')}
             </button>
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>

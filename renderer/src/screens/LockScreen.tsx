@@ -3,6 +3,7 @@ import { Alert } from '../components/Alert';
 import { Brand } from '../components/Brand';
 import { Field } from '../components/Field';
 import { formatWait, useCountdown } from '../components/useCountdown';
+import { errorText, useT } from '../i18n';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
@@ -11,6 +12,7 @@ import { useSession } from '../state/session-store';
  * the page meanwhile; the work itself waits in the stores (state/work-store.ts) and comes back on unlocking.
  */
 export function LockScreen() {
+  const t = useT();
   const { session, lockedByHand, setSession, signOut } = useSession();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function LockScreen() {
     const result = await call((a) => a.auth.unlock({ password }));
     setPassword('');
     if (result.ok) return setSession(result.value);
-    setError(result.error.message);
+    setError(errorText(result.error));
     setRetryAt(result.error.code === 'AUTH_THROTTLED' ? (result.error.retryAt ?? null) : null);
   }
 
@@ -31,23 +33,21 @@ export function LockScreen() {
     <main className="card-page card-page--locked">
       <form className="card" onSubmit={unlock} noValidate aria-labelledby="lock-title">
         <Brand />
-        <h1 id="lock-title">Locked — {session.operator.displayName}</h1>
-        <p className="lead">
-          {lockedByHand ? 'You locked this terminal.' : 'This terminal was locked after a while without activity.'} Enter your password to carry on where you were.
-        </p>
+        <h1 id="lock-title">{t('signIn.lock.title', { name: session.operator.displayName })}</h1>
+        <p className="lead">{t('signIn.lock.lead', { byHand: lockedByHand ? 'yes' : 'no' })}</p>
         {error ? (
           <Alert>
             {error}
-            {wait > 0 ? <span className="countdown"> Try again in {formatWait(wait)}.</span> : null}
+            {wait > 0 ? <span className="countdown"> {t('common.tryAgainIn', { wait: formatWait(wait) })}</span> : null}
           </Alert>
         ) : null}
-        <Field label="Password" name="password" type="password" autoComplete="current-password" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field label={t('signIn.fields.password')} name="password" type="password" autoComplete="current-password" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={wait > 0}>
-            Unlock
+            {t('signIn.lock.unlock')}
           </button>
           <button type="button" className="button" onClick={signOut}>
-            Sign out
+            {t('common.signOut')}
           </button>
         </div>
       </form>

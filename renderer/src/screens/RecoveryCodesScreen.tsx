@@ -1,20 +1,23 @@
 import { useState } from 'react';
 import { Alert } from '../components/Alert';
 import { Brand } from '../components/Brand';
+import { useT } from '../i18n';
 import { useSession } from '../state/session-store';
 
 /** Recovery codes are shown once: copy, print or save them before going on. */
 export function RecoveryCodesScreen({ codes }: { codes: string[] }) {
+  const t = useT();
   const { showRecoveryCodes, info } = useSession();
   const [copied, setCopied] = useState<string | null>(null);
-  const text = `Box Office recovery codes${info?.institution ? ` — ${info.institution}` : ''}\nEach code works once. Keep them somewhere safe.\n\n${codes.join('\n')}\n`;
+  const title = info?.institution ? t('signIn.recoveryCodes.fileTitleFor', { institution: info.institution }) : t('signIn.recoveryCodes.fileTitle');
+  const text = `${title}\n${t('signIn.recoveryCodes.fileNote')}\n\n${codes.join('\n')}\n`;
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied('Copied to the clipboard.');
+      setCopied(t('signIn.recoveryCodes.copied'));
     } catch {
-      setCopied('Copying is not allowed here: select the codes and copy them, or save them as a file.');
+      setCopied(t('signIn.recoveryCodes.copyRefused'));
     }
   }
 
@@ -31,28 +34,28 @@ export function RecoveryCodesScreen({ codes }: { codes: string[] }) {
     <main className="card-page">
       <section className="card card--wide printable" aria-labelledby="codes-title">
         <Brand />
-        <h1 id="codes-title">Your recovery codes</h1>
-        <p className="lead">If you lose your phone, each of these codes lets you sign in once. They are shown only now: copy, print or save them, and keep them away from this computer.</p>
-        <ol className="codes" aria-label="Recovery codes">
+        <h1 id="codes-title">{t('signIn.recoveryCodes.title')}</h1>
+        <p className="lead">{t('signIn.recoveryCodes.lead')}</p>
+        <ol className="codes" aria-label={t('signIn.recoveryCodes.list')}>
           {codes.map((code) => (
             <li key={code}>
-              <code>{code}</code>
+              <code translate="no">{code}</code>
             </li>
           ))}
         </ol>
         {copied ? <Alert tone="info">{copied}</Alert> : null}
         <div className="actions no-print">
           <button type="button" className="button" onClick={copy}>
-            Copy
+            {t('signIn.recoveryCodes.copy')}
           </button>
           <button type="button" className="button" onClick={() => window.print()}>
-            Print
+            {t('signIn.recoveryCodes.print')}
           </button>
           <button type="button" className="button" onClick={save}>
-            Save as text file
+            {t('signIn.recoveryCodes.save')}
           </button>
           <button type="button" className="button button--primary" onClick={() => showRecoveryCodes(null)}>
-            I have saved my recovery codes
+            {t('signIn.recoveryCodes.saved')}
           </button>
         </div>
       </section>

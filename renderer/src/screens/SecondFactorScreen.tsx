@@ -6,6 +6,7 @@ import { DevOutbox } from '../components/DevOutbox';
 import { CodeField } from '../components/CodeField';
 import { Field } from '../components/Field';
 import { formatWait, useCountdown } from '../components/useCountdown';
+import { errorText, useT } from '../i18n';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
@@ -13,6 +14,7 @@ type Method = 'totp' | 'sms' | 'recovery';
 
 /** The second step of sign-in: a code from the app, a text message, or a recovery code. */
 export function SecondFactorScreen({ view }: { view: Extract<SessionView, { state: 'secondFactor' }> }) {
+  const t = useT();
   const setSession = useSession((s) => s.setSession);
   const cancel = useSession((s) => s.signOut);
   const { methods, remember } = view;
@@ -35,7 +37,7 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
     setBusy(false);
     if (result.ok) return setSession(result.value);
     setCode('');
-    setError(result.error.message);
+    setError(errorText(result.error));
     setRetryAt(result.error.code === 'AUTH_THROTTLED' ? (result.error.retryAt ?? null) : null);
   }
 
@@ -45,9 +47,9 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
     if (result.ok) {
       setMethod('sms');
       setResendAt(result.value.resendAt);
-      setInfo(`We sent a code to ${result.value.sentTo}. It is valid for 10 minutes.`);
+      setInfo(result.value.sentTo);
     } else {
-      setError(result.error.message);
+      setError(errorText(result.error));
       if (result.error.retryAt) setResendAt(result.error.retryAt);
     }
   }
@@ -62,60 +64,73 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
     <main className="card-page">
       <form className="card" onSubmit={verify} noValidate aria-labelledby="mfa-title">
         <Brand />
-        <h1 id="mfa-title">Two-step verification</h1>
+        <h1 id="mfa-title">{t('signIn.twoStep.title')}</h1>
         <p className="lead">
-          Hello {view.operator.displayName}.{' '}
-          {method === 'totp' && 'Enter the 6-digit code your authenticator app shows for Box Office.'}
-          {method === 'sms' && (methods.sms ? `We text a 6-digit code to ${methods.sms.hint}.` : '')}
-          {method === 'recovery' && 'Enter one of the recovery codes you saved when you set up two-step verification. Each works once.'}
+          {t('signIn.secondFactor.lead', {
+            name: view.operator.displayName,
+            method: method === 'sms' && !methods.sms ? 'none' : method,
+            hint: methods.sms?.hint ?? '',
+          })}
         </p>
-        {info && method === 'sms' ? <Alert tone="info">{info}</Alert> : null}
+        {info && method === 'sms' ? <Alert tone="info">{t('signIn.sms.sent', { to: info })}</Alert> : null}
         {error ? (
           <Alert>
             {error}
-            {wait > 0 ? <span className="countdown"> Try again in {formatWait(wait)}.</span> : null}
+            {wait > 0 ? <span className="countdown"> {t('common.tryAgainIn', { wait: formatWait(wait) })}</span> : null}
           </Alert>
         ) : null}
         {method === 'recovery' ? (
-          <Field label="Recovery code" name="recovery" autoComplete="off" autoFocus value={code} onChange={(e) => setCode(e.target.value)} hint="Like ABCD-EFGH-JKMN-PQRS" />
+          <Field
+            label={t('signIn.secondFactor.recoveryLabel')}
+            name="recovery"
+            autoComplete="off"
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            hint={t('signIn.secondFactor.recoveryHint')}
+          />
         ) : (
-          <CodeField label={method === 'sms' ? 'Code from the text message' : '6-digit code'} value={code} onChange={setCode} />
+          <CodeField label={method === 'sms' ? t('signIn.code.sms') : t('signIn.code.sixDigit')} value={code} onChange={setCode} />
         )}
         {method === 'sms' ? (
           <button type="button" className="button button--block" onClick={textMe} disabled={resendWait > 0}>
-            {resendAt ? (resendWait > 0 ? `Text me a new code (in ${formatWait(resendWait)})` : 'Text me a new code') : 'Text me a code'}
+            {resendAt
+              ? resendWait > 0
+                ? t('signIn.secondFactor.textMeAgainIn', { wait: formatWait(resendWait) })
+                : t('signIn.secondFactor.textMeAgain')
+              : t('signIn.secondFactor.textMe')}
           </button>
         ) : null}
         {remember.offered ? (
           <label className="check">
-            <input type="checkbox" checked={rememberDevice} onChange={(e) => setRememberDevice(e.target.checked)} /> Remember this device for {remember.days} days
+            <input type="checkbox" checked={rememberDevice} onChange={(e) => setRememberDevice(e.target.checked)} /> {t('signIn.secondFactor.remember', { days: remember.days })}
           </label>
         ) : null}
         <button type="submit" className="button button--primary button--block" disabled={busy || wait > 0 || code.length === 0}>
-          {busy ? 'Checking…' : 'Verify'}
+          {busy ? t('signIn.secondFactor.busy') : t('signIn.secondFactor.verify')}
         </button>
-        <div className="method-switch" role="group" aria-label="Other ways to verify">
+        <div className="method-switch" role="group" aria-label={t('signIn.secondFactor.otherWays')}>
           {methods.totp && method !== 'totp' ? (
             <button type="button" className="linkish" onClick={() => switchTo('totp')}>
-              Use the authenticator app
+              {t('signIn.secondFactor.useApp')}
             </button>
           ) : null}
           {methods.sms && method !== 'sms' ? (
             <button type="button" className="linkish" onClick={() => switchTo('sms')}>
-              Get a code by text message
+              {t('signIn.secondFactor.useSms')}
             </button>
           ) : null}
           {method !== 'recovery' ? (
             <button type="button" className="linkish" onClick={() => switchTo('recovery')}>
-              Use a recovery code
+              {t('signIn.secondFactor.useRecovery')}
             </button>
           ) : null}
           <button type="button" className="linkish" onClick={cancel}>
-            Cancel and sign out
+            {t('signIn.secondFactor.cancel')}
           </button>
         </div>
         {methods.sms ? <DevOutbox /> : null}
-        <p className="fineprint">This step ends in {formatWait(left)}. Lost your phone? Use a recovery code, or ask an administrator to reset your two-step verification.</p>
+        <p className="fineprint">{t('signIn.secondFactor.fineprint', { wait: formatWait(left) })}</p>
       </form>
     </main>
   );

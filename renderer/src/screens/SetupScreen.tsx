@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { PasswordChecklist } from '../components/PasswordChecklist';
 import { TerminalKindSelect } from '../components/TerminalKindSelect';
 import { useCommonPassword } from '../components/useCommonPassword';
+import { errorText, useT, type MessageKey } from '../i18n';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
@@ -14,15 +15,11 @@ type Errors = Partial<Record<'login' | 'displayName' | 'password' | 'confirm' | 
 
 type Mode = 'local' | 'create' | 'join' | 'recover';
 
-const MODES: { mode: Mode; label: string; description: string }[] = [
-  { mode: 'local', label: 'This computer only', description: 'Orders, accounts and scans are kept on this computer alone.' },
-  { mode: 'create', label: 'Create a venue', description: 'The first terminal of a venue: its desks and gates share one PostgreSQL database.' },
-  { mode: 'join', label: 'Join a venue', description: 'Another terminal already works on the venue: an admin there gives you a join code.' },
-  {
-    mode: 'recover',
-    label: 'Recover a venue',
-    description: "Every terminal of the venue was lost: join again with the venue key file an admin exported and the database owner's password.",
-  },
+const MODES: { mode: Mode; label: MessageKey; description: MessageKey }[] = [
+  { mode: 'local', label: 'signIn.setup.mode.local', description: 'signIn.setup.mode.localText' },
+  { mode: 'create', label: 'signIn.setup.mode.create', description: 'signIn.setup.mode.createText' },
+  { mode: 'join', label: 'signIn.setup.mode.join', description: 'signIn.setup.mode.joinText' },
+  { mode: 'recover', label: 'signIn.setup.mode.recover', description: 'signIn.setup.mode.recoverText' },
 ];
 
 /**
@@ -32,6 +29,7 @@ const MODES: { mode: Mode; label: string; description: string }[] = [
  * venue database with no account yet, it creates the venue's first account.
  */
 export function SetupScreen() {
+  const t = useT();
   const info = useSession((s) => s.info)!;
   const [mode, setMode] = useState<Mode>('local');
   // Once the operator picks a way, the focus stays on the choice (arrow keys move through it).
@@ -43,7 +41,7 @@ export function SetupScreen() {
     <main className="card-page">
       <section className="card card--wide" aria-labelledby="setup-title">
         <Brand />
-        <h1 id="setup-title">Set up Box Office</h1>
+        <h1 id="setup-title">{t('signIn.setup.title')}</h1>
         {choose ? (
           <ModeChooser
             mode={mode}
@@ -63,17 +61,18 @@ export function SetupScreen() {
 }
 
 function ModeChooser({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
+  const t = useT();
   const id = useId();
   return (
     <fieldset className="choice choice--4 setup-modes">
-      <legend>How this computer works</legend>
+      <legend>{t('signIn.setup.modes')}</legend>
       {MODES.map((m) => (
         <label key={m.mode} className={`choice__option${mode === m.mode ? ' is-selected' : ''}`}>
           <span className="choice__head">
             <input type="radio" name="setupMode" value={m.mode} checked={mode === m.mode} onChange={() => onChange(m.mode)} aria-labelledby={`${id}-${m.mode}`} aria-describedby={`${id}-${m.mode}-text`} />
-            <strong id={`${id}-${m.mode}`}>{m.label}</strong>
+            <strong id={`${id}-${m.mode}`}>{t(m.label)}</strong>
           </span>
-          <span id={`${id}-${m.mode}-text`}>{m.description}</span>
+          <span id={`${id}-${m.mode}-text`}>{t(m.description)}</span>
         </label>
       ))}
     </fieldset>
@@ -82,6 +81,7 @@ function ModeChooser({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) =>
 
 /** The first account (service team + administrator), signed in at once. */
 function FirstAccountForm({ venue, autoFocus }: { venue: boolean; autoFocus: boolean }) {
+  const t = useT();
   const info = useSession((s) => s.info)!;
   const setupDone = useSession((s) => s.setupDone);
   const [login, setLogin] = useState('');
@@ -95,33 +95,39 @@ function FirstAccountForm({ venue, autoFocus }: { venue: boolean; autoFocus: boo
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password !== confirm) return setErrors({ confirm: 'The two passwords are not the same. Type the password again.' });
+    if (password !== confirm) return setErrors({ confirm: t('signIn.setup.mismatch') });
     setBusy(true);
     setErrors({});
     const result = await call((a) => a.setup.createFirstAccount({ login, displayName, password }));
     setBusy(false);
     if (result.ok) return setupDone(result.value);
     const field = result.error.field as keyof Errors | undefined;
-    setErrors({ [field && ['login', 'displayName', 'password'].includes(field) ? field : 'form']: result.error.message });
+    setErrors({ [field && ['login', 'displayName', 'password'].includes(field) ? field : 'form']: errorText(result.error) });
   }
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="setup-title">
-      <p className="lead">
-        {venue
-          ? 'This creates the first account of the venue: every desk and gate of the venue signs in with its accounts. It belongs to the service team and is an administrator: it can create the operators who work at the counter and add terminals. There is no default account.'
-          : 'This creates the first account on this computer. It belongs to the service team and is an administrator: it can create the operators who work at the counter. There is no default account.'}
-      </p>
+      <p className="lead">{venue ? t('signIn.setup.leadVenue') : t('signIn.setup.leadLocal')}</p>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <div className="grid-2">
-        <Field label="Login" name="login" autoComplete="username" autoFocus={autoFocus} required value={login} onChange={(e) => setLogin(e.target.value)} error={errors.login} hint="Letters, digits and . _ - @. Not case-sensitive: Anna and anna are the same login." />
-        <Field label="Full name" name="displayName" autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={errors.displayName} />
+        <Field
+          label={t('signIn.fields.login')}
+          name="login"
+          autoComplete="username"
+          autoFocus={autoFocus}
+          required
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+          error={errors.login}
+          hint={t('signIn.setup.loginHint')}
+        />
+        <Field label={t('signIn.setup.fullName')} name="displayName" autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={errors.displayName} />
       </div>
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+      <Field label={t('signIn.fields.password')} name="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
       <PasswordChecklist password={password} policy={info.passwordPolicy} common={common} />
-      <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
+      <Field label={t('signIn.setup.confirmPassword')} name="confirm" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
-        {busy ? 'Creating account…' : 'Create account'}
+        {busy ? t('signIn.setup.creatingAccount') : t('signIn.setup.createAccount')}
       </button>
     </form>
   );
@@ -130,7 +136,7 @@ function FirstAccountForm({ venue, autoFocus }: { venue: boolean; autoFocus: boo
 /** Sorts an error answer to the field it names (or the one it is about), else to the form. */
 function placeError<F extends string>(error: AppError, fields: readonly F[], fallback: Partial<Record<AppError['code'], F>> = {}): Partial<Record<F | 'form', string>> {
   const field = error.field && (fields as readonly string[]).includes(error.field) ? (error.field as F) : fallback[error.code];
-  return { [field ?? 'form']: error.message } as Partial<Record<F | 'form', string>>;
+  return { [field ?? 'form']: errorText(error) } as Partial<Record<F | 'form', string>>;
 }
 
 const CREATE_FIELDS = ['databaseUrl', 'ownerPassword', 'terminalName', 'kind'] as const;
@@ -144,25 +150,27 @@ function OwnerFields(p: {
   onOwnerPassword: (value: string) => void;
   errors: { databaseUrl?: string | undefined; ownerPassword?: string | undefined };
 }) {
+  const t = useT();
   return (
     <>
       <Field
-        label="Venue database address"
+        label={t('signIn.setup.databaseUrl')}
         name="databaseUrl"
         autoComplete="off"
         spellCheck={false}
-        placeholder="postgres://host/boxoffice"
+        placeholder={t('signIn.setup.databaseUrlPlaceholder')}
         value={p.databaseUrl}
         onChange={(e) => p.onDatabaseUrl(e.target.value)}
         error={p.errors.databaseUrl}
-        hint="With the owner's login if it is not yours: postgres://owner@host/boxoffice. Leave the password out of the address."
+        hint={t('signIn.setup.databaseUrlHint')}
       />
-      <Field label="Database owner's password" name="ownerPassword" type="password" autoComplete="off" value={p.ownerPassword} onChange={(e) => p.onOwnerPassword(e.target.value)} error={p.errors.ownerPassword} />
+      <Field label={t('signIn.setup.ownerPassword')} name="ownerPassword" type="password" autoComplete="off" value={p.ownerPassword} onChange={(e) => p.onOwnerPassword(e.target.value)} error={p.errors.ownerPassword} />
     </>
   );
 }
 
 function CreateVenueForm() {
+  const t = useT();
   const load = useSession((s) => s.load);
   const [databaseUrl, setDatabaseUrl] = useState('');
   const [ownerPassword, setOwnerPassword] = useState('');
@@ -188,18 +196,23 @@ function CreateVenueForm() {
 
   return (
     <form onSubmit={submit} noValidate>
-      <p className="lead">
-        Enter the address of an empty PostgreSQL database for the venue. Box Office sets it up, then you create the venue&apos;s first account
-        here. The database owner&apos;s password is used once, to set up the database, and is not kept.
-      </p>
+      <p className="lead">{t('signIn.setup.createLead')}</p>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <OwnerFields databaseUrl={databaseUrl} onDatabaseUrl={setDatabaseUrl} ownerPassword={ownerPassword} onOwnerPassword={setOwnerPassword} errors={errors} />
       <div className="grid-2">
-        <Field label="This terminal's name" name="terminalName" autoComplete="off" value={terminalName} onChange={(e) => setTerminalName(e.target.value)} error={errors.terminalName} hint="As the venue's list of terminals shows it, e.g. Desk 1." />
+        <Field
+          label={t('signIn.setup.terminalName')}
+          name="terminalName"
+          autoComplete="off"
+          value={terminalName}
+          onChange={(e) => setTerminalName(e.target.value)}
+          error={errors.terminalName}
+          hint={t('signIn.setup.terminalNameHint')}
+        />
         <TerminalKindSelect value={kind} onChange={setKind} error={errors.kind} />
       </div>
       <button type="submit" className="button button--primary button--block" disabled={busy}>
-        {busy ? 'Creating the venue…' : 'Create the venue'}
+        {busy ? t('signIn.setup.creatingVenue') : t('signIn.setup.createVenue')}
       </button>
     </form>
   );
@@ -209,6 +222,7 @@ const JOIN_FIELDS = ['databaseUrl', 'code'] as const;
 
 /** Another terminal of an existing venue, with the one-time join code an admin shows on a joined terminal. */
 function JoinVenueForm() {
+  const t = useT();
   const load = useSession((s) => s.load);
   const [databaseUrl, setDatabaseUrl] = useState('');
   const [code, setCode] = useState('');
@@ -232,36 +246,33 @@ function JoinVenueForm() {
 
   return (
     <form onSubmit={submit} noValidate>
-      <p className="lead">
-        On a terminal that already works on the venue, an admin opens Admin → Terminals and adds this one: it shows the venue database address
-        and a join code, valid once for 15 minutes.
-      </p>
+      <p className="lead">{t('signIn.setup.joinLead')}</p>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <Field
-        label="Venue database address"
+        label={t('signIn.setup.databaseUrl')}
         name="databaseUrl"
         autoComplete="off"
         spellCheck={false}
-        placeholder="postgres://host/boxoffice"
+        placeholder={t('signIn.setup.databaseUrlPlaceholder')}
         value={databaseUrl}
         onChange={(e) => setDatabaseUrl(e.target.value)}
         error={errors.databaseUrl}
       />
       <Field
-        label="Join code"
+        label={t('signIn.setup.joinCode')}
         name="joinCode"
         className="join-code-input"
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        placeholder="XXXX-XXXX-…"
+        placeholder={t('signIn.setup.joinCodePlaceholder')}
         value={code}
         onChange={(e) => setCode(e.target.value)}
         error={errors.code}
-        hint="Eight groups of four letters and digits. Dashes and spaces are optional."
+        hint={t('signIn.setup.joinCodeHint')}
       />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
-        {busy ? 'Joining the venue…' : 'Join the venue'}
+        {busy ? t('signIn.setup.joiningVenue') : t('signIn.setup.joinVenue')}
       </button>
     </form>
   );
@@ -269,7 +280,6 @@ function JoinVenueForm() {
 
 /** The largest venue key file read here (the channel takes no more): the file an admin exports is well under 1 kB. */
 const KEY_FILE_MAX_BYTES = 10_000;
-const KEY_FILE_TOO_LARGE = 'That file is larger than 10 kB: it is not a venue key file. Choose the .json file an admin exported.';
 
 const RECOVER_FIELDS = ['databaseUrl', 'ownerPassword', 'keyFile', 'passphrase', 'terminalName', 'kind'] as const;
 
@@ -278,6 +288,7 @@ const RECOVER_FIELDS = ['databaseUrl', 'ownerPassword', 'keyFile', 'passphrase',
  * (Admin → Terminals), its passphrase and the database owner's password (used once) join this terminal as a new one.
  */
 function RecoverVenueForm() {
+  const t = useT();
   const load = useSession((s) => s.load);
   const [databaseUrl, setDatabaseUrl] = useState('');
   const [ownerPassword, setOwnerPassword] = useState('');
@@ -295,14 +306,14 @@ function RecoverVenueForm() {
     setErrors((previous) => {
       const next = { ...previous };
       delete next.keyFile;
-      if (file && file.size > KEY_FILE_MAX_BYTES) next.keyFile = KEY_FILE_TOO_LARGE;
+      if (file && file.size > KEY_FILE_MAX_BYTES) next.keyFile = t('signIn.setup.keyFileTooLarge');
       return next;
     });
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (keyFile && keyFile.size > KEY_FILE_MAX_BYTES) return setErrors({ keyFile: KEY_FILE_TOO_LARGE });
+    if (keyFile && keyFile.size > KEY_FILE_MAX_BYTES) return setErrors({ keyFile: t('signIn.setup.keyFileTooLarge') });
     setBusy(true);
     setErrors({});
     let keyText = '';
@@ -311,7 +322,7 @@ function RecoverVenueForm() {
         keyText = await keyFile.text();
       } catch {
         setBusy(false);
-        return setErrors({ keyFile: 'The file could not be read. Choose it again.' });
+        return setErrors({ keyFile: t('signIn.setup.keyFileUnreadable') });
       }
     }
     // With no file chosen, the empty text gets the channel's own answer ("Choose the venue key file.") next to the field.
@@ -329,21 +340,33 @@ function RecoverVenueForm() {
 
   return (
     <form onSubmit={submit} noValidate>
-      <p className="lead">
-        Only when no terminal of the venue works any more. This terminal joins the venue as a new one with the venue key file an admin exported
-        from Admin → Terminals, its passphrase, and the database owner&apos;s password, which is used once and not kept. Then sign in with a venue
-        account.
-      </p>
+      <p className="lead">{t('signIn.setup.recoverLead')}</p>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <OwnerFields databaseUrl={databaseUrl} onDatabaseUrl={setDatabaseUrl} ownerPassword={ownerPassword} onOwnerPassword={setOwnerPassword} errors={errors} />
-      <Field label="Venue key file" name="keyFile" type="file" accept=".json,application/json" onChange={chooseFile} error={errors.keyFile} hint="The .json file saved when an admin exported the venue key (up to 10 kB)." />
-      <Field label="Key file passphrase" name="passphrase" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} error={errors.passphrase} />
+      <Field
+        label={t('signIn.setup.keyFile')}
+        name="keyFile"
+        type="file"
+        accept=".json,application/json"
+        onChange={chooseFile}
+        error={errors.keyFile}
+        hint={t('signIn.setup.keyFileHint')}
+      />
+      <Field label={t('signIn.setup.passphrase')} name="passphrase" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} error={errors.passphrase} />
       <div className="grid-2">
-        <Field label="This terminal's name" name="terminalName" autoComplete="off" value={terminalName} onChange={(e) => setTerminalName(e.target.value)} error={errors.terminalName} hint="As the venue's list of terminals shows it, e.g. Desk 1." />
+        <Field
+          label={t('signIn.setup.terminalName')}
+          name="terminalName"
+          autoComplete="off"
+          value={terminalName}
+          onChange={(e) => setTerminalName(e.target.value)}
+          error={errors.terminalName}
+          hint={t('signIn.setup.terminalNameHint')}
+        />
         <TerminalKindSelect value={kind} onChange={setKind} error={errors.kind} />
       </div>
       <button type="submit" className="button button--primary button--block" disabled={busy}>
-        {busy ? 'Recovering the venue…' : 'Recover the venue'}
+        {busy ? t('signIn.setup.recoveringVenue') : t('signIn.setup.recoverVenue')}
       </button>
     </form>
   );

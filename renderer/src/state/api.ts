@@ -5,11 +5,12 @@
  */
 import type { BoxOfficeApi } from '../../../shared/api';
 import type { AppError, Result } from '../../../shared/result';
+import { errorText, tNow } from '../i18n';
 import { useConnection } from './connection-store';
 import { useSession } from './session-store';
 
 export function api(): BoxOfficeApi {
-  if (!window.boxOffice) throw new Error('The Box Office bridge is missing.');
+  if (!window.boxOffice) throw new Error(tNow('common.startup.bridgeMissing'));
   return window.boxOffice;
 }
 
@@ -19,7 +20,7 @@ const BLOCKING_ERRORS = new Set<AppError['code']>(['TERMINAL_REVOKED', 'VENUE_UP
 
 export async function call<T>(request: (a: BoxOfficeApi) => Promise<Result<T>>): Promise<Result<T>> {
   const result = await request(api());
-  useConnection.getState().report(result.ok ? null : result.error.code, result.ok ? '' : result.error.message);
+  useConnection.getState().report(result.ok ? null : result.error.code, result.ok ? '' : errorText(result.error));
   if (!result.ok && SESSION_ERRORS.has(result.error.code)) void useSession.getState().refresh(result.error.code);
   if (!result.ok && BLOCKING_ERRORS.has(result.error.code)) useSession.getState().block(result.error);
   return result;

@@ -1,5 +1,7 @@
 /** Who is signed in and what the app is: the state every screen reads. */
 import { create } from 'zustand';
+import { tNow } from '../i18n';
+import { text, type LocalText } from '../../../shared/i18n/translator';
 import type { AppError } from '../../../shared/result';
 import type { AppInfo, SessionView } from '../../../shared/views';
 
@@ -10,8 +12,11 @@ interface SessionState {
   /** A blocking error (no keychain, refused store, missing bridge): nothing else is reachable. */
   blocked: AppError | null;
   session: SessionView;
-  /** A one-line notice shown on the sign-in screen (e.g. why the session ended). */
-  notice: string | null;
+  /**
+   * A one-line notice shown on the sign-in screen (e.g. why the session ended): a catalogue text, put into the
+   * language of the sign-in screen when shown (the session's own language may differ), or words already in it.
+   */
+  notice: LocalText | string | null;
   route: Route | null;
   /** The operator locked this terminal with "Lock now" (rather than the idle lock): the lock screen says so. */
   lockedByHand: boolean;
@@ -30,7 +35,7 @@ interface SessionState {
   /** "Lock now": locks this terminal at once; the lock screen follows. The work on screen is kept for after unlocking. */
   lockNow(): Promise<void>;
   /** Core ended the session on purpose (e.g. a restore): back to sign-in with this notice. */
-  signedOutWith(notice: string): void;
+  signedOutWith(notice: LocalText | string): void;
   navigate(route: Route): void;
 }
 
@@ -50,7 +55,8 @@ export const useSession = create<SessionState>((set, get) => ({
   async load() {
     const bridge = window.boxOffice;
     if (!bridge) {
-      set({ blocked: { code: 'INTERNAL', message: 'This page was opened outside Box Office. Start it with `npm start` and open the address it prints.' } });
+      const outside = text('common.startup.outsideBoxOffice');
+      set({ blocked: { code: 'INTERNAL', message: tNow(outside.key), text: outside } });
       return;
     }
     const info = await bridge.app.info();
@@ -81,16 +87,17 @@ export const useSession = create<SessionState>((set, get) => ({
     if (!status?.ok) return;
     const view = status.value;
     const wasIn = get().session.state !== 'signedOut';
-    let notice: string | null = null;
+    let notice: LocalText | null = null;
     if (view.state === 'signedOut' && wasIn) {
-      notice =
+      notice = text(
         view.reason === 'expired' || reason === 'SESSION_EXPIRED'
-          ? 'Your session reached its time limit. Sign in again.'
+          ? 'signIn.notice.expired'
           : view.reason === 'idle'
-            ? 'You were signed out after a while without activity. Sign in again.'
+            ? 'signIn.notice.idle'
             : view.reason === 'secondFactorTimeout'
-            ? 'Sign-in was not finished within 5 minutes. Sign in again.'
-            : 'You were signed out. Sign in again.';
+              ? 'signIn.notice.secondFactorTimeout'
+              : 'signIn.notice.signedOut',
+      );
     }
     set({ session: view, notice: notice ?? get().notice });
   },

@@ -3,20 +3,16 @@ import type { BackupFileView, BackupProgressView, VenueBackupAdvice } from '../.
 import { Alert } from '../../components/Alert';
 import { DangerNote } from '../../components/DangerNote';
 import { Field } from '../../components/Field';
+import { errorText, useFormat, useT, type Translate } from '../../i18n';
 import { call } from '../../state/api';
 import { useSession } from '../../state/session-store';
+import { usePlain } from './plain';
 
 type Message = { tone: 'error' | 'info'; text: string } | null;
 
-const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-const STEP_NAMES: Record<BackupProgressView['step'], string> = {
-  copying: 'Copying',
-  checking: 'Checking the backup (integrity, references)',
-  safetyCopy: 'Keeping a safety copy of the current data',
-  replacing: 'Replacing the data',
-};
+/** "1.5 MB", "12 kB", in the reader's language (`t` plain when the size goes into another message). */
+export const backupSize = (t: Translate, bytes: number) =>
+  bytes >= 1_048_576 ? t('admin.backup.sizeMb', { mb: bytes / 1_048_576 }) : t('admin.backup.sizeKb', { kb: Math.max(1, Math.round(bytes / 1024)) });
 
 /**
  * While `busy`, asks core every 300 ms how far the backup or restore is (both transports only answer
@@ -47,14 +43,17 @@ function useBackupProgress(busy: boolean): BackupProgressView | null {
 
 /** The step under way and, for a copy, its share done. */
 function BackupProgress({ progress }: { progress: BackupProgressView | null }) {
+  const t = useT();
+  const plain = usePlain();
   if (!progress) return null;
   const counted = progress.total > 0;
   const percent = counted ? Math.floor((100 * progress.done) / progress.total) : null;
-  const label = `${STEP_NAMES[progress.step]}${percent === null ? '…' : `: ${percent} %`}`;
+  const step = plain.t('admin.backup.step', { step: progress.step });
+  const label = percent === null ? t('admin.backup.progressUncounted', { step }) : t('admin.backup.progressPercent', { step, percent });
   return (
     <div className="stack" role="status" aria-live="polite">
       <span>{label}</span>
-      <progress aria-label={STEP_NAMES[progress.step]} max={counted ? progress.total : undefined} value={counted ? progress.done : undefined} />
+      <progress aria-label={t('admin.backup.step', { step: progress.step })} max={counted ? progress.total : undefined} value={counted ? progress.done : undefined} />
     </div>
   );
 }
@@ -64,6 +63,8 @@ function BackupProgress({ progress }: { progress: BackupProgressView | null }) {
  * venue database (PostgreSQL) backups are the database's own tools: the commands are shown instead.
  */
 export function BackupPanel() {
+  const t = useT();
+  const plain = usePlain();
   const [folder, setFolder] = useState('');
   const [files, setFiles] = useState<BackupFileView[]>([]);
   const [venue, setVenue] = useState<VenueBackupAdvice | null>(null);
@@ -85,10 +86,14 @@ export function BackupPanel() {
   async function backUp(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    setMessage({ tone: 'info', text: 'Backing up…' });
+    setMessage({ tone: 'info', text: t('admin.backup.busy') });
     const result = await call((a) => a.backup.create(directory.trim() ? { directory: directory.trim() } : {}));
     setBusy(false);
-    setMessage(result.ok ? { tone: 'info', text: `Backed up to ${result.value.path} (${size(result.value.bytes)}).` } : { tone: 'error', text: result.error.message });
+    setMessage(
+      result.ok
+        ? { tone: 'info', text: t('admin.backup.done', { path: result.value.path, size: backupSize(plain.t, result.value.bytes) }) }
+        : { tone: 'error', text: errorText(result.error) },
+    );
     await load();
   }
 
@@ -97,14 +102,22 @@ export function BackupPanel() {
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="backup-title">
-        <h1 id="backup-title">Back up</h1>
-        <p className="muted">A consistent copy of all data, taken while Box Office keeps running. Secrets stay in this computer's keychain: a backup restores only here.</p>
+        <h1 id="backup-title">{t('admin.backup.title')}</h1>
+        <p className="muted">{t('admin.backup.lead')}</p>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         {busy ? <BackupProgress progress={progress} /> : null}
         <form className="inline-form" onSubmit={backUp} noValidate>
-          <Field label="Folder (optional)" name="backupFolder" value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder={folder} hint="Empty: the backups folder. Or the full path of a folder, e.g. a USB stick." />
+          <Field
+            label={t('admin.backup.folder')}
+            name="backupFolder"
+            translate="no"
+            value={directory}
+            onChange={(e) => setDirectory(e.target.value)}
+            placeholder={folder}
+            hint={t('admin.backup.folderHint')}
+          />
           <button type="submit" className="button button--primary" disabled={busy}>
-            Back up now
+            {t('admin.backup.submit')}
           </button>
         </form>
       </section>
@@ -114,27 +127,28 @@ export function BackupPanel() {
 }
 
 function VenueBackup({ advice }: { advice: VenueBackupAdvice }) {
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="backup-title">
-      <h1 id="backup-title">Back up and restore</h1>
-      <p>{advice.message}</p>
-      <h2 id="venue-backup-title">Back up the venue database</h2>
-      <pre aria-labelledby="venue-backup-title" className="code-block" tabIndex={0}>
+      <h1 id="backup-title">{t('admin.backup.venueTitle')}</h1>
+      {/* Core's `advice.message` says the same in English only: the words are the catalogue's. */}
+      <p>{t('admin.backup.venueAdvice')}</p>
+      <h2 id="venue-backup-title">{t('admin.backup.venueBackUp')}</h2>
+      <pre aria-labelledby="venue-backup-title" className="code-block" tabIndex={0} translate="no">
         <code>{advice.backupCommand}</code>
       </pre>
-      <h2 id="venue-restore-title">Restore it</h2>
-      <p className="muted">Stop Box Office on every terminal first; everybody signs in again afterwards.</p>
-      <pre aria-labelledby="venue-restore-title" className="code-block" tabIndex={0}>
+      <h2 id="venue-restore-title">{t('admin.backup.venueRestore')}</h2>
+      <p className="muted">{t('admin.backup.venueRestoreNote')}</p>
+      <pre aria-labelledby="venue-restore-title" className="code-block" tabIndex={0} translate="no">
         <code>{advice.restoreCommand}</code>
       </pre>
     </section>
   );
 }
 
-const RESTORE_CONSEQUENCE =
-  'Restore this backup?\n\nEverything changed since this backup was made is lost — orders imported, tickets issued or reissued, gate scans, operators and settings — and everybody is signed out.\n\nThe current data is kept as a safety copy.';
-
 function RestoreSection({ files }: { files: BackupFileView[] }) {
+  const t = useT();
+  const f = useFormat();
   const signedOutWith = useSession((s) => s.signedOutWith);
   const [path, setPath] = useState('');
   const [password, setPassword] = useState('');
@@ -145,46 +159,47 @@ function RestoreSection({ files }: { files: BackupFileView[] }) {
   async function restore(event: FormEvent) {
     event.preventDefault();
     // The consequence in words, before anything changes.
-    if (!window.confirm(RESTORE_CONSEQUENCE)) return;
+    if (!window.confirm(t('admin.restore.confirm'))) return;
     setBusy(true);
-    setMessage({ tone: 'info', text: 'Checking the backup…' });
+    setMessage({ tone: 'info', text: t('admin.restore.checking') });
     const result = await call((a) => a.backup.restore({ path: path.trim(), password }));
     setBusy(false);
     setPassword('');
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    if (!result.ok) return setMessage({ tone: 'error', text: errorText(result.error) });
     // Everybody, this session included, was signed out.
-    signedOutWith(`Restored from ${result.value.restoredFrom} (${result.value.operators} operators, ${result.value.tickets} tickets). The previous data is kept in ${result.value.safetyCopy}. Sign in again.`);
+    const { restoredFrom, operators, tickets, safetyCopy } = result.value;
+    signedOutWith(t('admin.restore.done', { file: restoredFrom, operators, tickets, safetyCopy }));
   }
 
   return (
     <section className="panel" aria-labelledby="restore-title">
-      <h2 id="restore-title">Restore</h2>
+      <h2 id="restore-title">{t('admin.restore.title')}</h2>
       <DangerNote>
         <p>
-          <strong>Everything changed since the backup was made is lost, and everybody is signed out.</strong> The current data is kept as a safety copy.
+          <strong>{t('admin.restore.warning')}</strong> {t('admin.restore.safetyCopy')}
         </p>
       </DangerNote>
       {files.length ? (
-        <table className="table" aria-label="Backups">
+        <table className="table" aria-label={t('admin.restore.table')}>
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Made</th>
-              <th scope="col">Size</th>
+              <th scope="col">{t('admin.restore.col.file')}</th>
+              <th scope="col">{t('admin.restore.col.made')}</th>
+              <th scope="col">{t('admin.restore.col.size')}</th>
               <th scope="col">
-                <span className="visually-hidden">Choose</span>
+                <span className="visually-hidden">{t('admin.restore.col.choose')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {files.map((f) => (
-              <tr key={f.path}>
-                <td>{f.fileName}</td>
-                <td>{when(f.modifiedAt)}</td>
-                <td>{size(f.bytes)}</td>
+            {files.map((file) => (
+              <tr key={file.path}>
+                <td translate="no">{file.fileName}</td>
+                <td>{f.date(file.modifiedAt, 'dateTime')}</td>
+                <td>{backupSize(t, file.bytes)}</td>
                 <td className="row-actions">
-                  <button type="button" className="button button--small" aria-label={`Choose ${f.fileName}`} onClick={() => setPath(f.path)}>
-                    Choose
+                  <button type="button" className="button button--small" aria-label={t('admin.restore.chooseFile', { file: file.fileName })} onClick={() => setPath(file.path)}>
+                    {t('admin.restore.choose')}
                   </button>
                 </td>
               </tr>
@@ -192,15 +207,15 @@ function RestoreSection({ files }: { files: BackupFileView[] }) {
           </tbody>
         </table>
       ) : (
-        <p className="muted">No backup in the backups folder yet. You can still restore one from elsewhere by its full path.</p>
+        <p className="muted">{t('admin.restore.none')}</p>
       )}
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {busy ? <BackupProgress progress={progress} /> : null}
       <form onSubmit={restore} noValidate>
-        <Field label="Backup file to restore" name="restorePath" value={path} onChange={(e) => setPath(e.target.value)} hint="Checked first: a backup from a newer version, a damaged file or one from another computer is refused and nothing changes." />
-        <Field label="Your password" name="restorePassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field label={t('admin.restore.path')} name="restorePath" translate="no" value={path} onChange={(e) => setPath(e.target.value)} hint={t('admin.restore.pathHint')} />
+        <Field label={t('admin.restore.password')} name="restorePassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         <button type="submit" className="button button--danger" disabled={busy || !path.trim()}>
-          Restore this backup
+          {t('admin.restore.submit')}
         </button>
       </form>
     </section>

@@ -1,48 +1,51 @@
 import { useState } from 'react';
+import type { LocalText } from '../../../../shared/i18n/translator';
 import type { OperatorRow } from '../../../../shared/mfa-views';
 import type { Role } from '../../../../shared/roles';
 import { Alert } from '../../components/Alert';
+import { useFormat, useT, type Translate } from '../../i18n';
 import { call } from '../../state/api';
 import { OperatorDevicesDialog } from '../OperatorDevicesDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { RoleSelect } from './RoleSelect';
-
-const METHOD_LABELS: Record<OperatorRow['methods'][number], string> = { totp: 'App', sms: 'SMS', recovery: 'Recovery codes' };
+import { usePlain } from './plain';
 
 /** Core never asks a gate scanner for a second factor (a scan must not wait for a code), whatever the setting says. */
 const scannerOnly = (o: OperatorRow) => o.roles.length > 0 && o.roles.every((r) => r === 'scanner');
-const twoStepLabel = (o: OperatorRow) => (scannerOnly(o) ? 'Not asked at the gate' : o.mfaRequired ? 'Required' : 'Not required');
+const twoStepLabel = (t: Translate, o: OperatorRow) =>
+  t(scannerOnly(o) ? 'admin.operators.twoStep.notAsked' : o.mfaRequired ? 'admin.operators.twoStep.required' : 'admin.operators.twoStep.notRequired');
 
-const time = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-type Act = (label: string, request: () => Promise<{ ok: boolean; error?: { message: string } }>) => Promise<void>;
+type Act = (label: string, request: () => Promise<{ ok: boolean; error?: { message: string; text?: LocalText } }>) => Promise<void>;
 
 /** Every operator with what an admin can do to each: role, two-step, password, throttle, devices, disable. */
 export function OperatorsPanel({ operators, canGiveService, message, act, reload }: { operators: OperatorRow[]; canGiveService: boolean; message: { tone: 'error' | 'info'; text: string } | null; act: Act; reload: () => void }) {
   const [devicesOf, setDevicesOf] = useState<OperatorRow | null>(null);
   const [passwordOf, setPasswordOf] = useState<OperatorRow | null>(null);
+  const t = useT();
+  const f = useFormat();
+  const plain = usePlain();
 
   const changeRoles = (o: OperatorRow, roles: Role[]) => {
-    if (window.confirm(`Change the role of ${o.displayName}? Their open sessions end; the new role applies at the next sign-in.`)) {
-      void act(`${o.displayName}'s role is changed.`, () => call((a) => a.operators.setRoles({ operatorId: o.id, roles })));
+    if (window.confirm(t('admin.operators.confirmRole', { name: o.displayName }))) {
+      void act(t('admin.operators.roleChanged', { name: o.displayName }), () => call((a) => a.operators.setRoles({ operatorId: o.id, roles })));
     } else reload();
   };
 
   return (
     <section className="panel" aria-labelledby="operators-title">
-      <h1 id="operators-title">Operators</h1>
+      <h1 id="operators-title">{t('admin.operators.title')}</h1>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <table className="table" aria-labelledby="operators-title">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Login</th>
-            <th scope="col">Role</th>
-            <th scope="col">Two-step required</th>
-            <th scope="col">Methods</th>
-            <th scope="col">Devices</th>
+            <th scope="col">{t('admin.operators.col.name')}</th>
+            <th scope="col">{t('admin.operators.col.login')}</th>
+            <th scope="col">{t('admin.operators.col.role')}</th>
+            <th scope="col">{t('admin.operators.col.twoStep')}</th>
+            <th scope="col">{t('admin.operators.col.methods')}</th>
+            <th scope="col">{t('admin.operators.col.devices')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('admin.operators.col.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -50,59 +53,74 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
           {operators.map((o) => (
             <tr key={o.id}>
               <td>
-                <div>{o.displayName}</div>
-                {o.disabled ? <span className="badge badge--none">disabled</span> : null}
-                {o.oneTimePasswordUntil ? <span className="badge badge--print_at_home">one-time password until {time(o.oneTimePasswordUntil)}</span> : null}
-                {o.throttledUntil ? <span className="badge badge--warn">sign-in locked until {time(o.throttledUntil)}</span> : null}
+                <div translate="no">{o.displayName}</div>
+                {o.disabled ? <span className="badge badge--none">{t('admin.operators.disabledBadge')}</span> : null}
+                {o.oneTimePasswordUntil ? (
+                  <span className="badge badge--print_at_home">{t('admin.operators.oneTimeUntil', { until: plain.date(o.oneTimePasswordUntil, 'dateTime') })}</span>
+                ) : null}
+                {o.throttledUntil ? <span className="badge badge--warn">{t('admin.operators.lockedUntil', { until: plain.date(o.throttledUntil, 'dateTime') })}</span> : null}
               </td>
-              <td>{o.login}</td>
+              <td translate="no">{o.login}</td>
               <td>
                 <RoleSelect operator={o} canGiveService={canGiveService} onChange={(roles) => changeRoles(o, roles)} />
               </td>
-              <td>{twoStepLabel(o)}</td>
-              <td>{o.methods.length ? o.methods.map((m) => METHOD_LABELS[m]).join(', ') : 'None'}</td>
-              <td>{o.rememberedDevices}</td>
+              <td>{twoStepLabel(t, o)}</td>
+              <td>{o.methods.length ? t('admin.operators.methods', { methods: o.methods.map((m) => plain.t('admin.operators.method', { method: m })).join(', ') }) : t('admin.operators.methodsNone')}</td>
+              <td>{f.number(o.rememberedDevices)}</td>
               <td>
                 <div className="row-actions row-actions--wrap">
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`${o.mfaRequired ? 'Release' : 'Require'} two-step verification for ${o.login}`}
-                    onClick={() => act(`${o.displayName}: two-step verification ${o.mfaRequired ? 'released' : 'required'}.`, () => call((a) => a.operators.setMfaRequired({ operatorId: o.id, required: !o.mfaRequired })))}
+                    aria-label={t(o.mfaRequired ? 'admin.operators.releaseTwoStepFor' : 'admin.operators.requireTwoStepFor', { login: o.login })}
+                    onClick={() =>
+                      act(t(o.mfaRequired ? 'admin.operators.twoStepReleased' : 'admin.operators.twoStepRequired', { name: o.displayName }), () =>
+                        call((a) => a.operators.setMfaRequired({ operatorId: o.id, required: !o.mfaRequired })),
+                      )
+                    }
                   >
-                    {o.mfaRequired ? 'Release two-step' : 'Require two-step'}
+                    {t(o.mfaRequired ? 'admin.operators.releaseTwoStep' : 'admin.operators.requireTwoStep')}
                   </button>
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`Reset two-step verification for ${o.login}`}
+                    aria-label={t('admin.operators.resetTwoStepFor', { login: o.login })}
                     disabled={o.methods.length === 0 && o.rememberedDevices === 0}
                     onClick={() => {
-                      if (window.confirm(`Reset two-step verification for ${o.displayName}? Their app, phone, recovery codes and remembered devices are removed; they set it up again at the next sign-in.`)) {
-                        void act(`${o.displayName} will set up two-step verification again at the next sign-in.`, () => call((a) => a.operators.resetMfa({ operatorId: o.id })));
+                      if (window.confirm(t('admin.operators.confirmResetTwoStep', { name: o.displayName }))) {
+                        void act(t('admin.operators.twoStepReset', { name: o.displayName }), () => call((a) => a.operators.resetMfa({ operatorId: o.id })));
                       }
                     }}
                   >
-                    Reset two-step
+                    {t('admin.operators.resetTwoStep')}
                   </button>
-                  <button type="button" className="button button--small" aria-label={`Remembered devices of ${o.login}`} onClick={() => setDevicesOf(o)}>
-                    Devices
+                  <button type="button" className="button button--small" aria-label={t('admin.operators.devicesOf', { login: o.login })} onClick={() => setDevicesOf(o)}>
+                    {t('admin.operators.devices')}
                   </button>
-                  <button type="button" className="button button--small" aria-label={`Reset the password of ${o.login}`} onClick={() => setPasswordOf(o)}>
-                    Reset password
+                  <button type="button" className="button button--small" aria-label={t('admin.operators.resetPasswordOf', { login: o.login })} onClick={() => setPasswordOf(o)}>
+                    {t('admin.operators.resetPassword')}
                   </button>
                   {o.throttledUntil ? (
-                    <button type="button" className="button button--small" aria-label={`Lift the sign-in lock of ${o.login}`} onClick={() => act(`${o.displayName} can sign in again now.`, () => call((a) => a.operators.liftThrottle({ operatorId: o.id })))}>
-                      Lift lock
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={t('admin.operators.liftLockOf', { login: o.login })}
+                      onClick={() => act(t('admin.operators.lockLifted', { name: o.displayName }), () => call((a) => a.operators.liftThrottle({ operatorId: o.id })))}
+                    >
+                      {t('admin.operators.liftLock')}
                     </button>
                   ) : null}
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`${o.disabled ? 'Enable' : 'Disable'} ${o.login}`}
-                    onClick={() => act(`${o.displayName} is ${o.disabled ? 'enabled' : 'disabled'}.`, () => call((a) => a.operators.setDisabled({ operatorId: o.id, disabled: !o.disabled })))}
+                    aria-label={t(o.disabled ? 'admin.operators.enableOf' : 'admin.operators.disableOf', { login: o.login })}
+                    onClick={() =>
+                      act(t(o.disabled ? 'admin.operators.enabled' : 'admin.operators.disabled', { name: o.displayName }), () =>
+                        call((a) => a.operators.setDisabled({ operatorId: o.id, disabled: !o.disabled })),
+                      )
+                    }
                   >
-                    {o.disabled ? 'Enable' : 'Disable'}
+                    {t(o.disabled ? 'admin.operators.enable' : 'admin.operators.disable')}
                   </button>
                 </div>
               </td>
@@ -125,7 +143,7 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
           onClose={() => setPasswordOf(null)}
           onDone={(row) => {
             setPasswordOf(null);
-            void act(`${row.displayName} signs in next with the one-time password and then chooses their own.`, async () => ({ ok: true }));
+            void act(t('admin.operators.passwordReset', { name: row.displayName }), async () => ({ ok: true }));
           }}
         />
       ) : null}

@@ -3,10 +3,12 @@ import type { OperatorRow } from '../../../../shared/mfa-views';
 import { Alert } from '../../components/Alert';
 import { Modal } from '../../components/Modal';
 import { OneTimePasswordField } from '../../components/OneTimePasswordField';
+import { errorText, useT } from '../../i18n';
 import { call } from '../../state/api';
 
 /** A forgotten password: the admin sets a one-time password and hands it over in person. */
 export function ResetPasswordDialog({ operator, onDone, onClose }: { operator: OperatorRow; onDone: (row: OperatorRow) => void; onClose: () => void }) {
+  const t = useT();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,21 +19,25 @@ export function ResetPasswordDialog({ operator, onDone, onClose }: { operator: O
     const result = await call((a) => a.operators.resetPassword({ operatorId: operator.id, password }));
     setBusy(false);
     if (result.ok) return onDone(result.value);
-    setError(result.error.message);
+    setError(errorText(result.error));
   }
 
   return (
-    <Modal title={`Reset the password of ${operator.displayName}`} onClose={onClose}>
+    <Modal title={t('admin.resetPassword.title', { name: operator.displayName })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <p className="lead">
-          {operator.displayName} signs in once with this one-time password and then chooses their own. It stops working after 72 hours. Open sessions
-          end now and a sign-in lock on {operator.login} is lifted.
-        </p>
+        <p className="lead">{t('admin.resetPassword.lead', { name: operator.displayName, login: operator.login })}</p>
         {error ? <Alert>{error}</Alert> : null}
-        <OneTimePasswordField label="One-time password" name="oneTimePassword" autoFocus value={password} onChange={setPassword} hint="Give it to the operator in person." />
+        <OneTimePasswordField
+          label={t('admin.resetPassword.password')}
+          name="oneTimePassword"
+          autoFocus
+          value={password}
+          onChange={setPassword}
+          hint={t('admin.resetPassword.passwordHint')}
+        />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Setting…' : 'Set one-time password'}
+            {t(busy ? 'admin.resetPassword.busy' : 'admin.resetPassword.submit')}
           </button>
         </div>
       </form>

@@ -4,12 +4,14 @@ import { Alert } from '../../components/Alert';
 import { CountrySelect } from '../../components/CountrySelect';
 import { defaultCountry } from '../../components/countries';
 import { Field } from '../../components/Field';
+import { errorText, useT } from '../../i18n';
 import { call } from '../../state/api';
 
 type Message = { tone: 'error' | 'info'; text: string } | null;
 
 /** Where text messages go. The auth token goes to this computer's keychain and is never shown again. */
 export function SmsGatewayForm({ view, onSaved }: { view: InstitutionView; onSaved: (view: InstitutionView) => void }) {
+  const t = useT();
   const gateway = view.smsGateway;
   const [kind, setKind] = useState<'outbox' | 'http'>(gateway.kind);
   const [baseUrl, setBaseUrl] = useState(gateway.kind === 'http' ? gateway.baseUrl : 'https://api.twilio.com');
@@ -27,66 +29,66 @@ export function SmsGatewayForm({ view, onSaved }: { view: InstitutionView; onSav
       a.settings.setSmsGateway(kind === 'outbox' ? { kind } : { kind, baseUrl, accountSid, from, ...(token ? { authToken: token } : {}) }),
     );
     setToken('');
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    if (!result.ok) return setMessage({ tone: 'error', text: errorText(result.error) });
     onSaved(result.value);
-    setMessage({ tone: 'info', text: kind === 'outbox' ? 'Text messages now go to the outbox file on this computer.' : 'The SMS provider is set. Send a test message to check it.' });
+    setMessage({ tone: 'info', text: t(kind === 'outbox' ? 'admin.sms.savedOutbox' : 'admin.sms.savedHttp') });
   }
 
   async function test(event: FormEvent) {
     event.preventDefault();
-    setTestMessage({ tone: 'info', text: 'Sending…' });
+    setTestMessage({ tone: 'info', text: t('admin.sms.sending') });
     const result = await call((a) => a.settings.testSms({ country, number }));
     setTestMessage(
       result.ok
-        ? { tone: 'info', text: `Test message sent to ${result.value.sentTo} through the ${result.value.gateway === 'http' ? 'SMS provider' : 'outbox file'}.` }
-        : { tone: 'error', text: result.error.message },
+        ? { tone: 'info', text: t('admin.sms.testSent', { to: result.value.sentTo, gateway: result.value.gateway }) }
+        : { tone: 'error', text: errorText(result.error) },
     );
   }
 
   const stored = gateway.kind === 'http' && gateway.tokenStored;
   return (
     <section className="panel" aria-labelledby="sms-title">
-      <h2 id="sms-title">Text messages (SMS)</h2>
+      <h2 id="sms-title">{t('admin.sms.title')}</h2>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <form onSubmit={save} noValidate>
         <fieldset className="radios">
-          <legend>Send text messages through</legend>
+          <legend>{t('admin.sms.through')}</legend>
           <label className="check">
-            <input type="radio" name="smsKind" checked={kind === 'outbox'} onChange={() => setKind('outbox')} /> The outbox file on this computer (no messages leave it)
+            <input type="radio" name="smsKind" checked={kind === 'outbox'} onChange={() => setKind('outbox')} /> {t('admin.sms.outbox')}
           </label>
           <label className="check">
-            <input type="radio" name="smsKind" checked={kind === 'http'} onChange={() => setKind('http')} /> An SMS provider (Twilio-compatible)
+            <input type="radio" name="smsKind" checked={kind === 'http'} onChange={() => setKind('http')} /> {t('admin.sms.http')}
           </label>
         </fieldset>
         {kind === 'http' ? (
           <>
             <div className="grid-2">
-              <Field label="Provider address" name="smsBaseUrl" type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
-              <Field label="Account id" name="smsAccount" value={accountSid} onChange={(e) => setAccountSid(e.target.value)} />
+              <Field label={t('admin.sms.baseUrl')} name="smsBaseUrl" type="url" translate="no" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
+              <Field label={t('admin.sms.account')} name="smsAccount" translate="no" value={accountSid} onChange={(e) => setAccountSid(e.target.value)} />
             </div>
             <div className="grid-2">
-              <Field label="Sender number" name="smsFrom" type="tel" placeholder="+41791234567" value={from} onChange={(e) => setFrom(e.target.value)} />
+              <Field label={t('admin.sms.from')} name="smsFrom" type="tel" placeholder="+41791234567" value={from} onChange={(e) => setFrom(e.target.value)} />
               <Field
-                label="Auth token"
+                label={t('admin.sms.token')}
                 name="smsToken"
                 type="password"
                 autoComplete="off"
                 value={token}
                 onChange={(e) => setToken(e.target.value)}
-                hint={stored ? 'A token is stored in this computer\'s keychain. Leave empty to keep it.' : 'Stored in this computer\'s keychain, never in the data file.'}
+                hint={t(stored ? 'admin.sms.tokenStored' : 'admin.sms.tokenHint')}
               />
             </div>
           </>
         ) : null}
         <button type="submit" className="button button--primary">
-          Save SMS settings
+          {t('admin.sms.save')}
         </button>
       </form>
-      <form className="inline-form spaced" onSubmit={test} noValidate aria-label="Send a test SMS">
+      <form className="inline-form spaced" onSubmit={test} noValidate aria-label={t('admin.sms.testForm')}>
         <CountrySelect value={country} onChange={setCountry} />
-        <Field label="Test phone number" name="testNumber" type="tel" value={number} onChange={(e) => setNumber(e.target.value)} />
+        <Field label={t('admin.sms.testNumber')} name="testNumber" type="tel" value={number} onChange={(e) => setNumber(e.target.value)} />
         <button type="submit" className="button">
-          Send a test SMS
+          {t('admin.sms.testSubmit')}
         </button>
       </form>
       {testMessage ? <Alert tone={testMessage.tone}>{testMessage.text}</Alert> : null}

@@ -3,15 +3,19 @@ import type { JoinCodeView, TerminalKind, TerminalView } from '../../../../share
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
-import { TERMINAL_KIND_LABELS, TerminalKindSelect } from '../../components/TerminalKindSelect';
-import { formatWait, useCountdown } from '../../components/useCountdown';
+import { TerminalKindSelect } from '../../components/TerminalKindSelect';
+import { useCountdown } from '../../components/useCountdown';
+import { errorText, useFormat, useT, type Translate } from '../../i18n';
 import { call } from '../../state/api';
 import { useLiveChange } from '../../state/live';
 import { useSession } from '../../state/session-store';
+import { usePlain } from './plain';
 
 type Message = { tone: 'error' | 'info'; text: string } | null;
 
-const time = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** "4 min 05 s", "42 s": the time a join code has left. */
+const wait = (t: Translate, seconds: number) =>
+  seconds >= 60 ? t('admin.joinCode.waitMinutes', { minutes: Math.floor(seconds / 60), seconds: String(seconds % 60).padStart(2, '0') }) : t('admin.joinCode.waitSeconds', { seconds });
 
 /**
  * The desks and gates of the venue: who joined them and when, when each was last seen, and revoking one.
@@ -19,12 +23,13 @@ const time = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle:
  * On this computer alone there is nothing to list.
  */
 export function TerminalsPanel() {
+  const t = useT();
   const engine = useSession((s) => s.info?.store.engine);
   if (engine !== 'postgres') {
     return (
       <section className="panel" aria-labelledby="terminals-title">
-        <h1 id="terminals-title">Terminals</h1>
-        <p className="lead">This computer works on its own. To share orders and accounts with other desks and gates, set up a venue (see docs/VENUE.md).</p>
+        <h1 id="terminals-title">{t('admin.terminals.title')}</h1>
+        <p className="lead">{t('admin.terminals.alone')}</p>
       </section>
     );
   }
@@ -32,6 +37,9 @@ export function TerminalsPanel() {
 }
 
 function VenueTerminals() {
+  const t = useT();
+  const f = useFormat();
+  const plain = usePlain();
   const [terminals, setTerminals] = useState<TerminalView[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [revoking, setRevoking] = useState<TerminalView | null>(null);
@@ -40,7 +48,7 @@ function VenueTerminals() {
   const load = useCallback(async () => {
     const result = await call((a) => a.venue.terminals());
     if (result.ok) setTerminals(result.value.terminals);
-    else setMessage({ tone: 'error', text: result.error.message });
+    else setMessage({ tone: 'error', text: errorText(result.error) });
   }, []);
   useEffect(() => void load(), [load]);
   // A terminal joined or was revoked elsewhere.
@@ -49,50 +57,48 @@ function VenueTerminals() {
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="terminals-title">
-        <h1 id="terminals-title">Terminals</h1>
-        <p className="muted">The desks and gates that work on this venue&apos;s database. A revoked terminal can no longer read or write anything, even with its stored login.</p>
+        <h1 id="terminals-title">{t('admin.terminals.title')}</h1>
+        <p className="muted">{t('admin.terminals.lead')}</p>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         {terminals ? (
           <table className="table">
-            <caption className="visually-hidden">Terminals of this venue</caption>
+            <caption className="visually-hidden">{t('admin.terminals.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Joined</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('admin.terminals.col.name')}</th>
+                <th scope="col">{t('admin.terminals.col.kind')}</th>
+                <th scope="col">{t('admin.terminals.col.joined')}</th>
+                <th scope="col">{t('admin.terminals.col.lastSeen')}</th>
+                <th scope="col">{t('admin.terminals.col.status')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('admin.terminals.col.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {terminals.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td>{TERMINAL_KIND_LABELS[t.kind]}</td>
+              {terminals.map((x) => (
+                <tr key={x.id}>
+                  <td translate="no">{x.name}</td>
+                  <td>{t('admin.terminals.kind', { kind: x.kind })}</td>
+                  <td>{x.joinedBy ? t('admin.terminals.joinedBy', { date: plain.date(x.joinedAt, 'dateTime'), login: x.joinedBy }) : f.date(x.joinedAt, 'dateTime')}</td>
+                  <td>{x.lastSeenAt ? f.recent(x.lastSeenAt) : t('admin.terminals.notYet')}</td>
                   <td>
-                    {time(t.joinedAt)}
-                    {t.joinedBy ? ` by ${t.joinedBy}` : ''}
-                  </td>
-                  <td>{t.lastSeenAt ? time(t.lastSeenAt) : 'Not yet'}</td>
-                  <td>
-                    {t.revokedAt ? (
+                    {x.revokedAt ? (
                       <span className="status-bad">
-                        Revoked on {time(t.revokedAt)}
-                        {t.revokedBy ? ` by ${t.revokedBy}` : ''}
+                        {x.revokedBy
+                          ? t('admin.terminals.revokedOnBy', { date: plain.date(x.revokedAt, 'dateTime'), login: x.revokedBy })
+                          : t('admin.terminals.revokedOn', { date: plain.date(x.revokedAt, 'dateTime') })}
                       </span>
                     ) : (
-                      <span className="status-on">Active</span>
+                      <span className="status-on">{t('admin.terminals.active')}</span>
                     )}
-                    {t.thisTerminal ? <span className="badge badge--info">This terminal</span> : null}
+                    {x.thisTerminal ? <span className="badge badge--info">{t('admin.terminals.thisTerminal')}</span> : null}
                   </td>
                   <td>
-                    {!t.thisTerminal && !t.revokedAt ? (
+                    {!x.thisTerminal && !x.revokedAt ? (
                       <div className="row-actions">
-                        <button type="button" className="button button--small button--danger" aria-label={`Revoke ${t.name}`} onClick={() => setRevoking(t)}>
-                          Revoke
+                        <button type="button" className="button button--small button--danger" aria-label={t('admin.terminals.revokeOf', { name: x.name })} onClick={() => setRevoking(x)}>
+                          {t('admin.terminals.revoke')}
                         </button>
                       </div>
                     ) : null}
@@ -102,7 +108,7 @@ function VenueTerminals() {
             </tbody>
           </table>
         ) : message ? null : (
-          <p role="status">Loading terminals…</p>
+          <p role="status">{t('admin.terminals.loading')}</p>
         )}
       </section>
       <AddTerminal joinCode={joinCode} onCode={setJoinCode} />
@@ -113,7 +119,7 @@ function VenueTerminals() {
           onClose={() => setRevoking(null)}
           onDone={(list) => {
             setTerminals(list);
-            setMessage({ tone: 'info', text: `${revoking.name} was revoked: it can no longer use the venue's data.` });
+            setMessage({ tone: 'info', text: t('admin.terminals.revoked', { name: revoking.name }) });
             setRevoking(null);
           }}
         />
@@ -123,6 +129,7 @@ function VenueTerminals() {
 }
 
 function RevokeDialog({ terminal, onDone, onClose }: { terminal: TerminalView; onDone: (terminals: TerminalView[]) => void; onClose: () => void }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -132,23 +139,20 @@ function RevokeDialog({ terminal, onDone, onClose }: { terminal: TerminalView; o
     const result = await call((a) => a.venue.revokeTerminal({ terminalId: terminal.id }));
     setBusy(false);
     if (result.ok) return onDone(result.value.terminals);
-    setError(result.error.message);
+    setError(errorText(result.error));
   }
 
   return (
-    <Modal title={`Revoke ${terminal.name}?`} onClose={onClose}>
-      <p className="lead">
-        {terminal.name} ({TERMINAL_KIND_LABELS[terminal.kind].toLowerCase()}) is removed from the venue. It can no longer read or write the venue&apos;s data, even with its stored login; its
-        open sessions end now.
-      </p>
-      <p className="muted">To use that computer again, leave the venue on it and add it again with a new join code.</p>
+    <Modal title={t('admin.revoke.title', { name: terminal.name })} onClose={onClose}>
+      <p className="lead">{t('admin.revoke.lead', { name: terminal.name, kind: terminal.kind })}</p>
+      <p className="muted">{t('admin.revoke.again')}</p>
       {error ? <Alert>{error}</Alert> : null}
       <div className="actions">
         <button type="button" className="button button--danger" disabled={busy} onClick={() => void revoke()}>
-          {busy ? 'Revoking…' : 'Revoke terminal'}
+          {t(busy ? 'admin.revoke.busy' : 'admin.revoke.submit')}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {t('admin.revoke.cancel')}
         </button>
       </div>
     </Modal>
@@ -156,6 +160,7 @@ function RevokeDialog({ terminal, onDone, onClose }: { terminal: TerminalView; o
 }
 
 function AddTerminal({ joinCode, onCode }: { joinCode: JoinCodeView | null; onCode: (code: JoinCodeView | null) => void }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<TerminalKind>('desk');
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
@@ -167,7 +172,7 @@ function AddTerminal({ joinCode, onCode }: { joinCode: JoinCodeView | null; onCo
     setError(null);
     const result = await call((a) => a.venue.addTerminal({ name, kind }));
     setBusy(false);
-    if (!result.ok) return setError({ message: result.error.message, field: result.error.field });
+    if (!result.ok) return setError({ message: errorText(result.error), field: result.error.field });
     setName('');
     onCode(result.value);
   }
@@ -175,16 +180,24 @@ function AddTerminal({ joinCode, onCode }: { joinCode: JoinCodeView | null; onCo
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
   return (
     <section className="panel" aria-labelledby="add-terminal-title">
-      <h2 id="add-terminal-title">Add a terminal</h2>
-      <p className="muted">A join code lets one more computer work on the venue, as a desk or a gate.</p>
+      <h2 id="add-terminal-title">{t('admin.addTerminal.title')}</h2>
+      <p className="muted">{t('admin.addTerminal.lead')}</p>
       <form onSubmit={submit} noValidate>
         {error && !['name', 'kind'].includes(error.field ?? '') ? <Alert>{error.message}</Alert> : null}
         <div className="grid-2">
-          <Field label="Terminal name" name="newTerminalName" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} hint="As the list shows it, e.g. Desk 2 or North gate." />
+          <Field
+            label={t('admin.addTerminal.name')}
+            name="newTerminalName"
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={fieldError('name')}
+            hint={t('admin.addTerminal.nameHint')}
+          />
           <TerminalKindSelect value={kind} onChange={setKind} error={fieldError('kind')} />
         </div>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Creating join code…' : 'Create join code'}
+          {t(busy ? 'admin.addTerminal.busy' : 'admin.addTerminal.submit')}
         </button>
       </form>
       {joinCode ? <JoinCodePanel code={joinCode} onHide={() => onCode(null)} /> : null}
@@ -194,6 +207,7 @@ function AddTerminal({ joinCode, onCode }: { joinCode: JoinCodeView | null; onCo
 
 /** The code as text and QR code (an SVG document shown as an image: the page's policy allows data: images only), with its time left. */
 function JoinCodePanel({ code, onHide }: { code: JoinCodeView; onHide: () => void }) {
+  const t = useT();
   const titleId = useId();
   const left = useCountdown(code.expiresAt);
   const panel = useRef<HTMLElement>(null);
@@ -206,29 +220,29 @@ function JoinCodePanel({ code, onHide }: { code: JoinCodeView; onHide: () => voi
   const expired = left === 0;
   return (
     <section ref={panel} tabIndex={-1} className={`join-code${expired ? ' join-code--expired' : ''}`} aria-labelledby={titleId}>
-      <h3 id={titleId}>Join code for {code.name}</h3>
-      <p>On the new terminal choose Join a venue, then enter this address and code. The code works once, for 15 minutes.</p>
+      <h3 id={titleId}>{t('admin.joinCode.title', { name: code.name })}</h3>
+      <p>{t('admin.joinCode.lead')}</p>
       <div className="join-code__body">
-        <img className="join-code__qr" src={qr} alt="Join code as QR code" width={220} height={220} />
+        <img className="join-code__qr" src={qr} alt={t('admin.joinCode.qrAlt')} width={220} height={220} />
         <dl className="join-code__facts">
-          <dt>Join code</dt>
+          <dt>{t('admin.joinCode.code')}</dt>
           <dd>
-            <code className="join-code__code" aria-label="Join code">
+            <code className="join-code__code" aria-label={t('admin.joinCode.code')} translate="no">
               {code.code}
             </code>
           </dd>
-          <dt>Venue database address</dt>
+          <dt>{t('admin.joinCode.address')}</dt>
           <dd>
-            <code className="join-code__address" aria-label="Venue database address">
+            <code className="join-code__address" aria-label={t('admin.joinCode.address')} translate="no">
               {code.databaseAddress}
             </code>
           </dd>
-          <dt>Time left</dt>
-          <dd className="countdown">{expired ? 'None: this code has expired. Create a new one.' : formatWait(left)}</dd>
+          <dt>{t('admin.joinCode.timeLeft')}</dt>
+          <dd className="countdown">{expired ? t('admin.joinCode.expired') : wait(t, left)}</dd>
         </dl>
       </div>
       <button type="button" className="button" onClick={onHide}>
-        Hide the join code
+        {t('admin.joinCode.hide')}
       </button>
     </section>
   );
@@ -242,6 +256,7 @@ type ExportErrors = Partial<Record<'password' | 'passphrase' | 'again' | 'form',
  * (keyboard users, a download the browser held back) until the next export or until the panel closes.
  */
 function ExportVenueKey() {
+  const t = useT();
   const [password, setPassword] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
@@ -265,7 +280,7 @@ function ExportVenueKey() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (passphrase !== again) return setErrors({ again: 'The two passphrases are not the same. Type the passphrase again.' });
+    if (passphrase !== again) return setErrors({ again: t('admin.venueKey.notSame') });
     setBusy(true);
     setErrors({});
     setFile(null);
@@ -277,7 +292,7 @@ function ExportVenueKey() {
     if (!result.ok) {
       const field = result.error.field;
       const place: keyof ExportErrors = field === 'password' || field === 'passphrase' ? field : result.error.code === 'AUTH_INVALID' ? 'password' : 'form';
-      return setErrors({ [place]: result.error.message });
+      return setErrors({ [place]: errorText(result.error) });
     }
     const { fileName, content } = result.value;
     const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
@@ -297,36 +312,33 @@ function ExportVenueKey() {
 
   return (
     <section className="panel" aria-labelledby="venue-key-title">
-      <h2 id="venue-key-title">Venue key for disaster recovery</h2>
-      <p className="muted">
-        A revoked or stolen terminal still knows this key. Export it once and keep the file offline, apart from its passphrase: with the database owner&apos;s
-        password it lets a new terminal rejoin if every terminal is lost.
-      </p>
+      <h2 id="venue-key-title">{t('admin.venueKey.title')}</h2>
+      <p className="muted">{t('admin.venueKey.lead')}</p>
       <form onSubmit={submit} noValidate>
         {errors.form ? <Alert>{errors.form}</Alert> : null}
-        <Field label="Your password" name="venueKeyPassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        <Field label={t('admin.venueKey.password')} name="venueKeyPassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
         <div className="grid-2">
           <Field
-            label="Passphrase for the file"
+            label={t('admin.venueKey.passphrase')}
             name="venueKeyPassphrase"
             type="password"
             autoComplete="new-password"
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
             error={errors.passphrase}
-            hint="At least 12 characters. Whoever has the file and the passphrase has the venue key."
+            hint={t('admin.venueKey.passphraseHint')}
           />
-          <Field label="Passphrase again" name="venueKeyPassphraseAgain" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={errors.again} />
+          <Field label={t('admin.venueKey.again')} name="venueKeyPassphraseAgain" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} error={errors.again} />
         </div>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Exporting…' : 'Export the venue key'}
+          {t(busy ? 'admin.venueKey.busy' : 'admin.venueKey.submit')}
         </button>
       </form>
       {file ? (
         <div className="venue-key-file">
-          <Alert tone="info">The venue key was exported. Keep the file and its passphrase apart, offline.</Alert>
+          <Alert tone="info">{t('admin.venueKey.exported')}</Alert>
           <a className="button" href={file.url} download={file.fileName}>
-            Download {file.fileName}
+            {t('admin.venueKey.download', { file: file.fileName })}
           </a>
         </div>
       ) : null}

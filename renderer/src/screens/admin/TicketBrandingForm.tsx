@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent, type FormEvent, type KeyboardEvent }
 import type { InstitutionView, LogoView } from '../../../../shared/settings-views';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { errorText, useT, type Translate } from '../../i18n';
 import { call } from '../../state/api';
 
 type Message = { tone: 'error' | 'info'; text: string } | null;
@@ -11,12 +12,10 @@ export const LOGO_MAX_BYTES = 200 * 1024;
 export const DOORS_MAX = 120;
 export const TERMS_MAX = 600;
 
-const number = (n: number) => n.toLocaleString('en');
-
-/** "240 × 80 px, 12 KB" */
-export function logoSize(logo: LogoView): string {
-  const size = logo.bytes < 1024 ? `${number(logo.bytes)} bytes` : `${number(Math.round(logo.bytes / 1024))} KB`;
-  return `${number(logo.width)} × ${number(logo.height)} px, ${size}`;
+/** "Current logo: 240 × 80 px, 12 KB" */
+export function currentLogo(t: Translate, logo: LogoView): string {
+  const small = logo.bytes < 1024;
+  return t('admin.branding.currentLogo', { width: logo.width, height: logo.height, unit: small ? 'bytes' : 'kb', amount: small ? logo.bytes : Math.round(logo.bytes / 1024) });
 }
 
 function toBase64(buffer: ArrayBuffer): string {
@@ -29,13 +28,11 @@ function toBase64(buffer: ArrayBuffer): string {
 
 /** The print@home ticket: the logo beside the institution's name, the doors line and the terms. */
 export function TicketBrandingForm({ view, onSaved }: { view: InstitutionView; onSaved: (view: InstitutionView) => void }) {
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="ticket-branding-title">
-      <h2 id="ticket-branding-title">Print@home ticket</h2>
-      <p className="muted">
-        What every print@home ticket carries besides the order: your logo beside the institution&apos;s name, a doors line under the date and your terms at the foot.
-        Tickets printed before a change keep their own file.
-      </p>
+      <h2 id="ticket-branding-title">{t('admin.branding.title')}</h2>
+      <p className="muted">{t('admin.branding.lead')}</p>
       <LogoSetting view={view} onSaved={onSaved} />
       <TicketTexts view={view} onSaved={onSaved} />
     </section>
@@ -43,6 +40,7 @@ export function TicketBrandingForm({ view, onSaved }: { view: InstitutionView; o
 }
 
 function LogoSetting({ view, onSaved }: { view: InstitutionView; onSaved: (view: InstitutionView) => void }) {
+  const t = useT();
   const [busy, setBusy] = useState<'upload' | 'remove' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -56,7 +54,7 @@ function LogoSetting({ view, onSaved }: { view: InstitutionView; onSaved: (view:
     setError(null);
     if (file.size > LOGO_MAX_BYTES) {
       input.value = '';
-      return setError(`${file.name} is ${number(Math.ceil(file.size / 1024))} KB; the logo can be at most 200 KB (every print@home ticket carries it). Save it smaller and choose it again.`);
+      return setError(t('admin.branding.logoTooLarge', { file: file.name, kb: Math.ceil(file.size / 1024) }));
     }
     setBusy('upload');
     let image: string;
@@ -65,15 +63,15 @@ function LogoSetting({ view, onSaved }: { view: InstitutionView; onSaved: (view:
     } catch {
       setBusy(null);
       input.value = '';
-      return setError('The file could not be read. Choose it again.');
+      return setError(t('admin.branding.unreadable'));
     }
     const result = await call((a) => a.settings.setLogo({ image }));
     setBusy(null);
     // Cleared either way, so the same file can be chosen again after fixing it.
     input.value = '';
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorText(result.error));
     onSaved(result.value);
-    setMessage('The logo is saved. Tickets printed from now on carry it.');
+    setMessage(t('admin.branding.logoSaved'));
   }
 
   async function remove() {
@@ -82,39 +80,41 @@ function LogoSetting({ view, onSaved }: { view: InstitutionView; onSaved: (view:
     setBusy('remove');
     const result = await call((a) => a.settings.setLogo({ image: null }));
     setBusy(null);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorText(result.error));
     onSaved(result.value);
-    setMessage('The logo is removed. Tickets printed from now on show the institution\'s name alone.');
+    setMessage(t('admin.branding.logoRemoved'));
   }
 
   return (
     <div className="ticket-logo">
       <figure className="ticket-logo__preview">
         <div className="ticket-logo__band">
-          {logo ? <img className="ticket-logo__img" src={logo.dataUrl} alt="Ticket logo" /> : null}
+          {logo ? <img className="ticket-logo__img" src={logo.dataUrl} alt={t('admin.branding.logoAlt')} /> : null}
           <span className="ticket-logo__name">
-            <span className="ticket-logo__institution">{view.name}</span>
-            <span className="ticket-logo__kind">print@home ticket</span>
+            <span className="ticket-logo__institution" translate="no">
+              {view.name}
+            </span>
+            <span className="ticket-logo__kind">{t('admin.branding.kind')}</span>
           </span>
         </div>
-        <figcaption className="ticket-logo__caption">{logo ? <>Current logo: {logoSize(logo)}</> : 'No logo: the ticket shows the institution\'s name alone.'}</figcaption>
+        <figcaption className="ticket-logo__caption">{logo ? currentLogo(t, logo) : t('admin.branding.noLogo')}</figcaption>
       </figure>
       <div className="ticket-logo__controls">
         <Field
-          label="Ticket logo"
+          label={t('admin.branding.logoLabel')}
           name="ticketLogo"
           type="file"
           accept=".png,.jpg,.jpeg,image/png,image/jpeg"
           disabled={busy !== null}
           onChange={(e) => void choose(e)}
           error={error}
-          hint="A PNG or JPEG, at most 200 KB and 1,200 pixels a side. It is saved as soon as you choose it. The ticket's header is dark blue: a logo on a light background shows best."
+          hint={t('admin.branding.logoHint')}
         />
-        {busy === 'upload' ? <p role="status">Saving the logo…</p> : null}
+        {busy === 'upload' ? <p role="status">{t('admin.branding.logoSaving')}</p> : null}
         {message ? <Alert tone="info">{message}</Alert> : null}
         {logo ? (
           <button type="button" className="button" disabled={busy !== null} onClick={() => void remove()}>
-            {busy === 'remove' ? 'Removing…' : 'Remove the logo'}
+            {t(busy === 'remove' ? 'admin.branding.logoRemoving' : 'admin.branding.logoRemove')}
           </button>
         ) : null}
       </div>
@@ -125,6 +125,7 @@ function LogoSetting({ view, onSaved }: { view: InstitutionView; onSaved: (view:
 type TextErrors = { ticketDoors?: string; ticketTerms?: string };
 
 function TicketTexts({ view, onSaved }: { view: InstitutionView; onSaved: (view: InstitutionView) => void }) {
+  const t = useT();
   const [doors, setDoors] = useState(view.ticketDoors ?? '');
   const [terms, setTerms] = useState(view.ticketTerms ?? '');
   const [errors, setErrors] = useState<TextErrors>({});
@@ -140,31 +141,31 @@ function TicketTexts({ view, onSaved }: { view: InstitutionView; onSaved: (view:
     setBusy(false);
     if (!result.ok) {
       const field = result.error.field;
-      if (field === 'ticketDoors' || field === 'ticketTerms') return setErrors({ [field]: result.error.message });
-      return setMessage({ tone: 'error', text: result.error.message });
+      if (field === 'ticketDoors' || field === 'ticketTerms') return setErrors({ [field]: errorText(result.error) });
+      return setMessage({ tone: 'error', text: errorText(result.error) });
     }
     onSaved(result.value);
     setDoors(result.value.ticketDoors ?? '');
     setTerms(result.value.ticketTerms ?? '');
-    setMessage({ tone: 'info', text: 'Ticket texts saved. Tickets printed from now on carry them.' });
+    setMessage({ tone: 'info', text: t('admin.branding.textsSaved') });
   }
 
   return (
-    <form className="ticket-texts" onSubmit={save} noValidate aria-label="Ticket texts">
+    <form className="ticket-texts" onSubmit={save} noValidate aria-label={t('admin.branding.texts')}>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <Field
-        label="Doors and entrance"
+        label={t('admin.branding.doors')}
         name="ticketDoors"
         maxLength={DOORS_MAX}
-        placeholder="Doors 19:00 · Entrance B, Seefeldstrasse"
+        placeholder={t('admin.branding.doorsExample')}
         value={doors}
         onChange={(e) => setDoors(e.target.value)}
         error={errors.ticketDoors}
-        hint={`One line under the date, up to ${DOORS_MAX} characters. Leave it empty to print none.`}
+        hint={t('admin.branding.doorsHint', { max: DOORS_MAX })}
       />
       <TermsField value={terms} onChange={setTerms} error={errors.ticketTerms} />
       <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? 'Saving…' : 'Save ticket texts'}
+        {t(busy ? 'admin.branding.textsSaving' : 'admin.branding.textsSave')}
       </button>
     </form>
   );
@@ -172,12 +173,13 @@ function TicketTexts({ view, onSaved }: { view: InstitutionView; onSaved: (view:
 
 /** One paragraph (the ticket wraps it), so line breaks become spaces; the count is what core counts. */
 function TermsField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error: string | undefined }) {
+  const t = useT();
   const id = useId();
   const left = TERMS_MAX - value.length;
   const describedBy = [`${id}-hint`, `${id}-count`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>Terms</label>
+      <label htmlFor={id}>{t('admin.branding.terms')}</label>
       <textarea
         id={id}
         name="ticketTerms"
@@ -191,14 +193,14 @@ function TermsField({ value, onChange, error }: { value: string; onChange: (valu
           if (e.key === 'Enter') e.preventDefault();
         }}
         onChange={(e) => onChange(e.target.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))}
-        placeholder="Tickets are not refunded or exchanged. Resale above the printed price is not allowed."
+        placeholder={t('admin.branding.termsExample')}
       />
       <div className="field__foot">
         <div className="field__hint" id={`${id}-hint`}>
-          Printed small at the foot of the ticket, as one paragraph. Leave it empty to print none.
+          {t('admin.branding.termsHint')}
         </div>
         <div className={`field__count${left <= 40 ? ' field__count--near' : ''}`} id={`${id}-count`} aria-live={left <= 40 ? 'polite' : 'off'}>
-          {number(value.length)} of {number(TERMS_MAX)} characters
+          {t('admin.branding.termsCount', { count: value.length, max: TERMS_MAX })}
         </div>
       </div>
       {error ? (

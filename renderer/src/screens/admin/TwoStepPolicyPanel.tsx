@@ -1,52 +1,57 @@
 import { useEffect, useState } from 'react';
+import type { LocalText } from '../../../../shared/i18n/translator';
 import type { MfaPolicyView } from '../../../../shared/mfa-views';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
+import { useT } from '../../i18n';
 import { call } from '../../state/api';
 
-type Act = (label: string, request: () => Promise<{ ok: boolean; error?: { message: string } }>) => Promise<void>;
+type Act = (label: string, request: () => Promise<{ ok: boolean; error?: { message: string; text?: LocalText } }>) => Promise<void>;
 
 /** The institution's two-step switch (service team only) and how long devices are remembered. */
 export function TwoStepPolicyPanel({ policy, act }: { policy: MfaPolicyView; act: Act }) {
+  const t = useT();
   const [confirmOff, setConfirmOff] = useState(false);
-  const switchOn = () => act('Two-step verification is now on.', () => call((a) => a.mfa.setFeature({ enabled: true })));
+  const switchOn = () => act(t('admin.twoStep.nowOn'), () => call((a) => a.mfa.setFeature({ enabled: true })));
   const switchOff = async () => {
     setConfirmOff(false);
-    await act('Two-step verification is now off.', () => call((a) => a.mfa.setFeature({ enabled: false })));
+    await act(t('admin.twoStep.nowOff'), () => call((a) => a.mfa.setFeature({ enabled: false })));
     return null;
   };
   return (
     <section className="panel" aria-labelledby="policy-title">
-      <h1 id="policy-title">Two-step verification</h1>
-      <p className={policy.enabled ? 'status-on' : 'status-off'}>{policy.message}</p>
+      <h1 id="policy-title">{t('admin.twoStep.title')}</h1>
+      {/* Core's `policy.message` says the same in English only: the words are the catalogue's. */}
+      <p className={policy.enabled ? 'status-on' : 'status-off'}>
+        {t(policy.enabled ? 'admin.twoStep.statusOn' : policy.canSwitch ? 'admin.twoStep.statusOffSwitch' : 'admin.twoStep.statusOffAsk')}
+      </p>
       <div className="actions">
         {policy.canSwitch ? (
           policy.enabled ? (
             <button type="button" className="button button--danger-outline" aria-haspopup="dialog" onClick={() => setConfirmOff(true)}>
-              Switch two-step verification off
+              {t('admin.twoStep.switchOff')}
             </button>
           ) : (
             <button type="button" className="button button--primary" onClick={() => void switchOn()}>
-              Switch two-step verification on
+              {t('admin.twoStep.switchOn')}
             </button>
           )
         ) : null}
-        <RememberDays days={policy.rememberDeviceDays} onSave={(days) => act(`Devices are remembered for ${days} days.`, () => call((a) => a.mfa.setRememberDays({ days })))} />
+        <RememberDays days={policy.rememberDeviceDays} onSave={(days) => act(t('admin.twoStep.rememberSaved', { days }), () => call((a) => a.mfa.setRememberDays({ days })))} />
       </div>
       {confirmOff ? (
         <ConfirmDialog
-          title="Switch two-step verification off?"
+          title={t('admin.twoStep.confirmTitle')}
           consequence={
             <>
               <p>
-                <strong>Operators will sign in with a password only.</strong> Nobody is asked for a code any more, so a password that was guessed, seen or stolen is enough to open
-                an account — an administrator's too.
+                <strong>{t('admin.twoStep.confirmStrong')}</strong> {t('admin.twoStep.confirmRisk')}
               </p>
-              <p>What each operator set up (authenticator app or phone, recovery codes) is kept, and asked for again when it is switched back on.</p>
+              <p>{t('admin.twoStep.confirmKept')}</p>
             </>
           }
-          confirmLabel="Switch it off"
-          cancelLabel="Keep it on"
+          confirmLabel={t('admin.twoStep.confirm')}
+          cancelLabel={t('admin.twoStep.keepOn')}
           onConfirm={switchOff}
           onClose={() => setConfirmOff(false)}
         />
@@ -56,6 +61,7 @@ export function TwoStepPolicyPanel({ policy, act }: { policy: MfaPolicyView; act
 }
 
 function RememberDays({ days, onSave }: { days: number; onSave: (days: number) => void }) {
+  const t = useT();
   const [value, setValue] = useState(String(days));
   useEffect(() => setValue(String(days)), [days]);
   return (
@@ -66,9 +72,9 @@ function RememberDays({ days, onSave }: { days: number; onSave: (days: number) =
         onSave(Number(value));
       }}
     >
-      <Field label="Remember devices for (days, 0 = never)" name="rememberDays" type="number" min={0} max={90} value={value} onChange={(e) => setValue(e.target.value)} />
+      <Field label={t('admin.twoStep.rememberLabel')} name="rememberDays" type="number" min={0} max={90} value={value} onChange={(e) => setValue(e.target.value)} />
       <button type="submit" className="button">
-        Save
+        {t('admin.twoStep.rememberSave')}
       </button>
     </form>
   );

@@ -1,12 +1,10 @@
 import type { JobView } from '../../../../shared/job-views';
+import { useT, type Translate } from '../../i18n';
 
-const KIND = { print_at_home: 'Print@home for all', mobile: 'Mobile for all', reissue: 'Reissue for all' } as const;
-const ENDED = { done: 'done', cancelled: 'cancelled', failed: 'failed', running: 'running' } as const;
-
-function timeLeft(ms: number | null): string {
-  if (ms === null) return 'estimating time left…';
-  const s = Math.max(1, Math.round(ms / 1000));
-  return s < 60 ? `about ${s} s left` : `about ${Math.round(s / 60)} min left`;
+function timeLeft(t: Translate, ms: number | null): string {
+  if (ms === null) return t('orders.job.estimating');
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return seconds < 60 ? t('orders.job.secondsLeft', { seconds }) : t('orders.job.minutesLeft', { minutes: Math.round(seconds / 60) });
 }
 
 /**
@@ -14,27 +12,31 @@ function timeLeft(ms: number | null): string {
  * the batch being committed); once ended, the outcome, the tickets refused and the joined file to save.
  */
 export function JobProgress({ job, shell, onCancel, onSave }: { job: JobView; shell: 'electron' | 'web' | undefined; onCancel: () => void; onSave: () => void }) {
+  const t = useT();
   const running = job.state === 'running';
-  const label = `${KIND[job.kind]}: ${job.done} of ${job.total}`;
+  const label = t('orders.job.progress', { kind: job.kind, done: job.done, total: job.total });
+  const ended = job.refusedCount
+    ? t('orders.job.endedRefused', { state: job.state, issued: job.issued, refused: job.refusedCount })
+    : t('orders.job.ended', { state: job.state, issued: job.issued });
   return (
-    <section className="job" aria-label={`${KIND[job.kind]} job`}>
+    <section className="job" aria-label={t('orders.job.label', { kind: job.kind })}>
       <div className="job-head">
         <strong>{label}</strong>
-        <span className="muted">{running ? (job.cancelRequested ? 'stopping after this batch…' : timeLeft(job.msLeft)) : `${ENDED[job.state]} · ${job.issued} issued${job.refusedCount ? ` · ${job.refusedCount} refused` : ''}`}</span>
+        <span className="muted">{running ? (job.cancelRequested ? t('orders.job.stopping') : timeLeft(t, job.msLeft)) : ended}</span>
       </div>
-      <div className="job-bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.done} aria-valuetext={`${job.done} of ${job.total}`}>
+      <div className="job-bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.done} aria-valuetext={t('orders.job.progressValue', { done: job.done, total: job.total })}>
         <div className={`job-bar__fill job-bar__fill--${job.state}`} style={{ width: `${job.total ? (100 * job.done) / job.total : 0}%` }} />
       </div>
       {job.message ? <p className="muted">{job.message}</p> : null}
       {job.refusedCount > 0 ? (
         <details>
           <summary>
-            {job.refusedCount} ticket(s) left as they were{job.refusedCount > job.refused.length ? ` (the first ${job.refused.length} shown)` : ''}
+            {job.refusedCount > job.refused.length ? t('orders.job.refusedFirst', { count: job.refusedCount, shown: job.refused.length }) : t('orders.job.refused', { count: job.refusedCount })}
           </summary>
           <ul>
             {job.refused.map((r) => (
               <li key={r.ticketId}>
-                Ticket {r.ticketId}: {r.reason}
+                {t('orders.job.refusedTicket', { ticket: r.ticketId, reason: r.reason })}
               </li>
             ))}
           </ul>
@@ -43,12 +45,12 @@ export function JobProgress({ job, shell, onCancel, onSave }: { job: JobView; sh
       <div className="actions">
         {running ? (
           <button type="button" className="button" onClick={onCancel} disabled={job.cancelRequested}>
-            Cancel
+            {t('orders.job.cancel')}
           </button>
         ) : null}
         {job.result ? (
           <button type="button" className="button button--primary" onClick={onSave}>
-            {shell === 'electron' ? 'Save…' : `Download ${job.result.fileName}`}
+            {shell === 'electron' ? t('orders.job.save') : t('orders.job.download', { fileName: job.result.fileName })}
           </button>
         ) : null}
       </div>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { OrderSummary, OrderView, PrintAtHomeDocument, TicketView } from '../../../../shared/delivery-views';
 import type { AppError } from '../../../../shared/result';
+import { LOCALE_NAMES, isLocale } from '../../../../shared/i18n/locales';
+import { errorText, tNow, useFormat, useT, type Translate } from '../../i18n';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { call } from '../../state/api';
@@ -10,12 +12,26 @@ import { useWork } from '../../state/work-store';
 import type { JobView } from '../../../../shared/job-views';
 import { JobProgress } from './JobProgress';
 import { ShortcutsHelp } from './ShortcutsHelp';
-import { TicketList, type ActionOrigin, type TicketListHandle } from './TicketList';
+import { reasonOf, TicketList, type ActionOrigin, type TicketListHandle } from './TicketList';
 import { MobileTicketDialog, PdfDialog, ReissueDialog } from './TicketDialogs';
 import { useTicketFilter } from './ticket-filter';
 
 const PAGE = 500;
-const MODE_LABEL = { mobile: 'Mobile', print_at_home: 'print@home' } as const;
+/** The shop's modes in words: "Mobile", "Mobile and print@home". */
+const modesText = (t: Translate, modes: readonly string[]): string => {
+  const names = modes.map((mode) => t('orders.mode', { mode }));
+  return names.length ? names.reduce((first, second) => t('orders.modes.both', { first, second })) : '';
+};
+/**
+ * The letter of a shortcut as the keyboard's labels say: the key typed (Alt+M is the key marked M on AZERTY and
+ * QWERTZ too), or the key's place on a US keyboard when Alt types no plain letter (Option on macOS types "µ").
+ */
+function shortcutLetter(e: KeyboardEvent): string | null {
+  if (/^[a-z]$/i.test(e.key)) return e.key.toUpperCase();
+  if (/^[\x20-\x7e]$/.test(e.key)) return null; // a key marked with another character ("," or ";"): no shortcut
+  return /^Key[A-Z]$/.test(e.code) ? e.code.slice(3) : null;
+}
+
 /** A ticket action refused because the ticket changed meanwhile (most often at another desk): the order is shown as it is now. */
 const STALE_ERRORS = new Set<AppError['code']>(['DELIVERY_LOCKED', 'CONFLICT']);
 
@@ -29,6 +45,8 @@ function withPage(tickets: TicketView[], offset: number, page: TicketView[]): Ti
 /** Order lookup and delivery: the counter's main screen. */
 export function OrdersScreen() {
   const session = useSession((s) => s.session);
+  const t = useT();
+  const f = useFormat();
   const canReissue = session.state === 'active' && session.permissions.includes('delivery.reissue');
   // The last search and the open order outlive this screen (the lock screen replaces it): see work-store.
   const [query, setQuery] = useState(() => useWork.getState().query);
@@ -71,7 +89,7 @@ export function OrdersScreen() {
   async function showMore() {
     const shownQuery = useWork.getState().query || query;
     const result = await call((a) => a.orders.search({ query: shownQuery, offset: results?.length ?? 0 }));
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    if (!result.ok) return setMessage({ tone: 'error', text: errorText(result.error) });
     const next = [...(results ?? []), ...result.value.orders];
     setResults(next);
     setMore(result.value.more);
@@ -82,12 +100,12 @@ export function OrdersScreen() {
     event.preventDefault();
     setMessage(null);
     const result = await call((a) => a.orders.search({ query }));
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
+    if (!result.ok) return setMessage({ tone: 'error', text: errorText(result.error) });
     setResults(result.value.orders);
     setMore(result.value.more);
     useWork.getState().setSearch(query, result.value.orders);
     if (result.value.orders.length === 1) void open(result.value.orders[0]!.id);
-    if (result.value.orders.length === 0) setMessage({ tone: 'info', text: `No order matches “${query}”. Check the number, or try the customer's email.` });
+    if (result.value.orders.length === 0) setMessage({ tone: 'info', text: tNow('orders.search.noMatch', { query }) });
   }
 
   /** The order on screen, for answers and live changes that arrive after another order was opened. */
@@ -99,7 +117,7 @@ export function OrdersScreen() {
     const first = await call((a) => a.orders.get({ orderId, offset: 0, limit: PAGE }));
     if (!first.ok) {
       if (useWork.getState().orderId === orderId && first.error.code === 'NOT_FOUND') useWork.getState().setOrder(null);
-      return setMessage({ tone: 'error', text: first.error.message });
+      return setMessage({ tone: 'error', text: errorText(first.error) });
     }
     setOrder(first.value);
     useWork.getState().setOrder(orderId);
@@ -157,7 +175,7 @@ export function OrdersScreen() {
     const result = await call((a) => a.delivery.issueMobile({ ticketIds: [ticket.id] }));
     if (!result.ok) {
       refused(result.error);
-      return setMessage({ tone: 'error', text: result.error.message });
+      return setMessage({ tone: 'error', text: errorText(result.error) });
     }
     await reload();
     show({ kind: 'mobile', ticket }, from);
@@ -188,10 +206,10 @@ export function OrdersScreen() {
     };
   }, [jobId, open]);
 
-  async function startJob(start: () => Promise<{ ok: true; value: { jobId: string } } | { ok: false; error: { message: string } }>): Promise<string | null> {
+  async function startJob(start: () => Promise<{ ok: true; value: { jobId: string } } | { ok: false; error: AppError }>): Promise<string | null> {
     setMessage(null);
     const started = await start();
-    if (!started.ok) return started.error.message;
+    if (!started.ok) return errorText(started.error);
     const first = await call((a) => a.jobs.status({ jobId: started.value.jobId }));
     if (first.ok) setJob(first.value.job);
     return null;
@@ -220,21 +238,21 @@ export function OrdersScreen() {
     if (!job) return;
     const result = await call((a) => a.jobs.cancel({ jobId: job.id }));
     if (result.ok) setJob(result.value);
-    else setMessage({ tone: 'error', text: result.error.message });
+    else setMessage({ tone: 'error', text: errorText(result.error) });
   }
 
   async function saveJobFile() {
     if (!job) return;
     const result = await call((a) => a.jobs.saveResult({ jobId: job.id }));
-    if (!result.ok) setMessage({ tone: 'error', text: result.error.message });
-    else if (result.value.saved) setMessage({ tone: 'info', text: `${result.value.fileName} ${shell === 'electron' ? 'was saved' : 'is downloading'}.` });
+    if (!result.ok) setMessage({ tone: 'error', text: errorText(result.error) });
+    else if (result.value.saved) setMessage({ tone: 'info', text: tNow('orders.saved', { fileName: result.value.fileName, shell: shell ?? 'web' }) });
   }
 
   async function printAtHome(ticket: TicketView, from: ActionOrigin | null = null) {
     const result = await call((a) => a.delivery.printAtHome({ ticketId: ticket.id }));
     if (!result.ok) {
       refused(result.error);
-      return setMessage({ tone: 'error', text: result.error.message });
+      return setMessage({ tone: 'error', text: errorText(result.error) });
     }
     show({ kind: 'pdf', doc: result.value }, from);
     await reload();
@@ -244,10 +262,10 @@ export function OrdersScreen() {
     const result = await call((a) => a.delivery.reissue({ ticketId: ticket.id, reason }));
     if (!result.ok) {
       refused(result.error);
-      return result.error.message;
+      return errorText(result.error);
     }
     setDialog(null);
-    setMessage({ tone: 'info', text: `Ticket ${ticket.position} was reissued as duplicate #${ticket.generation}. The old barcode no longer opens the gate.` });
+    setMessage({ tone: 'info', text: tNow('orders.reissued', { position: ticket.position, generation: ticket.generation }) });
     await reload();
     return null;
   }
@@ -257,7 +275,8 @@ export function OrdersScreen() {
   onShortcut.current = (e: KeyboardEvent) => {
     if (!e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || e.getModifierState('AltGraph')) return;
     if (document.querySelector('dialog[open]')) return; // a dialog's keys are its own
-    if (e.code === 'KeyS' && !e.shiftKey) {
+    const letter = shortcutLetter(e);
+    if (letter === 'S' && !e.shiftKey) {
       e.preventDefault();
       const input = searchForm.current?.querySelector('input');
       input?.focus();
@@ -265,20 +284,24 @@ export function OrdersScreen() {
       return;
     }
     if (!order || !list.current) return;
-    if (e.code === 'KeyN') {
+    if (letter === 'N') {
       e.preventDefault();
       list.current.step(e.shiftKey ? -1 : 1);
       return;
     }
-    if ((e.code !== 'KeyM' && e.code !== 'KeyP') || e.shiftKey) return;
+    if ((letter !== 'M' && letter !== 'P') || e.shiftKey) return;
     e.preventDefault();
     if (e.repeat) return;
-    const mobile = e.code === 'KeyM';
+    const mobile = letter === 'M';
     const row = list.current.currentRow();
     const ticket = row === null ? undefined : tickets[row];
-    if (row === null || !ticket) return setMessage({ tone: 'info', text: `First go to a ticket (Alt+N, or “Go to ticket”), then press Alt+${mobile ? 'M' : 'P'} again.` });
+    if (row === null || !ticket) return setMessage({ tone: 'info', text: tNow('orders.shortcut.goToTicketFirst', { key: mobile ? 'M' : 'P' }) });
     const state = mobile ? ticket.actions.mobile : ticket.actions.printAtHome;
-    if (!state.allowed) return setMessage({ tone: 'error', text: `Ticket ${ticket.position}: ${state.reason ?? `${mobile ? 'mobile' : 'print@home'} is not possible.`}` });
+    if (!state.allowed)
+      return setMessage({
+        tone: 'error',
+        text: tNow('orders.shortcut.refused', { position: ticket.position, reason: reasonOf(state) ?? tNow('orders.shortcut.notPossible', { mode: mobile ? 'mobile' : 'print_at_home' }) }),
+      });
     useTicketFilter.getState().keep(order.id, row);
     const from: ActionOrigin = { row, action: mobile ? 'mobile' : 'print', element: document.activeElement instanceof HTMLElement ? document.activeElement : null };
     void (mobile ? issueMobile(ticket, from) : printAtHome(ticket, from));
@@ -293,27 +316,29 @@ export function OrdersScreen() {
     <div className="orders">
       <section className="panel orders__find" aria-labelledby="orders-title">
         <div className="orders__find-row">
-          <h1 id="orders-title">Orders</h1>
+          <h1 id="orders-title">{t('orders.title')}</h1>
           <form ref={searchForm} className="orders__search" onSubmit={search} role="search">
-            <Field label="Order number, customer name, email or barcode" name="query" autoFocus={!returningToTicket} aria-keyshortcuts="Alt+S" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <Field label={t('orders.search.label')} name="query" autoFocus={!returningToTicket} aria-keyshortcuts="Alt+S" value={query} onChange={(e) => setQuery(e.target.value)} />
             <button type="submit" className="button button--primary">
-              Search
+              {t('orders.search.submit')}
             </button>
           </form>
           <ShortcutsHelp />
         </div>
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         {results && results.length > 1 ? (
-          <ul className="results" aria-label="Matching orders">
+          <ul className="results" aria-label={t('orders.results.label')}>
             {results.map((r) => (
               <li key={r.id}>
                 <button type="button" className="result" onClick={() => open(r.id)}>
                   <span className="result__head">
-                    <strong>{r.number}</strong> {r.customerName} <span className={r.paid ? 'badge badge--paid' : 'badge badge--warn'}>{r.paid ? 'Paid' : 'Not paid'}</span>
+                    <strong translate="no">{r.number}</strong> <span translate="no">{r.customerName}</span>{' '}
+                    <span className={r.paid ? 'badge badge--paid' : 'badge badge--warn'}>{r.paid ? t('orders.results.paid') : t('orders.results.notPaid')}</span>
                   </span>
                   <span className="muted">
-                    {r.event ? `${r.event.name}, ${new Date(r.event.startsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: r.event.timeZone })}` : 'No tickets'}
-                    {r.otherEvents > 0 ? ` and ${r.otherEvents} other event${r.otherEvents === 1 ? '' : 's'}` : ''} · {r.ticketCount} {r.ticketCount === 1 ? 'ticket' : 'tickets'} · {r.customerEmail}
+                    {r.event
+                      ? t('orders.results.line', { event: r.event.name, startsAt: f.date(r.event.startsAt, 'event', r.event.timeZone), otherEvents: r.otherEvents, tickets: r.ticketCount, email: r.customerEmail })
+                      : t('orders.results.lineNoEvent', { tickets: r.ticketCount, email: r.customerEmail })}
                   </span>
                 </button>
               </li>
@@ -322,9 +347,9 @@ export function OrdersScreen() {
         ) : null}
         {results && results.length > 1 && more ? (
           <p className="results__more">
-            <span>More orders match than are shown. Add a word of the name, or search by order number or email.</span>{' '}
+            <span>{t('orders.results.more')}</span>{' '}
             <button type="button" className="button" onClick={() => void showMore()}>
-              Show more orders
+              {t('orders.results.showMore')}
             </button>
           </p>
         ) : null}
@@ -334,29 +359,30 @@ export function OrdersScreen() {
         <section className="panel orders__order" aria-labelledby="order-title">
           <div className="orders__head">
             <h2 id="order-title" tabIndex={-1}>
-              Order {order.number}
+              {t('orders.order.title', { number: order.number })}
             </h2>
             <p className="orders__meta">
-              {order.customerName} · {order.customerEmail} · shop allows {order.allowedModes.map((m) => MODE_LABEL[m]).join(' and ')} · chosen at checkout: {MODE_LABEL[order.checkoutMode]} ·{' '}
-              {order.paid ? <span className="status-on">paid</span> : <strong className="status-bad">not paid</strong>}
+              {t('orders.order.meta', { name: order.customerName, email: order.customerEmail, modes: modesText(t, order.allowedModes), checkout: t('orders.mode', { mode: order.checkoutMode }) })}{' '}
+              {order.paid ? <span className="status-on">{t('orders.order.paid')}</span> : <strong className="status-bad">{t('orders.order.notPaid')}</strong>}
+              {isLocale(order.language) ? <span className="orders__language"> · {t('orders.order.language', { language: LOCALE_NAMES[order.language] })}</span> : null}
             </p>
           </div>
           <div className="orders__bar">
-            <div className="counts orders__counts" aria-label="Ticket states">
-              <span>{order.counts.none} not issued</span>
-              <span>{order.counts.mobile} mobile</span>
-              <span>{order.counts.print_at_home} print@home</span>
+            <div className="counts orders__counts" aria-label={t('orders.counts.label')}>
+              <span>{t('orders.counts.none', { count: order.counts.none })}</span>
+              <span>{t('orders.counts.mobile', { count: order.counts.mobile })}</span>
+              <span>{t('orders.counts.printAtHome', { count: order.counts.print_at_home })}</span>
             </div>
             <div className="orders__bulk">
               <button type="button" className="button orders__bulk-button" disabled={jobRunning || order.counts.none === 0 || !order.allowedModes.includes('mobile') || !order.paid} onClick={issueAllMobile}>
-                Issue all not issued to mobile ({order.counts.none})
+                {t('orders.bulk.mobile', { count: order.counts.none })}
               </button>
               <button type="button" className="button orders__bulk-button" disabled={jobRunning || order.counts.none === 0 || !order.allowedModes.includes('print_at_home') || !order.paid} onClick={printAllAtHome}>
-                Print@home all not issued ({order.counts.none})
+                {t('orders.bulk.printAtHome', { count: order.counts.none })}
               </button>
               {canReissue ? (
                 <button type="button" className="button button--danger-outline orders__bulk-button" aria-haspopup="dialog" disabled={jobRunning || order.counts.none === 0} onClick={() => show({ kind: 'reissueAll' })}>
-                  Reissue all not issued ({order.counts.none})
+                  {t('orders.bulk.reissue', { count: order.counts.none })}
                 </button>
               ) : null}
             </div>

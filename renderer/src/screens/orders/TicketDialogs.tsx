@@ -5,33 +5,37 @@ import { Alert } from '../../components/Alert';
 import { DangerNote } from '../../components/DangerNote';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
+import { errorText, tNow, useFormat, useT } from '../../i18n';
 import { call } from '../../state/api';
 
 /** The mobile ticket as a QR code, for the customer to scan with their phone, or its link by text message. */
 export function MobileTicketDialog({ ticket, customerPhone, onClose }: { ticket: TicketView; customerPhone: string | null; onClose: () => void }) {
+  const t = useT();
+  const f = useFormat();
   const [qr, setQr] = useState<string | null>(null);
   const [phone, setPhone] = useState(customerPhone ?? '');
   const [sent, setSent] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   async function textLink(event: FormEvent) {
     event.preventDefault();
     const result = await call((a) => a.delivery.sendMobileLink({ ticketId: ticket.id, phone: phone.trim() || undefined }));
-    setSent(result.ok ? { tone: 'info', text: `The link was texted to ${result.value.sentTo}.` } : { tone: 'error', text: result.error.message });
+    setSent(result.ok ? { tone: 'info', text: tNow('orders.mobileDialog.sent', { phone: result.value.sentTo }) } : { tone: 'error', text: errorText(result.error) });
   }
   useEffect(() => {
     void QRCode.toDataURL(ticket.barcode, { margin: 2, width: 280, errorCorrectionLevel: 'M' }).then(setQr);
   }, [ticket.barcode]);
   return (
-    <Modal title={`Mobile ticket — ${ticket.seat}`} onClose={onClose}>
-      <p className="lead">Let the customer scan this code with their phone. It is the ticket: the gate admits it once.</p>
-      {qr ? <img className="qr-large" src={qr} alt={`Mobile ticket QR code for ${ticket.seat}`} width={280} height={280} /> : null}
+    <Modal title={t('orders.mobileDialog.title', { seat: ticket.seat })} onClose={onClose}>
+      <p className="lead">{t('orders.mobileDialog.lead')}</p>
+      {qr ? <img className="qr-large" src={qr} alt={t('orders.mobileDialog.qrAlt', { seat: ticket.seat })} width={280} height={280} /> : null}
       <p className="muted">
-        {ticket.event} · {ticket.seat}
-        {ticket.generation > 1 ? ` · Duplicate #${ticket.generation - 1}` : ''}
+        {ticket.generation > 1
+          ? t('orders.mobileDialog.detailsDuplicate', { event: ticket.event, seat: ticket.seat, price: f.money(ticket.priceMinor, ticket.currency), number: ticket.generation - 1 })
+          : t('orders.mobileDialog.details', { event: ticket.event, seat: ticket.seat, price: f.money(ticket.priceMinor, ticket.currency) })}
       </p>
       <form className="inline-form" onSubmit={textLink} noValidate>
-        <Field label="Customer's mobile number (with country code)" name="phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        <Field label={t('orders.mobileDialog.phone')} name="phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
         <button type="submit" className="button">
-          Text the link
+          {t('orders.mobileDialog.send')}
         </button>
       </form>
       {sent ? <Alert tone={sent.tone}>{sent.text}</Alert> : null}
@@ -41,20 +45,21 @@ export function MobileTicketDialog({ ticket, customerPhone, onClose }: { ticket:
 
 /** The print@home PDF: shown here, and saved as a file; opening it again gives the same file. */
 export function PdfDialog({ doc, onClose }: { doc: PrintAtHomeDocument; onClose: () => void }) {
+  const t = useT();
   const url = useMemo(() => {
     const bytes = Uint8Array.from(atob(doc.pdfBase64), (c) => c.charCodeAt(0));
     return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
   }, [doc.pdfBase64]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   return (
-    <Modal title="print@home ticket" onClose={onClose} wide>
-      {doc.reopened ? <Alert tone="info">This ticket was printed before: this is the very same file, and the earlier copy stays valid.</Alert> : null}
-      <iframe className="pdf-frame" src={url} title="Ticket PDF" />
+    <Modal title={t('orders.pdfDialog.title')} onClose={onClose} wide>
+      {doc.reopened ? <Alert tone="info">{t('orders.pdfDialog.reopened')}</Alert> : null}
+      <iframe className="pdf-frame" src={url} title={t('orders.pdfDialog.frame')} />
       <div className="actions">
         <a className="button button--primary" href={url} download={doc.fileName}>
-          Save PDF
+          {t('orders.pdfDialog.save')}
         </a>
-        <span className="muted">SHA-256 {doc.sha256.slice(0, 16)}…</span>
+        <span className="muted">{t('orders.pdfDialog.checksum', { hash: doc.sha256.slice(0, 16) })}</span>
       </div>
     </Modal>
   );
@@ -62,32 +67,28 @@ export function PdfDialog({ doc, onClose }: { doc: PrintAtHomeDocument; onClose:
 
 /** Reissue (one ticket, or every ticket not issued yet when `ticket` is null): a reason is required; old barcodes stop working at once. */
 export function ReissueDialog({ ticket, count, onConfirm, onClose }: { ticket: TicketView | null; count: number; onConfirm: (reason: string) => Promise<string | null>; onClose: () => void }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(await onConfirm(reason));
   }
-  const tickets = count === 1 ? '1 ticket' : `${count} tickets`;
   return (
-    <Modal title={ticket ? `Reissue ${ticket.seat}` : `Reissue ${tickets} not issued yet`} onClose={onClose}>
+    <Modal title={ticket ? t('orders.reissueDialog.title', { seat: ticket.seat }) : t('orders.reissueDialog.titleAll', { count })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         {ticket ? (
-          <p className="lead">
-            The current barcode is revoked at once — a printed or mobile copy will be refused at the gate — and a duplicate (#{ticket.generation}) with a new barcode is made. The customer can then
-            choose mobile or print@home again.
-          </p>
+          <p className="lead">{t('orders.reissueDialog.lead', { generation: ticket.generation })}</p>
         ) : (
           <DangerNote>
             <p>
-              <strong>Every ticket of this order not issued yet gets a new barcode: {tickets}.</strong> Their current barcodes stop working at once — any copy of them, sent or printed
-              elsewhere, is refused at the gate. This cannot be undone.
+              <strong>{t('orders.reissueDialog.allWarning', { count })}</strong> {t('orders.reissueDialog.allConsequence')}
             </p>
           </DangerNote>
         )}
-        <Field label="Reason for reissue" name="reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} error={error} hint="For example: customer lost the printout." />
+        <Field label={t('orders.reissueDialog.reason')} name="reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} error={error} hint={t('orders.reissueDialog.reasonHint')} />
         <button type="submit" className="button button--danger">
-          {ticket ? 'Reissue ticket' : `Reissue ${tickets}`}
+          {ticket ? t('orders.reissueDialog.submit') : t('orders.reissueDialog.submitAll', { count })}
         </button>
       </form>
     </Modal>

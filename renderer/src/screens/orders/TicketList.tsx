@@ -1,16 +1,14 @@
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type MouseEvent, type RefObject } from 'react';
-import type { DeliveryMode, TicketView } from '../../../../shared/delivery-views';
+import type { ActionState, DeliveryMode, TicketView } from '../../../../shared/delivery-views';
+import { errorText, useFormat, useT, type Formatters, type Translate } from '../../i18n';
 import { useWork, type TicketAction, type TicketPosition } from '../../state/work-store';
 import { lowerBound, matchingRows, NO_FILTER, useFilterFor, useTicketFilter } from './ticket-filter';
 import { TicketTools } from './TicketTools';
 
-const STATE_LABEL: Record<TicketView['state'], string> = { none: 'Not issued', mobile: 'Mobile', print_at_home: 'print@home' };
 /** Estimates until a row is drawn and measured: one line, or one line and the note under it. */
 const ROW_HEIGHT = 36;
 const ROW_WITH_NOTE_HEIGHT = 58;
-
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** Where a ticket action came from: the focus goes back there when its dialog closes. */
 export interface ActionOrigin {
@@ -51,6 +49,8 @@ interface Props {
  * tickets scroll as smoothly as 5.
  */
 export function TicketList({ orderId, tickets, total, canReissue, allowedModes, paid, handle, onMobile, onPrint, onReissue }: Props) {
+  const t = useT();
+  const f = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
   const { filter, kept } = useFilterFor(orderId);
   // Typing in the seat filter stays responsive on a large order: the list follows a moment later.
@@ -68,7 +68,7 @@ export function TicketList({ orderId, tickets, total, canReissue, allowedModes, 
     [rows, total],
   );
 
-  const estimateSize = useCallback((index: number) => (noteFor(tickets[rowAt(index)], allowedModes, paid) ? ROW_WITH_NOTE_HEIGHT : ROW_HEIGHT), [tickets, rowAt, allowedModes, paid]);
+  const estimateSize = useCallback((index: number) => (noteFor(tickets[rowAt(index)], allowedModes, paid, t, f) ? ROW_WITH_NOTE_HEIGHT : ROW_HEIGHT), [tickets, rowAt, allowedModes, paid, t, f]);
   const virtual = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize, getItemKey: rowAt, overscan: 10, measureElement: exactHeight });
   const height = useFillHeight(scroller);
   const restoring = useRestoredPosition(orderId, scroller, virtual, tickets, total, indexOf);
@@ -177,44 +177,47 @@ export function TicketList({ orderId, tickets, total, canReissue, allowedModes, 
   return (
     <div className="tickets">
       <TicketTools orderId={orderId} tickets={tickets} total={total} shown={rows ? rows.length : null} onGoTo={goTo} />
-      {count === 0 && rows ? <p className="tickets__empty">No ticket shown matches the filter.</p> : null}
-      <div className="ticket-scroller" ref={scroller} role="list" aria-label="Tickets" style={{ height: height ?? undefined, ['--digits' as string]: String(total).length }} onFocus={remember} onScroll={onScroll}>
+      {count === 0 && rows ? <p className="tickets__empty">{t('orders.ticketList.empty')}</p> : null}
+      <div className="ticket-scroller" ref={scroller} role="list" aria-label={t('orders.ticketList.label')} style={{ height: height ?? undefined, ['--digits' as string]: String(total).length }} onFocus={remember} onScroll={onScroll}>
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((item) => {
             const row = rowAt(item.index);
-            const t = tickets[row];
-            const note = noteFor(t, allowedModes, paid);
+            const ticket = tickets[row];
+            const note = noteFor(ticket, allowedModes, paid, t, f);
             return (
               <div key={item.key} ref={virtual.measureElement} data-index={item.index} data-row={row} tabIndex={-1} role="listitem" className="ticket-item" style={{ transform: `translateY(${item.start}px)` }}>
-                {t ? (
+                {ticket ? (
                   <>
-                    <span className="ticket-item__seat">
-                      <span className="ticket-item__number">#{t.position}</span> {t.seat}
+                    <span className="ticket-item__seat" translate="no">
+                      <span className="ticket-item__number">#{ticket.position}</span> {ticket.seat}
                     </span>
-                    <span className="ticket-item__event">
-                      {t.event}
-                      {t.generation > 1 ? ` · Duplicate #${t.generation - 1}` : ''}
-                    </span>
+                    {ticket.generation > 1 ? (
+                      <span className="ticket-item__event">{t('orders.ticketList.eventDuplicate', { event: ticket.event, number: ticket.generation - 1 })}</span>
+                    ) : (
+                      <span className="ticket-item__event" translate="no">
+                        {ticket.event}
+                      </span>
+                    )}
                     <span className="ticket-item__state">
-                      <span className={`badge badge--${t.state}`}>{STATE_LABEL[t.state]}</span>
+                      <span className={`badge badge--${ticket.state}`}>{t('orders.ticketList.state', { state: ticket.state })}</span>
                     </span>
                     <span className="ticket-item__actions">
-                      <button type="button" className="button ticket-item__button ticket-item__button--mobile" disabled={!t.actions.mobile.allowed} title={t.actions.mobile.reason ?? undefined} aria-label={`Issue ticket ${t.position} to mobile`} aria-keyshortcuts="Alt+M" data-action="mobile" onClick={act(onMobile, t, row, 'mobile')}>
-                        {t.state === 'mobile' ? 'Show mobile' : 'Issue to mobile'}
+                      <button type="button" className="button ticket-item__button ticket-item__button--mobile" disabled={!ticket.actions.mobile.allowed} title={reasonOf(ticket.actions.mobile) ?? undefined} aria-label={t('orders.ticketList.mobile.label', { position: ticket.position, shown: ticket.state === 'mobile' ? 'yes' : 'no' })} aria-keyshortcuts="Alt+M" data-action="mobile" onClick={act(onMobile, ticket, row, 'mobile')}>
+                        {ticket.state === 'mobile' ? t('orders.ticketList.mobile.show') : t('orders.ticketList.mobile.issue')}
                       </button>
-                      <button type="button" className="button ticket-item__button ticket-item__button--print" disabled={!t.actions.printAtHome.allowed} title={t.actions.printAtHome.reason ?? undefined} aria-label={`Print@home ticket ${t.position}`} aria-keyshortcuts="Alt+P" data-action="print" onClick={act(onPrint, t, row, 'print')}>
-                        {t.state === 'print_at_home' ? 'Open PDF' : 'Print@home'}
+                      <button type="button" className="button ticket-item__button ticket-item__button--print" disabled={!ticket.actions.printAtHome.allowed} title={reasonOf(ticket.actions.printAtHome) ?? undefined} aria-label={t('orders.ticketList.print.label', { position: ticket.position, shown: ticket.state === 'print_at_home' ? 'yes' : 'no' })} aria-keyshortcuts="Alt+P" data-action="print" onClick={act(onPrint, ticket, row, 'print')}>
+                        {ticket.state === 'print_at_home' ? t('orders.ticketList.print.open') : t('orders.ticketList.print.print')}
                       </button>
                       {canReissue ? (
-                        <button type="button" className="button ticket-item__button" aria-label={`Reissue ticket ${t.position}`} aria-haspopup="dialog" data-action="reissue" onClick={act(onReissue, t, row, 'reissue')}>
-                          Reissue
+                        <button type="button" className="button ticket-item__button" aria-label={t('orders.ticketList.reissue.label', { position: ticket.position })} aria-haspopup="dialog" data-action="reissue" onClick={act(onReissue, ticket, row, 'reissue')}>
+                          {t('orders.ticketList.reissue')}
                         </button>
                       ) : null}
                     </span>
                     {note ? <p className="ticket-item__reason">{note}</p> : null}
                   </>
                 ) : (
-                  <span className="muted">Loading ticket {row + 1}…</span>
+                  <span className="muted">{t('orders.ticketList.loading', { number: row + 1 })}</span>
                 )}
               </div>
             );
@@ -304,16 +307,28 @@ function useRestoredPosition(orderId: number, scroller: RefObject<HTMLDivElement
   return restoring;
 }
 
+/** Why an action is not possible, in this window's language (core's words when it sent no catalogue text). */
+export const reasonOf = (state: ActionState): string | null => (state.reason === null ? null : errorText({ message: state.reason, text: state.reasonText }));
+
 /**
  * The line under a ticket, whole: why the other mode is locked — which says who issued it, when, at which
  * terminal and why the other mode would harm — and, when the lock is the shop's or the payment's rather
  * than the delivery's, who issued it, when and where.
  */
-function noteFor(t: TicketView | undefined, allowedModes: readonly DeliveryMode[], paid: boolean): string | null {
+function noteFor(t: TicketView | undefined, allowedModes: readonly DeliveryMode[], paid: boolean, tr: Translate, f: Formatters): string | null {
   if (!t || t.state === 'none') return null;
   const other: DeliveryMode = t.state === 'mobile' ? 'print_at_home' : 'mobile';
-  const reason = other === 'print_at_home' ? t.actions.printAtHome.reason : t.actions.mobile.reason;
+  const reason = reasonOf(other === 'print_at_home' ? t.actions.printAtHome : t.actions.mobile);
   if (reason && paid && allowedModes.includes(other)) return reason;
-  const issued = t.issuedAt ? `${t.state === 'mobile' ? 'Issued to mobile' : 'Printed as print@home'} on ${when(t.issuedAt)}${t.issuedBy ? ` by ${t.issuedBy}` : ''}${t.issuedTerminal ? ` at ${t.issuedTerminal}` : ''}.` : null;
+  const issued = t.issuedAt
+    ? tr('orders.ticketList.issued', {
+        state: t.state,
+        when: f.date(t.issuedAt, 'dateTime'),
+        hasBy: t.issuedBy ? 'yes' : 'no',
+        by: t.issuedBy ?? '',
+        hasTerminal: t.issuedTerminal ? 'yes' : 'no',
+        terminal: t.issuedTerminal ?? '',
+      })
+    : null;
   return [issued, reason].filter(Boolean).join(' ') || null;
 }

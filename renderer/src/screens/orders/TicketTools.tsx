@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TicketView } from '../../../../shared/delivery-views';
+import { useT } from '../../i18n';
 import { SHOW_OPTIONS, useFilterFor, useTicketFilter, type ShowFilter } from './ticket-filter';
 
 interface Props {
@@ -14,6 +15,7 @@ interface Props {
 
 /** Above the ticket list: show by state, by seat, and go to a ticket by its number. */
 export function TicketTools({ orderId, tickets, total, shown, onGoTo }: Props) {
+  const t = useT();
   const { filter } = useFilterFor(orderId);
   const setFilter = useTicketFilter((s) => s.setFilter);
   const [number, setNumber] = useState('');
@@ -25,22 +27,22 @@ export function TicketTools({ orderId, tickets, total, shown, onGoTo }: Props) {
     event.preventDefault();
     const n = Number(number.trim());
     if (!number.trim() || !Number.isInteger(n) || n < 1 || n > total) {
-      setNote({ error: true, text: total === 1 ? 'This order has one ticket: 1.' : `This order has tickets 1 to ${total}.` });
+      setNote({ error: true, text: t('orders.ticketTools.range', { total }) });
       return;
     }
     const outcome = onGoTo(n - 1);
-    setNote(outcome === 'cleared' ? { error: false, text: `Ticket ${n} was hidden by the filter: every ticket is shown again.` } : null);
+    setNote(outcome === 'cleared' ? { error: false, text: t('orders.ticketTools.cleared', { number: n }) } : null);
   }
 
   const loaded = tickets.length;
   const status =
     note?.text ??
-    (shown === null ? null : `${shown} of ${total} ${total === 1 ? 'ticket' : 'tickets'} shown${loaded < total ? ` (${loaded} loaded so far)` : ''}.`);
+    (shown === null ? null : loaded < total ? t('orders.ticketTools.shownLoading', { shown, total, loaded }) : t('orders.ticketTools.shown', { shown, total }));
 
   return (
-    <div className="ticket-tools" role="group" aria-label="Find tickets">
+    <div className="ticket-tools" role="group" aria-label={t('orders.ticketTools.label')}>
       <span className="ticket-tools__field">
-        <label htmlFor={`${id}-show`}>Show</label>
+        <label htmlFor={`${id}-show`}>{t('orders.ticketTools.show')}</label>
         <select
           id={`${id}-show`}
           value={filter.show}
@@ -51,13 +53,13 @@ export function TicketTools({ orderId, tickets, total, shown, onGoTo }: Props) {
         >
           {SHOW_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {t(o.label)}
             </option>
           ))}
         </select>
       </span>
       <span className="ticket-tools__field">
-        <label htmlFor={`${id}-seat`}>Seat</label>
+        <label htmlFor={`${id}-seat`}>{t('orders.ticketTools.seat')}</label>
         <input
           id={`${id}-seat`}
           type="search"
@@ -73,7 +75,7 @@ export function TicketTools({ orderId, tickets, total, shown, onGoTo }: Props) {
       </span>
       <form className="ticket-tools__goto" onSubmit={goTo} noValidate>
         <span className="ticket-tools__field">
-          <label htmlFor={`${id}-goto`}>Go to ticket</label>
+          <label htmlFor={`${id}-goto`}>{t('orders.ticketTools.goTo')}</label>
           <input
             id={`${id}-goto`}
             type="number"
@@ -91,7 +93,7 @@ export function TicketTools({ orderId, tickets, total, shown, onGoTo }: Props) {
           />
         </span>
         <button type="submit" className="button ticket-tools__button">
-          Go
+          {t('orders.ticketTools.go')}
         </button>
       </form>
       <p id={noteId} className={`ticket-tools__status${note?.error ? ' ticket-tools__status--error' : ''}`} role="status">

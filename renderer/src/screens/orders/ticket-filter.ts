@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import type { DeliveryState, TicketView } from '../../../../shared/delivery-views';
+import type { MessageKey } from '../../i18n';
 import { useSession } from '../../state/session-store';
 
 export type ShowFilter = 'all' | DeliveryState;
@@ -18,11 +19,11 @@ export interface TicketFilter {
 
 export const NO_FILTER: TicketFilter = { show: 'all', seat: '' };
 
-export const SHOW_OPTIONS: { value: ShowFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'none', label: 'Not issued' },
-  { value: 'mobile', label: 'Mobile' },
-  { value: 'print_at_home', label: 'Print@home' },
+export const SHOW_OPTIONS: { value: ShowFilter; label: MessageKey }[] = [
+  { value: 'all', label: 'orders.ticketTools.show.all' },
+  { value: 'none', label: 'orders.ticketTools.show.none' },
+  { value: 'mobile', label: 'orders.ticketTools.show.mobile' },
+  { value: 'print_at_home', label: 'orders.ticketTools.show.printAtHome' },
 ];
 
 export const isFiltering = (f: TicketFilter): boolean => f.show !== 'all' || fold(f.seat) !== '';
