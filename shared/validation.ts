@@ -56,6 +56,8 @@ const LABELS: Record<string, MessageKey> = {
   directory: 'coreData.validation.label.directory',
   path: 'coreData.validation.label.path',
   operator: 'coreData.validation.label.operator',
+  language: 'coreData.validation.label.language',
+  timeZone: 'coreData.validation.label.timeZone',
 };
 
 /** "requireNumberAndSymbol" → "Require number and symbol", for a field nobody has named yet. */

@@ -142,6 +142,13 @@ describe('translations', () => {
     await page.getByRole('button', { name: /Sign out/ }).click();
     await page.getByRole('button', { name: /Sign in/ }).waitFor();
     for (const problem of await untranslated(page)) problems.push(`sign-in: ${problem}`);
+    // Core's refusal, shown through its catalogue text (marked like any other).
+    await page.getByLabel(/Login/).fill('anna');
+    await page.getByLabel(/Password/).fill('not-the-password');
+    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/⟦.+⟧/);
+    for (const problem of await untranslated(page)) problems.push(`sign-in refused: ${problem}`);
     await app.screenshot('i18n-pseudo-sign-in');
     expect([...new Set(problems)]).toEqual([]);
   });

@@ -143,6 +143,25 @@ const CREATE_FIELDS = ['databaseUrl', 'ownerPassword', 'terminalName', 'kind'] a
 
 /** The first terminal of a new venue: sets up the empty database with its owner's credentials, used once. */
 /** The database's address with its owner's login, and the owner's password (used once, never kept): Create and Recover ask the same. */
+/** This terminal's name and kind: the same pair when a venue is created and when it is recovered. */
+function TerminalFields(p: { name: string; onName: (value: string) => void; kind: TerminalKind; onKind: (kind: TerminalKind) => void; errors: { terminalName?: string; kind?: string } }) {
+  const t = useT();
+  return (
+    <div className="grid-2">
+      <Field
+        label={t('signIn.setup.terminalName')}
+        name="terminalName"
+        autoComplete="off"
+        value={p.name}
+        onChange={(e) => p.onName(e.target.value)}
+        error={p.errors.terminalName}
+        hint={t('signIn.setup.terminalNameHint')}
+      />
+      <TerminalKindSelect value={p.kind} onChange={p.onKind} error={p.errors.kind} />
+    </div>
+  );
+}
+
 function OwnerFields(p: {
   databaseUrl: string;
   onDatabaseUrl: (value: string) => void;
@@ -199,18 +218,7 @@ function CreateVenueForm() {
       <p className="lead">{t('signIn.setup.createLead')}</p>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <OwnerFields databaseUrl={databaseUrl} onDatabaseUrl={setDatabaseUrl} ownerPassword={ownerPassword} onOwnerPassword={setOwnerPassword} errors={errors} />
-      <div className="grid-2">
-        <Field
-          label={t('signIn.setup.terminalName')}
-          name="terminalName"
-          autoComplete="off"
-          value={terminalName}
-          onChange={(e) => setTerminalName(e.target.value)}
-          error={errors.terminalName}
-          hint={t('signIn.setup.terminalNameHint')}
-        />
-        <TerminalKindSelect value={kind} onChange={setKind} error={errors.kind} />
-      </div>
+      <TerminalFields name={terminalName} onName={setTerminalName} kind={kind} onKind={setKind} errors={errors} />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
         {busy ? t('signIn.setup.creatingVenue') : t('signIn.setup.createVenue')}
       </button>
@@ -353,18 +361,7 @@ function RecoverVenueForm() {
         hint={t('signIn.setup.keyFileHint')}
       />
       <Field label={t('signIn.setup.passphrase')} name="passphrase" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} error={errors.passphrase} />
-      <div className="grid-2">
-        <Field
-          label={t('signIn.setup.terminalName')}
-          name="terminalName"
-          autoComplete="off"
-          value={terminalName}
-          onChange={(e) => setTerminalName(e.target.value)}
-          error={errors.terminalName}
-          hint={t('signIn.setup.terminalNameHint')}
-        />
-        <TerminalKindSelect value={kind} onChange={setKind} error={errors.kind} />
-      </div>
+      <TerminalFields name={terminalName} onName={setTerminalName} kind={kind} onKind={setKind} errors={errors} />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
         {busy ? t('signIn.setup.recoveringVenue') : t('signIn.setup.recoverVenue')}
       </button>

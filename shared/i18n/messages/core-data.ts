@@ -227,6 +227,8 @@ export default defineMessages({
     "coreData.validation.label.directory": "Folder",
     "coreData.validation.label.path": "Backup file",
     "coreData.validation.label.operator": "Operator",
+    "coreData.validation.label.language": "Language",
+    "coreData.validation.label.timeZone": "Time zone",
   },
   fr: {
     "coreData.orders.missing": "Cette commande n’existe pas. Relancez la recherche.",
@@ -448,6 +450,8 @@ export default defineMessages({
     "coreData.validation.label.directory": "Dossier",
     "coreData.validation.label.path": "Fichier de sauvegarde",
     "coreData.validation.label.operator": "Opérateur",
+    "coreData.validation.label.language": "Langue",
+    "coreData.validation.label.timeZone": "Fuseau horaire",
   },
   de: {
     "coreData.orders.missing": "Diese Bestellung gibt es nicht. Suchen Sie erneut.",
@@ -669,5 +673,7 @@ export default defineMessages({
     "coreData.validation.label.directory": "Ordner",
     "coreData.validation.label.path": "Sicherungsdatei",
     "coreData.validation.label.operator": "Bediener",
+    "coreData.validation.label.language": "Sprache",
+    "coreData.validation.label.timeZone": "Zeitzone",
   },
 });
