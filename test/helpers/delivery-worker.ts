@@ -12,8 +12,8 @@ import { workerDeliveryService } from './worker-delivery-service';
 const [location, mode, first, last, startAt] = process.argv.slice(2);
 
 async function main() {
-  const { store, sql, orders, service, session, audit } = await workerDeliveryService(location!, `Worker ${process.pid}`);
-  const gate = new GateService({ sql, gate: new GateRepo(sql), orders, audit, clock: systemClock, terminal: `Gate ${process.pid}` });
+  const { store, sql, orders, service, session, audit, settings } = await workerDeliveryService(location!, `Worker ${process.pid}`);
+  const gate = new GateService({ sql, gate: new GateRepo(sql), orders, audit, clock: systemClock, terminal: `Gate ${process.pid}`, settings });
   while (Date.now() < Number(startAt)) {
     /* both processes start together */
   }

@@ -44,5 +44,5 @@ export async function workerDeliveryService(location: string, terminal: string) 
   const service = new DeliveryService({ sql, orders, operators: new OperatorsRepo(sql), audit, settings, clock: systemClock, terminal });
   // The first account (setup), acting as an admin at this terminal.
   const session = { operatorId: 1, login: 'anna', roles: ['admin'], stage: 'active' } as Session;
-  return { store, sql, orders, service, session, audit, vault };
+  return { store, sql, orders, service, session, audit, vault, settings };
 }

@@ -46,6 +46,7 @@ export class DeliveryService {
     if (!order) return fail('NOT_FOUND', text('coreData.orders.missing'));
     const counts = await this.d.orders.ticketCounts(orderId);
     const page = await this.d.orders.ticketsPage(orderId, offset, limit);
+    const locale = sessionLocale(session, this.d.settings);
     return ok({
       id: order.id,
       number: order.number,
@@ -58,7 +59,7 @@ export class DeliveryService {
       language: order.language,
       counts,
       ticketCount: counts.none + counts.mobile + counts.print_at_home,
-      tickets: page.map((t) => this.ticketView(session, order, t, sessionLocale(session, this.d.settings))),
+      tickets: page.map((t) => this.ticketView(session, order, t, locale)),
       offset,
     });
   }

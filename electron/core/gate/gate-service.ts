@@ -33,15 +33,15 @@ export class GateService {
   private readonly lastVerdict = new Map<string, { eventId: number; barcode: string; view: ScanView }>();
 
   constructor(
-    /** `settings`: the institution's language, for a gate operator who chose none (absent: English). */
-    private readonly d: { sql: Sql; gate: GateRepo; orders: OrdersRepo; audit: AuditLog; clock: Clock; terminal: string; settings?: Pick<InstitutionSettings, 'get'> },
+    /** `settings`: the institution's language, for a gate operator who chose none. */
+    private readonly d: { sql: Sql; gate: GateRepo; orders: OrdersRepo; audit: AuditLog; clock: Clock; terminal: string; settings: Pick<InstitutionSettings, 'get'> },
   ) {}
 
   async scan(session: Session, eventId: number, typed: string): Promise<Result<ScanView>> {
     const barcode = normalizeBarcode(typed);
     const at = this.d.clock.now();
     // The steward reads the verdict in her language.
-    const locale = this.d.settings ? sessionLocale(session, this.d.settings) : (session.language ?? 'en');
+    const locale = sessionLocale(session, this.d.settings);
     const say = (key: MessageKey, values?: MessageValues) => translate(locale, key, values);
     const last = this.lastVerdict.get(session.id);
     if (barcode && last && last.barcode === barcode && last.eventId === eventId && at - last.view.at < DOUBLE_READ_MS) return ok({ ...last.view, repeated: true });
