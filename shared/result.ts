@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'PASSWORD_EXPIRED', // a one-time password was not used within 72 hours
   'MFA_INVALID', // wrong or reused second-factor code
   'REAUTH_REQUIRED', // a security change needs the password again (signed in over an hour ago)
+  'STEP_UP_REQUIRED', // a sensitive action needs the second factor again (last proof older than the institution's window)
+  'APPROVAL_REQUIRED', // a sensitive action needs a supervisor's approval in the same call (four eyes)
   'SMS_UNAVAILABLE', // the SMS gateway failed or timed out; other methods still work
   'NOT_FOUND',
   'CONFLICT',

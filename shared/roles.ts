@@ -1,6 +1,6 @@
 /** Roles exist from the start; permissions are what channels ask for. */
 
-export const ROLES = ['service', 'admin', 'operator', 'scanner'] as const;
+export const ROLES = ['service', 'admin', 'operator', 'scanner', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -12,15 +12,18 @@ export const PERMISSIONS = [
   'audit.read',
   'settings.manage', // institution settings
   'mfa.feature', // switch the institution-wide two-factor feature (service only)
+  'actions.approve', // approve another operator's sensitive action at her terminal (four eyes)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   service: PERMISSIONS,
-  admin: ['orders.read', 'delivery.issue', 'delivery.reissue', 'gate.scan', 'operators.manage', 'audit.read', 'settings.manage'],
+  admin: ['orders.read', 'delivery.issue', 'delivery.reissue', 'gate.scan', 'operators.manage', 'audit.read', 'settings.manage', 'actions.approve'],
   operator: ['orders.read', 'delivery.issue'],
   // The gate role sees the gate and nothing else (like the vendor's access-control app).
   scanner: ['gate.scan'],
+  // A senior operator at the counter: she works the desk, reissues, and approves a colleague's sensitive action in that colleague's dialog.
+  supervisor: ['orders.read', 'delivery.issue', 'delivery.reissue', 'actions.approve'],
 };
 
 /** The union of what the given roles allow, in PERMISSIONS order. */
@@ -35,4 +38,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
   operator: 'Box-office operator',
   scanner: 'Gate scanner',
+  supervisor: 'Supervisor',
 };

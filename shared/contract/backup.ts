@@ -1,6 +1,7 @@
 /** Channels of backup and restore (admins, on the machine). */
 import { z } from 'zod';
 import type { BackupFileView, BackupProgressView, RestoreReport, VenueBackupAdvice } from '../backup-views';
+import { SENSITIVE_ERRORS, sensitiveInput } from './sensitive';
 import { channel, empty } from './define';
 
 /** Messages are catalogue keys (shared/i18n/messages/core-data.ts): the VALIDATION answer words them in the reader's language. */
@@ -39,11 +40,11 @@ export const backupChannels = {
     errors: ['CONFLICT'],
   }),
   'backup.restore': channel<RestoreReport>()({
-    input: z.object({ path: absolutePath('backupFile'), password: z.string().min(1, 'coreData.validation.passwordToConfirm').max(4096) }).strict(),
+    input: z.object({ path: absolutePath('backupFile'), password: z.string().min(1, 'coreData.validation.passwordToConfirm').max(4096), ...sensitiveInput }).strict(),
     access: 'settings.manage',
     summary:
       'Replaces the store with a backup after checking a private copy (not newer than this version, integrity, same installation). Keeps a safety copy of the current store; signs everybody out. On a venue database (PostgreSQL): CONFLICT, with the pg_restore command to use instead.',
     returns: '`{ restoredFrom, safetyCopy, schemaVersion, operators, tickets }`',
-    errors: ['AUTH_INVALID', 'AUTH_THROTTLED', 'NOT_FOUND', 'CONFLICT'],
+    errors: ['AUTH_INVALID', 'AUTH_THROTTLED', 'NOT_FOUND', 'CONFLICT', ...SENSITIVE_ERRORS],
   }),
 } as const;

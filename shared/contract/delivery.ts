@@ -1,6 +1,7 @@
 /** Channels of orders, ticket delivery, import and the gate. */
 import { z } from 'zod';
 import type { EventView, ImportReport, IssueResult, MobileLinkSent, OrderSummary, OrderView, PrintAtHomeDocument, ScanView } from '../delivery-views';
+import { SENSITIVE_ERRORS, sensitiveInput } from './sensitive';
 import { channel, empty } from './define';
 import { text } from '../text';
 
@@ -50,11 +51,11 @@ export const deliveryChannels = {
     errors: ['NOT_FOUND', 'DELIVERY_LOCKED', 'SMS_UNAVAILABLE'],
   }),
   'delivery.reissue': channel<OrderView>()({
-    input: z.object({ ticketId: id, reason: reissueReason }).strict(),
+    input: z.object({ ticketId: id, reason: reissueReason, ...sensitiveInput }).strict(),
     access: 'delivery.reissue',
     summary: 'Revokes the ticket\'s barcode, makes a new one (a duplicate with a higher generation) and frees the delivery choice. Every ticket of an order not issued yet: `jobs.startReissue`.',
     returns: 'the order, `OrderView`',
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', ...SENSITIVE_ERRORS],
   }),
   'orders.import': channel<ImportReport>()({
     input: z.object({ format: z.enum(['json', 'csv']), content: z.string().min(1, 'coreData.import.fileEmpty').max(8_000_000, 'coreData.import.fileTooLarge') }).strict(),

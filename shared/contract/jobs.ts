@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { JobView } from '../job-views';
 import { text } from '../text';
+import { SENSITIVE_ERRORS, sensitiveInput } from './sensitive';
 import { channel } from './define';
 
 const id = z.number().int().positive();
@@ -25,12 +26,12 @@ export const jobsChannels = {
     errors: ['NOT_FOUND', 'CONFLICT'],
   }),
   'jobs.startReissue': channel<{ jobId: string }>()({
-    input: z.object({ orderId: id, reason: text({ min: 3, max: 500 }) }).strict(),
+    input: z.object({ orderId: id, reason: text({ min: 3, max: 500 }), ...sensitiveInput }).strict(),
     access: 'delivery.reissue',
     summary:
       'Starts reissuing every ticket of the order not issued yet, as a job: each gets a new barcode (the old one revoked) with its own audit entry. A ticket issued meanwhile is left as it is (refused). One job per order at a time.',
     returns: started,
-    errors: ['NOT_FOUND', 'CONFLICT'],
+    errors: ['NOT_FOUND', 'CONFLICT', ...SENSITIVE_ERRORS],
   }),
   'jobs.status': channel<{ job: JobView | null }>()({
     input: z.union([z.object({ jobId }).strict(), z.object({ orderId: id }).strict()]),

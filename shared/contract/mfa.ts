@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { DeviceView, MfaPolicyView, MySecurity, SmsSent, TotpEnrollment } from '../mfa-views';
 import type { SessionView } from '../views';
+import { SENSITIVE_ERRORS, sensitiveInput } from './sensitive';
 import { channel, empty } from './define';
 import { text } from '../text';
 
@@ -98,11 +99,11 @@ export const mfaChannels = {
     errors: [],
   }),
   'mfa.setFeature': channel<MfaPolicyView>()({
-    input: z.object({ enabled: z.boolean() }).strict(),
+    input: z.object({ enabled: z.boolean(), ...sensitiveInput }).strict(),
     access: 'mfa.feature',
     summary: 'Switches the institution-wide two-factor feature (service team only).',
     returns: '`MfaPolicyView`',
-    errors: [],
+    errors: [...SENSITIVE_ERRORS],
   }),
   'mfa.setRememberDays': channel<MfaPolicyView>()({
     input: z.object({ days: z.number().int().min(0, 'coreAccess.validation.rememberDaysMin').max(90, 'coreAccess.validation.rememberDaysMax') }).strict(),

@@ -5,6 +5,7 @@ import type { DeviceView, OperatorRow } from '../mfa-views';
 import { channel, empty } from './define';
 import { loginSchema } from './login';
 import { displayNameSchema } from './auth';
+import { SENSITIVE_ERRORS, sensitiveInput } from './sensitive';
 
 const operatorId = z.number().int().positive();
 
@@ -34,11 +35,20 @@ export const operatorsChannels = {
     errors: ['CONFLICT', 'PASSWORD_POLICY', 'FORBIDDEN'],
   }),
   'operators.setMfaRequired': channel<OperatorRow>()({
-    input: z.object({ operatorId, required: z.boolean() }).strict(),
+    input: z
+      .object({
+        operatorId,
+        required: z.boolean(),
+        /** When requiring: sign-ins with her own password (0–10) before enrollment is forced. */
+        graceSignIns: z.number().int().min(0, 'coreAccess.validation.graceMin').max(10, 'coreAccess.validation.graceMax').optional(),
+        ...sensitiveInput,
+      })
+      .strict(),
     access: 'operators.manage',
-    summary: 'Requires or releases two-factor authentication for one operator.',
+    summary:
+      'Requires or releases two-factor authentication for one operator. Requiring may allow up to 10 sign-ins with her own password before enrollment is forced. Releasing is switching two-step off: a sensitive action (step-up, and a supervisor\'s approval when the institution asks for one).',
     returns: '`OperatorRow`',
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', ...SENSITIVE_ERRORS],
   }),
   'operators.setDisabled': channel<OperatorRow>()({
     input: z.object({ operatorId, disabled: z.boolean() }).strict(),
@@ -55,11 +65,11 @@ export const operatorsChannels = {
     errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
   }),
   'operators.resetMfa': channel<OperatorRow>()({
-    input: z.object({ operatorId }).strict(),
+    input: z.object({ operatorId, ...sensitiveInput }).strict(),
     access: 'operators.manage',
     summary: 'Lost phone or new number: removes the operator\'s authenticator, phone, recovery codes and remembered devices. A service account only by the service team.',
     returns: '`OperatorRow`',
-    errors: ['NOT_FOUND', 'FORBIDDEN'],
+    errors: ['NOT_FOUND', 'FORBIDDEN', ...SENSITIVE_ERRORS],
   }),
   'operators.resetPassword': channel<OperatorRow>()({
     input: z.object({ operatorId, password: z.string().min(1, 'coreAccess.validation.enterOneTimePassword').max(4096) }).strict(),

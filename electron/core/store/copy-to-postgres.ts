@@ -31,6 +31,8 @@ export const COPY_ORDER = [
   'scan_counts',
   'gate_tally',
   'idempotency_keys',
+  'emergency_codes',
+  'clock_checks',
 ] as const;
 
 const BATCH_ROWS = 500;

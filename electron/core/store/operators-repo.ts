@@ -163,7 +163,7 @@ export class OperatorsRepo {
   }
 }
 
-const ROLE_ORDER: readonly Role[] = ['service', 'admin', 'operator', 'scanner'];
+const ROLE_ORDER: readonly Role[] = ['service', 'admin', 'operator', 'scanner', 'supervisor'];
 
 const toRecord = (row: OperatorRow): OperatorRecord => ({
   id: row.id,

@@ -12,7 +12,7 @@ export default defineMessages({
     'admin.tab.institution': 'Institution',
     'admin.tab.data': 'Data and backup',
     'admin.tab.audit': 'Audit log',
-    'admin.role': '{role, select, service {Service team} admin {Administrator} operator {Box-office operator} scanner {Gate scanner} other {{role}}}',
+    'admin.role': '{role, select, service {Service team} admin {Administrator} operator {Box-office operator} scanner {Gate scanner} supervisor {Supervisor} other {{role}}}',
     'admin.roles.list': '{roles}',
 
     'admin.operators.title': 'Operators',
@@ -276,7 +276,7 @@ export default defineMessages({
     'admin.tab.institution': 'Établissement',
     'admin.tab.data': 'Données et sauvegarde',
     'admin.tab.audit': 'Journal d’audit',
-    'admin.role': '{role, select, service {Équipe de service} admin {Administrateur} operator {Opérateur de billetterie} scanner {Scanner au contrôle d’accès} other {{role}}}',
+    'admin.role': '{role, select, service {Équipe de service} admin {Administrateur} operator {Opérateur de billetterie} scanner {Scanner au contrôle d’accès} supervisor {Superviseur} other {{role}}}',
     'admin.roles.list': '{roles}',
 
     'admin.operators.title': 'Opérateurs',
@@ -550,7 +550,7 @@ export default defineMessages({
     'admin.tab.institution': 'Institution',
     'admin.tab.data': 'Daten und Sicherung',
     'admin.tab.audit': 'Prüfprotokoll',
-    'admin.role': '{role, select, service {Service-Team} admin {Administrator} operator {Kassenbediener} scanner {Einlass-Scanner} other {{role}}}',
+    'admin.role': '{role, select, service {Service-Team} admin {Administrator} operator {Kassenbediener} scanner {Einlass-Scanner} supervisor {Supervisor} other {{role}}}',
     'admin.roles.list': '{roles}',
 
     'admin.operators.title': 'Bediener',
