@@ -6,8 +6,9 @@ import type { Migration } from './registry';
  * - operators.mfa_grace_left: sign-ins with her own password left before a required enrollment is
  *   forced (null: no grace given);
  * - emergency_codes: an admin-issued, single-use code valid for an hour, stored as a keyed hash only;
- * - clock_checks: per terminal, the time-step offsets of the last accepted authenticator codes, so a
- *   clock that is off shows as the same neighbouring step again and again.
+ * - clock_checks: per terminal, the time-step offsets of the last accepted authenticator codes (a clock
+ *   that is off shows as the same neighbouring step again and again) and, on PostgreSQL, how far its
+ *   clock was from the database server's when last measured; an admin reads every terminal's row.
  * Wrong approvals are counted in login_throttle under "approve:<login>" (":" never occurs in a
  * login), a counter of their own beside the sign-in one.
  */
@@ -29,6 +30,7 @@ const CLOCK_CHECKS = (time: string) => `
   CREATE TABLE clock_checks (
     terminal TEXT PRIMARY KEY,
     totp_offsets TEXT NOT NULL DEFAULT '',
+    server_offset_ms ${time},
     updated_at ${time} NOT NULL
   )`;
 
