@@ -74,4 +74,18 @@ export interface OperatorRow {
   oneTimePasswordUntil: number | null;
   /** While sign-in (password or code) is throttled: until when (epoch ms). */
   throttledUntil: number | null;
+  /** Unused recovery codes. */
+  recoveryCodesLeft: number;
+  /** What an admin should look at (Admin → Operators, "Needs attention"); empty for a disabled operator. */
+  attention: OperatorAttention[];
+  /** While an emergency code an admin issued her is unused, unrevoked and unexpired: when it expires (epoch ms). */
+  emergencyCodeUntil: number | null;
+  /** Two-step required, no factor yet: sign-ins with her own password left before setup is forced (null: no grace). */
+  graceLeft: number | null;
 }
+
+/**
+ * fewRecoveryCodes: she has a second factor and 3 or fewer recovery codes left; noSecondFactor: two-step
+ * verification applies to her (the feature on, required, not a gate-only account) and she has no factor.
+ */
+export type OperatorAttention = 'fewRecoveryCodes' | 'noSecondFactor';

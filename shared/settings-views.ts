@@ -39,6 +39,18 @@ export interface InstitutionView {
   language: Locale;
   /** IANA time zone every date on screen is shown in. */
   timeZone: string;
+  /** Sensitive actions ask the acting operator's second factor again when her last proof is older (1–60). */
+  stepUpMinutes: number;
+  /** Which sensitive actions need a supervisor's approval in the same dialog (four eyes). */
+  approvals: ApprovalSettings;
+}
+
+/** Reissuing a delivered ticket, bulk reissue, restore, two-step off: each may need a supervisor's approval. */
+export interface ApprovalSettings {
+  reissue: boolean;
+  bulkReissue: boolean;
+  restore: boolean;
+  twoStepOff: boolean;
 }
 
 export interface TestSmsSent {

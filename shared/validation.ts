@@ -58,6 +58,8 @@ const LABELS: Record<string, MessageKey> = {
   operator: 'coreData.validation.label.operator',
   language: 'coreData.validation.label.language',
   timeZone: 'coreData.validation.label.timeZone',
+  codeId: 'emergency.field.codeId',
+  graceSignIns: 'emergency.field.graceSignIns',
 };
 
 /** "requireNumberAndSymbol" → "Require number and symbol", for a field nobody has named yet. */

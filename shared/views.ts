@@ -3,6 +3,7 @@ import type { Permission, Role } from './roles';
 import type { Locale } from './i18n/locales';
 import type { PasswordPolicy } from './password-rules';
 import type { RememberDeviceOffer, SecondFactorMethods } from './mfa-views';
+import type { ClockWarning } from './clock-views';
 
 export interface AppInfo {
   product: string;
@@ -46,6 +47,11 @@ export type SessionView =
       idleLockAt: number;
       /** Absolute end of the session (epoch ms). */
       expiresAt: number;
+      /**
+       * Two-step is required of her and she has no factor yet, but the admin allowed sign-ins before setup:
+       * how many of them are left after this one (0: the next sign-in asks her to set it up). Null otherwise.
+       */
+      enrollmentGrace: { left: number } | null;
     }
   | { state: 'locked'; operator: OperatorSummary; expiresAt: number }
   | {
@@ -56,6 +62,8 @@ export type SessionView =
       remember: RememberDeviceOffer;
       /** The pending sign-in ends then (5 minutes after the password). */
       expiresAt: number;
+      /** This terminal's clock looks off: codes may fail (a notice, never a block). */
+      clockWarning: ClockWarning | null;
     }
   | {
       /** A one-time password passed; the operator must choose their own before anything else. */
@@ -68,6 +76,7 @@ export type SessionView =
       state: 'enrollment';
       operator: OperatorSummary;
       expiresAt: number;
+      clockWarning: ClockWarning | null;
     };
 
 export type ActiveSession = Extract<SessionView, { state: 'active' }>;

@@ -11,6 +11,10 @@ import { AuditLog } from './audit/audit-log';
 import { AuthService } from './auth/auth-service';
 import { SessionManager } from './auth/sessions';
 import { SignInThrottle } from './auth/throttle';
+import { StepUp } from './auth/step-up';
+import { Approvals } from './auth/approval';
+import { SensitiveActions } from './auth/sensitive-actions';
+import { devClockFromEnv } from './dev-clock';
 import { createDispatch, TERMINAL_REVOKED_MESSAGE } from './dispatch';
 import { startVenue } from './venue/venue-runtime';
 import { readVenueConfig } from './venue/venue-config';
@@ -31,6 +35,10 @@ import { SettingsRepo } from './store/settings-repo';
 import { ThrottleRepo } from './store/throttle-repo';
 import { DevicesRepo } from './store/devices-repo';
 import { MfaRepo } from './store/mfa-repo';
+import { EmergencyRepo } from './store/emergency-repo';
+import { EmergencyCodes } from './mfa/emergency-codes';
+import { ClockChecksRepo } from './store/clock-checks-repo';
+import { ClockDrift } from './mfa/clock-drift';
 import type { MfaContext } from './mfa/context';
 import { Enrollment } from './mfa/enrollment';
 import { Factors } from './mfa/factors';
@@ -102,7 +110,8 @@ export const PRODUCT_NAME = 'Box Office';
 
 /** Builds the core; throws StoreError or VaultUnavailableError when it cannot run. */
 export async function createCore(config: CoreConfig): Promise<Core> {
-  const clock = config.clock ?? systemClock;
+  // A development-only clock end-to-end tests can move (dev-clock.ts); never without BOX_OFFICE_DEV_OUTBOX=1.
+  const clock = config.clock ?? devClockFromEnv() ?? systemClock;
   if (config.databaseUrlRefused) throw new StoreError('unopenable', config.databaseUrlRefused);
   // A terminal that joined a venue: its address and its name were assigned at join (venue.json).
   const venueConfig = config.databaseUrl ? null : readVenueConfig(config.dataDir);
@@ -133,12 +142,20 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       const gateway = settings.get('smsGateway');
       return gateway.kind === 'http' ? new HttpGateway(gateway, () => smsToken.forGateway()) : outbox;
     };
-    const mfaContext: MfaContext = { repo: mfaRepo, devices: devicesRepo, operators, vault, audit, settings, sessions, clock, sms: smsGateway, kiosk: config.kiosk, terminal };
+    const clockDrift = new ClockDrift({ repo: new ClockChecksRepo(sql), clock, terminal, server: store.kind === 'postgres' });
+    const mfaContext: MfaContext = { repo: mfaRepo, devices: devicesRepo, operators, vault, audit, settings, sessions, clock, sms: smsGateway, kiosk: config.kiosk, terminal, clockDrift };
     const factors = new Factors(mfaContext);
     const trusted = new TrustedDevices(mfaContext);
     const smsCodes = new SmsCodes(mfaContext);
+    const emergencyRepo = new EmergencyRepo(sql);
+    const emergency = new EmergencyCodes({ repo: emergencyRepo, operators, factors, vault, audit, clock });
     const throttle = new SignInThrottle(new ThrottleRepo(sql), clock);
-    const auth = new AuthService({ operators, sessions, throttle, audit, settings, clock, factors, devices: trusted, kiosk: config.kiosk });
+    const sensitive = new SensitiveActions(
+      new StepUp({ ctx: mfaContext, sms: smsCodes, factors, throttle }),
+      new Approvals({ ctx: mfaContext, sms: smsCodes, factors, throttle }),
+      audit,
+    );
+    const auth = new AuthService({ operators, sessions, throttle, audit, settings, clock, factors, devices: trusted, clockDrift, kiosk: config.kiosk });
     const ordersRepo = new OrdersRepo(sql);
     const devOutbox = config.devOutbox ?? process.env.BOX_OFFICE_DEV_OUTBOX === '1';
     const delivery = new DeliveryService({ sql, orders: ordersRepo, operators, audit, settings, clock, terminal, sms: smsGateway });
@@ -146,6 +163,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const gate = new GateService({ sql, gate: new GateRepo(sql), orders: ordersRepo, audit, clock, terminal, settings });
     // Scan counts a crash left unsummarised reach the audit log now.
     await gate.summarise();
+    // This terminal's clock against the venue database server's, once at start (PostgreSQL only).
+    await clockDrift.measureIfDue();
     const venue = startVenue({ config, store, sql, audit, vault, sessions, clock, keychain, databaseUrl: databaseUrl ?? null, venueConfig, setupPending: () => auth.setupPending(), settingsChanged: () => settings.markStale() });
     const handlers = buildHandlers({
       auth,
@@ -156,13 +175,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       audit,
       vault,
       operatorsRepo: operators,
-      operators: new OperatorsService({ sql, operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock, sessions, throttle }),
+      operators: new OperatorsService({ sql, operators, mfa: mfaRepo, devices: devicesRepo, factors, trusted, settings, audit, clock, sessions, throttle, emergency: emergencyRepo }),
+      emergency,
       mfa: {
         repo: mfaRepo,
         factors,
         devices: trusted,
         sms: smsCodes,
-        step: new SecondFactorStep(mfaContext, smsCodes, trusted),
+        step: new SecondFactorStep(mfaContext, smsCodes, trusted, emergency),
         enrollment: new Enrollment(mfaContext, smsCodes, factors),
       },
       clock,
@@ -171,6 +191,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       delivery,
       gate,
       jobs,
+      clockDrift,
+      sensitive,
       venue: venue.services,
       saveFile: config.saveFile,
       devOutbox: () => (devOutbox && settings.get('smsGateway').kind === 'outbox' ? outbox : null),

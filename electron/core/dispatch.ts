@@ -99,7 +99,8 @@ function answering(handlers: HandlerTable, sessions: SessionManager, options: Di
       const handler = handlers[channel] as Handler<typeof channel>;
       const run = async () => handler(parsed.data as never, { seat: caller.seat, session: access.value, lookup });
       // Sign-in steps answer with session state of the seat: a retry of one is a new sign-in step, not a replay.
-      const keyed = caller.idempotencyKey !== undefined && access.value?.stage === 'active' && !def.rotatesSeat && options.idempotency;
+      // A secret in the answer must not be kept on the key in clear.
+      const keyed = caller.idempotencyKey !== undefined && access.value?.stage === 'active' && !def.rotatesSeat && !def.secretAnswer && options.idempotency;
       if (keyed) return await keyed.once(caller.idempotencyKey!, access.value!.operatorId, channel, run);
       return await run();
     } catch (error) {

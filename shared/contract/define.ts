@@ -29,6 +29,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
    * caller's seat with a cookie issues a new one, so an id planted beforehand never holds the session.
    */
   rotatesSeat?: true;
+  /**
+   * The answer holds a secret shown once (an emergency code): it is never stored on a request key
+   * (idempotency_keys keeps answers in clear), so a retry with a key acts anew.
+   */
+  secretAnswer?: true;
   /** A poll the screen makes by itself (live.wait): not activity, so it does not push the idle lock back. */
   passive?: true;
   /** Phantom: carries the output type; never read at run time. */

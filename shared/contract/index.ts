@@ -16,6 +16,8 @@ import { kioskChannels } from './kiosk';
 import { backupChannels } from './backup';
 import { jobsChannels } from './jobs';
 import { venueChannels } from './venue';
+import { sensitiveChannels } from './step-up';
+import { clockChannels } from './clock';
 
 export * from './define';
 export { loginSchema } from './login';
@@ -32,6 +34,8 @@ export const contract = {
   ...backupChannels,
   ...jobsChannels,
   ...venueChannels,
+  ...clockChannels,
+  ...sensitiveChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 

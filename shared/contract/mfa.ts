@@ -15,7 +15,8 @@ export const mfaChannels = {
   'mfa.verify': channel<SessionView>()({
     input: z
       .object({
-        method: z.enum(['totp', 'sms', 'recovery']),
+        /** 'emergency': a single-use code an admin issued (operators.issueEmergencyCode); never remembers the device. */
+        method: z.enum(['totp', 'sms', 'recovery', 'emergency']),
         code,
         rememberDevice: z.boolean().default(false),
         deviceLabel: text({ min: 0, max: 80 }).optional(),
@@ -23,7 +24,7 @@ export const mfaChannels = {
       .strict(),
     access: 'challenge',
     rotatesSeat: true,
-    summary: 'The second step of sign-in: a code from the authenticator app, a text message or a recovery code; optionally remembers this device.',
+    summary: 'The second step of sign-in: a code from the authenticator app, a text message, a recovery code or an emergency code from an admin; optionally remembers this device (never with an emergency code).',
     returns: SV,
     errors: ['MFA_INVALID', 'AUTH_THROTTLED', 'AUTH_REQUIRED'],
   }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import type { DeviceView, OperatorRow } from '../mfa-views';
+import type { EmergencyCodeIssued, EmergencyCodeView } from '../emergency-views';
 import { channel, empty } from './define';
 import { loginSchema } from './login';
 import { displayNameSchema } from './auth';
@@ -97,6 +98,30 @@ export const operatorsChannels = {
     access: 'operators.manage',
     summary: 'Forgets one remembered device of an operator.',
     returns: '`DeviceView[]`',
+    errors: ['NOT_FOUND'],
+  }),
+  'operators.issueEmergencyCode': channel<EmergencyCodeIssued>()({
+    input: z.object({ operatorId }).strict(),
+    access: 'operators.manage',
+    // The code is in the answer: a retry with the same request key issues a new one rather than storing this one.
+    secretAnswer: true,
+    summary:
+      'An operator who left her phone at home: one single-use code, valid for one hour, that stands in for her second factor at one sign-in (never remembers the device, never proves her for a sensitive action). Shown once; only its keyed hash is stored. Replaces her earlier unused code. Only for an operator with a second factor; never for oneself; a service account only by the service team.',
+    returns: '`{ code, expiresAt }`',
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  }),
+  'operators.emergencyCodes': channel<EmergencyCodeView[]>()({
+    input: empty,
+    access: 'operators.manage',
+    summary: 'Emergency codes still usable (not used, revoked or expired): for whom, issued by whom and when, until when.',
+    returns: '`EmergencyCodeView[]`',
+    errors: [],
+  }),
+  'operators.revokeEmergencyCode': channel<EmergencyCodeView[]>()({
+    input: z.object({ codeId: z.number().int().positive() }).strict(),
+    access: 'operators.manage',
+    summary: 'Revokes an emergency code that is still usable.',
+    returns: 'the codes still usable, `EmergencyCodeView[]`',
     errors: ['NOT_FOUND'],
   }),
 } as const;

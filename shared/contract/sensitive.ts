@@ -20,7 +20,8 @@ export type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
 export const stepUpSchema = z
   .object({
     method: z.enum(STEP_UP_METHODS),
-    code: z.string().trim().min(1, 'coreAccess.validation.enterCode').max(4096, 'coreAccess.validation.codeTooLong'),
+    // Not trimmed: with the password method it is her password, taken as typed; core drops the spaces of a code.
+    code: z.string().min(1, 'coreAccess.validation.enterCode').max(4096, 'coreAccess.validation.codeTooLong'),
   })
   .strict();
 

@@ -45,10 +45,14 @@ export const settingsChannels = {
         // The language of every terminal before sign-in and of operators who chose none; the zone every date is shown in.
         language: z.enum(LOCALES).optional(),
         timeZone: z.string().max(64).refine(isTimeZone, 'coreAccess.validation.timeZone').optional(),
+        // How old the operator's last proof may be before a sensitive action asks her second factor again.
+        stepUpMinutes: minutes(60, { whole: 'stepUp.validation.minutesWhole', min: 'stepUp.validation.minutesMin', max: 'stepUp.validation.minutesMax' }).optional(),
+        // The sensitive actions a supervisor must approve in the acting operator's dialog.
+        approvals: z.object({ reissue: z.boolean(), bulkReissue: z.boolean(), restore: z.boolean(), twoStepOff: z.boolean() }).strict().optional(),
       })
       .strict(),
     access: 'settings.manage',
-    summary: 'Changes some institution settings (and the doors and terms lines of print@home tickets); each change is audited with its old and new value. Session limits can only be tightened: idle lock 1–15 minutes, session 1–12 hours, kiosk sign-out 1–15 minutes; passwords 12–64 characters.',
+    summary: 'Changes some institution settings (and the doors and terms lines of print@home tickets); each change is audited with its old and new value. Session limits can only be tightened: idle lock 1–15 minutes, session 1–12 hours, kiosk sign-out 1–15 minutes; passwords 12–64 characters. Sensitive actions ask the second factor again after `stepUpMinutes` (1–60, default 5); `approvals` says which need a supervisor\'s approval (reissuing a delivered ticket, bulk reissue, restore, switching two-step off).',
     returns: '`InstitutionView`',
     errors: [],
   }),

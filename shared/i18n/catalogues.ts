@@ -9,8 +9,12 @@ import gate from './messages/gate';
 import orders from './messages/orders';
 import signIn from './messages/sign-in';
 import ticket from './messages/ticket';
+import stepUp from './messages/step-up';
+import clock from './messages/clock';
+import attention from './messages/attention';
+import emergency from './messages/emergency';
 
-export const AREAS = { admin, audit, common, coreAccess, coreData, coreSession, gate, orders, signIn, ticket };
+export const AREAS = { admin, audit, common, coreAccess, coreData, coreSession, gate, orders, signIn, ticket, clock, attention, stepUp, emergency };
 
 const merge = <L extends 'en' | 'fr' | 'de'>(locale: L) => ({
   ...common[locale],
@@ -23,6 +27,10 @@ const merge = <L extends 'en' | 'fr' | 'de'>(locale: L) => ({
   ...coreData[locale],
   ...coreSession[locale],
   ...ticket[locale],
+  ...stepUp[locale],
+  ...clock[locale],
+  ...attention[locale],
+  ...emergency[locale],
 });
 
 const en = merge('en');

@@ -103,8 +103,9 @@ describe('two-step verification in Chromium', () => {
     await page.getByRole('button', { name: 'Remembered devices of olga' }).click();
     await pw(page.getByRole('dialog').getByRole('cell', { name: 'active', exact: true })).toBeVisible();
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-    page.once('dialog', (dialog) => void dialog.accept());
+    // A sensitive action: its own dialog (Anna's proof is fresh, so it asks nothing more).
     await page.getByRole('button', { name: 'Reset two-step verification for olga' }).click();
+    await page.getByRole('dialog', { name: 'Reset two-step verification of Olga Operator?' }).getByRole('button', { name: 'Reset two-step verification', exact: true }).click();
     await pw(page.getByText(/will set up two-step verification again/)).toBeVisible();
     await signOut(page);
 

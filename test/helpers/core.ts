@@ -43,11 +43,11 @@ export interface TestCore {
   reopen(options?: { kiosk?: boolean; quit?: () => void }): Promise<TestCore>;
 }
 
-export async function makeCore(options: { dataDir?: string; databaseUrl?: string; engine?: EngineKind; clock?: TestClock; kiosk?: boolean; quit?: () => void } = {}): Promise<TestCore> {
+export async function makeCore(options: { dataDir?: string; databaseUrl?: string; engine?: EngineKind; clock?: TestClock; kiosk?: boolean; quit?: () => void; terminal?: string } = {}): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new TestClock();
   const databaseUrl = options.databaseUrl ?? ((options.engine ?? TEST_ENGINE) === 'postgres' ? await freshPostgresUrl() : undefined);
-  const core = await createCore({ dataDir, databaseUrl, shell: 'web', kiosk: options.kiosk ?? false, terminal: 'Test terminal', clock, ...(options.quit ? { quit: options.quit } : {}) });
+  const core = await createCore({ dataDir, databaseUrl, shell: 'web', kiosk: options.kiosk ?? false, terminal: options.terminal ?? 'Test terminal', clock, ...(options.quit ? { quit: options.quit } : {}) });
   let open = true;
   cleanups.push(async () => {
     if (open) await core.close();

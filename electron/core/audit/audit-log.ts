@@ -8,6 +8,7 @@
  * while holding the log's write lock (SQLite's write transaction; on PostgreSQL an advisory lock held
  * to the end of the transaction), so the next writer reads the entry it wrote.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Sql } from '../store/sql';
 import type { Clock } from '../types';
 import type { AuditAnchor } from '../vault/vault';
@@ -49,6 +50,8 @@ export type SealOutcome = { sealed: number } | { refused: string } | null;
 export class AuditLog {
   private readonly repo: AuditRepo;
   private readonly anchor: AnchorWriter;
+  /** The supervisor who approved the call now running (see `approvedBy`). */
+  private readonly approval = new AsyncLocalStorage<string>();
 
   constructor(
     private readonly sql: Sql,
@@ -71,6 +74,15 @@ export class AuditLog {
       await this.insert(event);
       this.sql.afterCommit(() => this.anchor.schedule());
     });
+  }
+
+  /**
+   * Runs an action a supervisor approved (auth/approval.ts): every entry it appends — its own, and those of
+   * the work it starts, such as a job's tickets — names her in `detail.approvedBy`, beside its actor. The
+   * approval belongs to this call only: nothing outside `work` carries it.
+   */
+  approvedBy<T>(login: string | null, work: () => Promise<T>): Promise<T> {
+    return login === null ? work() : this.approval.run(login, work);
   }
 
   /** Newest first. */
@@ -170,6 +182,8 @@ export class AuditLog {
 
   /** Inside a transaction (append opens one): the head is read under the log's write lock. */
   private async insert(event: AuditEvent): Promise<void> {
+    const approvedBy = this.approval.getStore();
+    if (approvedBy !== undefined) event = { ...event, detail: { ...event.detail, approvedBy } };
     await this.repo.lockHead();
     const head = await this.repo.head();
     const prevHash = head?.hash ?? GENESIS;

@@ -15,8 +15,9 @@ import { passwordPolicyError } from './password-policy';
 import { PENDING_SECOND_FACTOR_MS, type Session, type SessionManager, type SessionStage } from './sessions';
 import type { Factors } from '../mfa/factors';
 import type { TrustedDevices } from '../mfa/trusted-devices';
+import type { ClockDrift } from '../mfa/clock-drift';
 import { KeyedQueue, type SignInThrottle } from './throttle';
-import { stageAfterNewPassword, stageAfterPassword } from './sign-in-stages';
+import { stageAfterNewPassword, stageAfterPassword, stageWithGrace } from './sign-in-stages';
 import { kioskPermits } from '../kiosk/kiosk-policy';
 
 /** How long an admin-set (one-time) password works before its first use. */
@@ -39,6 +40,8 @@ export class AuthService {
       clock: Clock;
       factors: Factors;
       devices: TrustedDevices;
+      /** The code and enrollment screens warn when this terminal's clock looks off. */
+      clockDrift: ClockDrift;
       /** A kiosk narrows every session to the gate and order lookup with delivery. */
       kiosk: boolean;
     },
@@ -63,7 +66,8 @@ export class AuthService {
     if (id === null) return fail('SETUP_DONE', text('coreAccess.setup.alreadyDone'));
     const operator = (await operators.byId(id))!;
     const session = await this.startSession(seat, operator, 'active', (s) => ({ kind: 'auth.sign-in', actorId: id, actorLogin: operator.login, detail: { session: s.id } }));
-    return ok(this.activeView(session, operator));
+    await this.passwordProves(session);
+    return ok(await this.activeView(session, operator));
   }
 
   signIn(seat: string, login: string, password: string): Promise<Result<SessionView>> {
@@ -104,13 +108,15 @@ export class AuthService {
     const previous = this.deps.sessions.end(seat);
     if (previous) await audit.append({ kind: 'auth.sign-out', actorId: previous.operatorId, actorLogin: previous.login, detail: { session: previous.id, reason: 'replaced' } });
     // A remembered device is read from the keychain, outside any transaction.
-    const stage = await stageAfterPassword(operator, this.deps.factors, () => this.deps.devices.honoured(operator.id));
+    const asked = await stageAfterPassword(operator, this.deps.factors, () => this.deps.devices.honoured(operator.id));
+    const stage = await stageWithGrace(operator, asked, () => this.useEnrollmentGrace(operator));
     const session = await this.startSession(seat, operator, stage, (s) => ({
       kind: stage === 'active' ? 'auth.sign-in' : 'auth.password-accepted',
       actorId: operator.id,
       actorLogin: operator.login,
       detail: { session: s.id, ...(stage === 'active' ? {} : { next: stage }) },
     }));
+    if (stage === 'active') await this.passwordProves(session);
     return ok(await this.view(session));
   }
 
@@ -137,6 +143,7 @@ export class AuthService {
     });
     sessions.advance(session, next);
     session.passwordAt = clock.now();
+    if (next === 'active') await this.passwordProves(session);
     return ok(await this.view(session));
   }
 
@@ -250,7 +257,8 @@ export class AuthService {
       // Recorded first: an unlock the log does not hold does not happen.
       await audit.append({ kind: 'auth.unlock', actorId: operator.id, actorLogin: operator.login, detail: { session: session.id } });
       sessions.unlock(session);
-      return ok(this.activeView(session, operator));
+      await this.passwordProves(session);
+      return ok(await this.activeView(session, operator));
     });
   }
 
@@ -267,12 +275,21 @@ export class AuthService {
     if (!operator) return { state: 'signedOut' };
     const pendingUntil = session.signedInAt + PENDING_SECOND_FACTOR_MS;
     if (session.stage === 'challenge') {
-      return { state: 'secondFactor', operator: summary(operator), methods: await this.deps.factors.methods(operator.id), remember: this.deps.devices.offer(), expiresAt: pendingUntil };
+      return { state: 'secondFactor', operator: summary(operator), methods: await this.deps.factors.methods(operator.id), remember: this.deps.devices.offer(), expiresAt: pendingUntil, clockWarning: await this.deps.clockDrift.warning() };
     }
-    if (session.stage === 'enrollment') return { state: 'enrollment', operator: summary(operator), expiresAt: pendingUntil };
+    if (session.stage === 'enrollment') return { state: 'enrollment', operator: summary(operator), expiresAt: pendingUntil, clockWarning: await this.deps.clockDrift.warning() };
     if (session.stage === 'passwordChange') return { state: 'passwordChange', operator: summary(operator), expiresAt: pendingUntil };
     if (session.locked) return { state: 'locked', operator: summary(operator), expiresAt: this.deps.sessions.expiresAt(session) };
-    return this.activeView(session, operator);
+    return await this.activeView(session, operator);
+  }
+
+  /**
+   * Her own password is her proof for sensitive actions (auth/step-up.ts) only when she has no second
+   * factor: with one, a password (or a remembered device) alone never is. A one-time password is never
+   * one either (whoever handed it over saw it): callers prove only a sign-in that is complete.
+   */
+  private async passwordProves(session: Session): Promise<void> {
+    if (!(await this.deps.factors.hasFactor(session.operatorId))) this.deps.sessions.prove(session);
   }
 
   /**
@@ -290,7 +307,24 @@ export class AuthService {
     return session;
   }
 
-  private activeView(session: Session, operator: OperatorRecord): ActiveSession {
+  /** One sign-in of her enrollment grace, committed with its audit entry; false when none is left. */
+  private async useEnrollmentGrace(operator: OperatorRecord): Promise<boolean> {
+    const { operators, audit } = this.deps;
+    return operators.transaction(async () => {
+      const left = await operators.useMfaGrace(operator.id);
+      if (left === null) return false;
+      await audit.append({ kind: 'auth.enrollment-grace-used', actorId: operator.id, actorLogin: operator.login, detail: { left } });
+      return true;
+    });
+  }
+
+  /** Read from the store at each view, so a sign-in at another terminal, or enrolling, shows at once. */
+  private async enrollmentGrace(operator: OperatorRecord): Promise<ActiveSession['enrollmentGrace']> {
+    if (operator.mfaGraceLeft === null) return null;
+    return (await this.deps.factors.stageAfterPassword(operator)) === 'enrollment' ? { left: operator.mfaGraceLeft } : null;
+  }
+
+  private async activeView(session: Session, operator: OperatorRecord): Promise<ActiveSession> {
     return {
       state: 'active',
       operator: summary(operator),
@@ -298,6 +332,7 @@ export class AuthService {
       signedInAt: session.signedInAt,
       idleLockAt: this.deps.sessions.idleLockAt(session),
       expiresAt: this.deps.sessions.expiresAt(session),
+      enrollmentGrace: await this.enrollmentGrace(operator),
     };
   }
 }

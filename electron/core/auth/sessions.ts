@@ -41,6 +41,12 @@ export interface Session {
   epoch: number;
   /** Her own language (null: the institution's default): core's messages to this session are in it. */
   language: Locale | null;
+  /**
+   * When she last proved herself beyond a remembered device (auth/step-up.ts): a second-factor code at
+   * sign-in or in a step-up, a factor just enrolled, or her password when she has no factor. Null after
+   * a sign-in a remembered device let through: its first sensitive action asks.
+   */
+  proofAt: number | null;
 }
 
 export type SessionLookup =
@@ -72,6 +78,7 @@ export class SessionManager {
       locked: false,
       epoch: operator.sessionsEpoch ?? 0,
       language: operator.language ?? null,
+      proofAt: null,
     };
     this.bySeat.set(seat, session);
     return session;
@@ -113,6 +120,11 @@ export class SessionManager {
     session.locked = false;
     session.passwordAt = this.clock.now();
     this.touch(session);
+  }
+
+  /** She proved herself just now (see Session.proofAt). */
+  prove(session: Session): void {
+    session.proofAt = this.clock.now();
   }
 
   /** The second factor passed (or was enrolled): the session becomes a full one, its clocks starting now. */

@@ -22,3 +22,10 @@ export const stageAfterSecondFactor = (operator: OperatorRecord): SessionStage =
 /** After the new password: someone who already passed a code is in; a required operator without a factor enrolls. */
 export const stageAfterNewPassword = async (operator: OperatorRecord, factors: Factors): Promise<SessionStage> =>
   (await factors.stageAfterPassword(operator)) === 'enrollment' ? 'enrollment' : 'active';
+
+/**
+ * A required enrollment may wait while the admin's grace lasts (`useGrace`: one sign-in of it, decided in
+ * the store), but only after her own password: a one-time password's sign-in always enrolls, and uses none.
+ */
+export const stageWithGrace = async (operator: OperatorRecord, stage: SessionStage, useGrace: () => Promise<boolean>): Promise<SessionStage> =>
+  stage === 'enrollment' && !operator.mustChangePassword && (await useGrace()) ? 'active' : stage;

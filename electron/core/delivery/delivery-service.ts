@@ -218,12 +218,21 @@ export class DeliveryService {
     return { id: session.operatorId, name: operator?.displayName ?? session.login, terminal: this.d.terminal };
   }
 
-  /** A new barcode; the old one is revoked and kept; the ticket becomes "Duplicate #n" and free to deliver again. */
-  async reissue(session: Session, ticketId: number, reason: string): Promise<Result<OrderView>> {
+  /**
+   * A new barcode; the old one is revoked and kept; the ticket becomes "Duplicate #n" and free to deliver again.
+   * `delivered`: whether the caller asked what reissuing a delivered ticket asks (step-up, approval). A ticket
+   * judged not delivered and delivered since at another terminal is refused: the caller asks again, then more.
+   */
+  async reissue(session: Session, ticketId: number, reason: string, { delivered }: { delivered: boolean }): Promise<Result<OrderView>> {
     const ticket = await this.d.orders.ticket(ticketId);
     if (!ticket) return fail('NOT_FOUND', text('coreData.delivery.noSuchTicket'));
     // The repository reads the ticket under a row lock: the barcode it revokes is the one current when it runs.
-    await this.d.sql.transaction(() => this.reissueInTransaction(session, ticketId, reason));
+    const reissued = await this.d.sql.transaction(async () => {
+      if (!delivered && (await this.d.orders.lockedDelivery(ticketId)) !== 'none') return false;
+      await this.reissueInTransaction(session, ticketId, reason);
+      return true;
+    });
+    if (!reissued) return fail('CONFLICT', text('stepUp.reissue.deliveredMeanwhile'));
     return this.orderView(session, ticket.orderId, Math.max(0, ticket.position - 1 - 50), 100);
   }
 

@@ -13,6 +13,8 @@ export const backupHandlers = (s: Services): DomainHandlers<'backup.'> => ({
     // Replacing every record is the most far-reaching action there is: the password, every time.
     const confirmed = await s.auth.reauthenticate(session!, input.password, { always: true });
     if (!confirmed.ok) return confirmed;
-    return s.backup.restore(session!, input.path);
+    // Then step-up (that password is her proof when she has no second factor) and a supervisor's approval when asked.
+    await s.sensitive.stepUp.passwordJustChecked(session!, 'restore');
+    return s.sensitive.run(session!, 'restore', input, () => s.backup.restore(session!, input.path));
   },
 });

@@ -15,7 +15,12 @@ export const deliveryHandlers = (s: Services): DomainHandlers<'orders.' | 'deliv
   'delivery.issueMobile': (input, { session }) => s.delivery.issueMobile(session!, input),
   'delivery.printAtHome': (input, { session }) => s.delivery.printAtHome(session!, input.ticketId),
   'delivery.sendMobileLink': (input, { session }) => s.delivery.sendMobileLink(session!, input.ticketId, input.phone),
-  'delivery.reissue': (input, { session }) => s.delivery.reissue(session!, input.ticketId, input.reason),
+  'delivery.reissue': async (input, { session }) => {
+    const ticket = await s.ordersRepo.ticket(input.ticketId);
+    // A ticket already in the customer's hands (mobile or print@home): step-up, and a supervisor's approval when the institution asks.
+    if (ticket && ticket.delivery !== 'none') return s.sensitive.run(session!, 'reissue', input, () => s.delivery.reissue(session!, input.ticketId, input.reason, { delivered: true }));
+    return s.delivery.reissue(session!, input.ticketId, input.reason, { delivered: false });
+  },
   'orders.import': async (input, { session }) => {
     const actor = { actorId: session!.operatorId, actorLogin: session!.login };
     // The orders and their audit entry commit together; a refused file is recorded on its own.

@@ -17,6 +17,7 @@ import type { OutboxGateway } from '../mfa/sms/outbox-gateway';
 import type { SmsGateway } from '../mfa/sms/gateway';
 import type { TrustedDevices } from '../mfa/trusted-devices';
 import type { OperatorsService } from '../operators/operators-service';
+import type { EmergencyCodes } from '../mfa/emergency-codes';
 import type { MfaRepo } from '../store/mfa-repo';
 import type { OperatorsRepo } from '../store/operators-repo';
 import type { Vault } from '../vault/vault';
@@ -37,6 +38,10 @@ import type { SettingsService } from '../settings/settings-service';
 import type { Jobs } from '../jobs/jobs';
 import { jobsHandlers } from './jobs';
 import { venueHandlers, type VenueServices } from './venue';
+import { sensitiveHandlers } from './sensitive';
+import type { SensitiveActions } from '../auth/sensitive-actions';
+import { clockHandlers } from './clock';
+import type { ClockDrift } from '../mfa/clock-drift';
 
 /** Every service a handler may call, built once in app.ts. */
 export interface Services {
@@ -50,6 +55,7 @@ export interface Services {
   vault: Vault;
   operatorsRepo: OperatorsRepo;
   operators: OperatorsService;
+  emergency: EmergencyCodes;
   mfa: { repo: MfaRepo; factors: Factors; devices: TrustedDevices; step: SecondFactorStep; enrollment: Enrollment; sms: SmsCodes };
   /** The outbox, when the developer view of it is switched on. */
   devOutbox: () => OutboxGateway | null;
@@ -58,6 +64,9 @@ export interface Services {
   delivery: DeliveryService;
   gate: GateService;
   jobs: Jobs;
+  /** Step-up and supervisor approval, checked by every sensitive action's handler. */
+  sensitive: SensitiveActions;
+  clockDrift: ClockDrift;
   venue: VenueServices;
   /**
    * The transport's save dialog (Electron's main process): asks where, for the caller's window, and copies
@@ -87,5 +96,7 @@ export function buildHandlers(s: Services): HandlerTable {
     ...backupHandlers(s),
     ...jobsHandlers(s),
     ...venueHandlers(s),
+    ...sensitiveHandlers(s),
+    ...clockHandlers(s),
   };
 }

@@ -6,7 +6,8 @@ import type { DomainHandlers, Services } from './index';
 export const jobsHandlers = (s: Services): DomainHandlers<'jobs.'> => ({
   'jobs.startPrintAtHome': (input, { session, seat }) => s.jobs.start(session!, seat, 'print_at_home', input.orderId),
   'jobs.startMobile': (input, { session, seat }) => s.jobs.start(session!, seat, 'mobile', input.orderId),
-  'jobs.startReissue': (input, { session, seat }) => s.jobs.start(session!, seat, 'reissue', input.orderId, input.reason),
+  // Any bulk reissue is sensitive: step-up, and a supervisor's approval when the institution asks (her name then on the job's entries).
+  'jobs.startReissue': (input, { session, seat }) => s.sensitive.run(session!, 'bulkReissue', input, () => s.jobs.start(session!, seat, 'reissue', input.orderId, input.reason)),
   'jobs.status': (input, { session }) => s.jobs.status(session!, input),
   'jobs.cancel': (input, { session }) => s.jobs.cancel(session!, input.jobId),
   'jobs.saveResult': async (input, { session, seat }) => {

@@ -78,9 +78,13 @@ export const mfaHandlers = (s: Services): DomainHandlers<'mfa.' | 'dev.'> => {
     },
     'mfa.policy': (_input, { session }) => ok(policy(session!)),
     // Each setting commits together with its audit entry.
+    // Switching it off is sensitive: step-up, and a supervisor's approval when the institution asks.
     'mfa.setFeature': async (input, { session }) => {
-      await s.institution.setMfaFeature(session!, input.enabled);
-      return ok(policy(session!));
+      const change = async () => {
+        await s.institution.setMfaFeature(session!, input.enabled);
+        return ok(policy(session!));
+      };
+      return input.enabled ? change() : s.sensitive.run(session!, 'twoStepOff', input, change);
     },
     'mfa.setRememberDays': async (input, { session }) => {
       await s.institution.setRememberDeviceDays(session!, input.days);

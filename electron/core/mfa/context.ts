@@ -8,6 +8,7 @@ import type { OperatorsRepo } from '../store/operators-repo';
 import type { Clock } from '../types';
 import type { Vault } from '../vault/vault';
 import type { SmsGateway } from './sms/gateway';
+import type { ClockDrift } from './clock-drift';
 
 export interface MfaContext {
   repo: MfaRepo;
@@ -22,6 +23,8 @@ export interface MfaContext {
   sms: () => SmsGateway;
   kiosk: boolean;
   terminal: string;
+  /** Record every accepted TOTP code here (`recordTotp(step)`): a clock that is off shows in the offsets. */
+  clockDrift: ClockDrift;
 }
 
 export const totpContext = (operatorId: number) => `totp:${operatorId}`;

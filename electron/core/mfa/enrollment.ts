@@ -51,6 +51,7 @@ export class Enrollment {
     const recoveryCodes = await repo.transaction(async () => {
       await repo.saveTotp(session.operatorId, seedSealed, now);
       await repo.acceptStep(session.operatorId, step, now);
+      await this.ctx.clockDrift.recordTotp(step);
       await this.ctx.audit.append({ kind: 'mfa.totp-enrolled', actorId: session.operatorId, actorLogin: session.login });
       return this.finish(session);
     });
@@ -96,6 +97,8 @@ export class Enrollment {
   /** Inside the enrollment's transaction. A first factor brings recovery codes (shown once); a required enrollment's sign-in is recorded with it. */
   private async finish(session: Session): Promise<string[] | null> {
     const codes = (await this.ctx.repo.recoveryCodesLeft(session.operatorId)) === 0 ? await this.issueRecoveryCodes(session.operatorId) : null;
+    // Enrolled: no sign-ins before setup are left to count (a later reset asks enrollment at once).
+    await this.ctx.operators.setMfaGrace(session.operatorId, null);
     if (session.stage === 'enrollment') {
       await this.ctx.audit.append({ kind: 'auth.sign-in', actorId: session.operatorId, actorLogin: session.login, detail: { session: session.id, enrolled: true } });
     }
@@ -105,6 +108,8 @@ export class Enrollment {
   /** Once the factor is committed: a required enrollment completes the sign-in, and nothing waits any more. */
   private completed(session: Session): void {
     if (session.stage === 'enrollment') this.ctx.sessions.activate(session);
+    // The code she just entered from the new factor is a proof for sensitive actions (auth/step-up.ts).
+    this.ctx.sessions.prove(session);
     this.pending.delete(session.id);
   }
 

@@ -9,6 +9,7 @@ import { stageAfterSecondFactor } from '../auth/sign-in-stages';
 import { totpContext, type MfaContext } from './context';
 import { normalizeRecoveryCode } from './recovery-codes';
 import type { SmsCodes } from './sms-codes';
+import type { EmergencyCodes } from './emergency-codes';
 import { matchTotp } from './totp';
 import type { TrustedDevices } from './trusted-devices';
 
@@ -20,13 +21,18 @@ const MAX_DELAY_MS = 15 * 60_000;
 export const codeLockDuration = (failures: number): number =>
   failures < FREE_CODE_FAILURES ? 0 : Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_CODE_FAILURES), MAX_DELAY_MS);
 
-export type CodeMethod = 'totp' | 'sms' | 'recovery';
+/** 'emergency': a single-use code an admin issued (emergency-codes.ts), never one of her own factors. */
+export type CodeMethod = 'totp' | 'sms' | 'recovery' | 'emergency';
+
+/** The methods whose code is her own proof (Session.proofAt); any other method leaves the proof as it was. */
+const PROOF_METHODS: ReadonlySet<string> = new Set(['totp', 'sms', 'recovery']);
 
 export class SecondFactorStep {
   constructor(
     private readonly ctx: MfaContext,
     private readonly sms: SmsCodes,
     private readonly devices: TrustedDevices,
+    private readonly emergency: EmergencyCodes,
   ) {}
 
   async verify(seat: string, session: Session, input: { method: CodeMethod; code: string; rememberDevice: boolean; deviceLabel?: string | undefined }): Promise<Result<void>> {
@@ -59,7 +65,10 @@ export class SecondFactorStep {
       return fail('AUTH_REQUIRED', text('coreAccess.secondFactor.dropped'));
     }
     if (outcome === 'invalid') return fail('MFA_INVALID', messageFor(input.method), { field: 'code' });
-    if (input.rememberDevice) await this.devices.remember(operatorId, input.deviceLabel);
+    // A code of her own factor proves her for sensitive actions (auth/step-up.ts); a code someone else issued does not.
+    if (PROOF_METHODS.has(input.method)) sessions.prove(session);
+    // An emergency code is for one sign-in: the device it was typed on is never trusted for later ones.
+    if (input.rememberDevice && input.method !== 'emergency') await this.devices.remember(operatorId, input.deviceLabel);
     const operator = await this.ctx.operators.byId(operatorId);
     sessions.advance(session, operator ? stageAfterSecondFactor(operator) : 'active');
     return ok(undefined);
@@ -77,7 +86,9 @@ export class SecondFactorStep {
         if (!totp?.confirmedAt) return false;
         const step = matchTotp(vault.decrypt(totp.seedSealed, totpContext(operatorId)).toString(), code, clock.now());
         // The compare-and-set refuses a step already used, so a code seen over a shoulder is worthless.
-        return step !== null && (await repo.acceptStep(operatorId, step, null));
+        const accepted = step !== null && (await repo.acceptStep(operatorId, step, null));
+        if (accepted) await this.ctx.clockDrift.recordTotp(step);
+        return accepted;
       }
       case 'sms':
         return (await repo.phone(operatorId))?.confirmedAt ? this.sms.check(operatorId, 'sign-in', code) : false;
@@ -85,10 +96,12 @@ export class SecondFactorStep {
         const normalized = normalizeRecoveryCode(code);
         return normalized !== null && (await repo.useRecoveryCode(operatorId, vault.keyedHash('recovery', normalized), clock.now()));
       }
+      case 'emergency':
+        return this.emergency.use(operatorId, code);
     }
   }
 }
 
 const messageFor = (method: CodeMethod): LocalText =>
-  text(method === 'recovery' ? 'coreAccess.secondFactor.wrongRecoveryCode' : method === 'sms' ? 'coreAccess.secondFactor.wrongSmsCode' : 'coreAccess.secondFactor.wrongTotpCode');
+  method === 'emergency' ? text('emergency.core.wrongCode') : text(method === 'recovery' ? 'coreAccess.secondFactor.wrongRecoveryCode' : method === 'sms' ? 'coreAccess.secondFactor.wrongSmsCode' : 'coreAccess.secondFactor.wrongTotpCode');
 

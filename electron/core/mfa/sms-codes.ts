@@ -5,16 +5,20 @@
  */
 import crypto from 'node:crypto';
 import { fail, ok, type Result } from '../../../shared/result';
-import { text, translate } from '../../../shared/i18n/translator';
+import { text, translate, type MessageKey } from '../../../shared/i18n/translator';
 import type { SmsSent } from '../../../shared/mfa-views';
 import type { MfaContext } from './context';
+import type { SmsPurpose } from '../store/mfa-repo';
 
 export const SMS_CODE_TTL_MS = 10 * 60_000;
 export const SMS_RESEND_AFTER_MS = 30_000;
 export const SMS_WINDOW_MS = 15 * 60_000;
 export const SMS_MAX_IN_WINDOW = 5;
 
-type Purpose = 'sign-in' | 'enroll';
+type Purpose = SmsPurpose;
+
+/** The text says what the code is for: a supervisor who gets one to approve knows it is not a sign-in. */
+const SMS_BODY: Record<Purpose, MessageKey> = { 'sign-in': 'coreAccess.sms.code', enroll: 'coreAccess.sms.code', 'step-up': 'stepUp.sms.stepUp', approve: 'stepUp.sms.approve' };
 
 export class SmsCodes {
   constructor(private readonly ctx: MfaContext) {}
@@ -42,7 +46,7 @@ export class SmsCodes {
     const id = crypto.randomUUID();
     // The text goes out in the operator's own language, else the institution's.
     const language = (await this.ctx.operators.byId(operatorId))?.language ?? this.ctx.settings.get('language');
-    const sent = await this.ctx.sms().send({ to, body: translate(language, 'coreAccess.sms.code', { code }) });
+    const sent = await this.ctx.sms().send({ to, body: translate(language, SMS_BODY[purpose], { code }) });
     if (!sent.ok) {
       await audit.append({ kind: 'mfa.sms-failed', actorId: operatorId, detail: { purpose, to: hint } });
       return fail('SMS_UNAVAILABLE', sent.text ?? sent.message);

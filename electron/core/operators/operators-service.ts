@@ -14,9 +14,11 @@ import { passwordPolicyError } from '../auth/password-policy';
 import type { Session, SessionManager } from '../auth/sessions';
 import type { SignInThrottle } from '../auth/throttle';
 import type { Factors } from '../mfa/factors';
+import { attentionFor } from './attention';
 import type { TrustedDevices } from '../mfa/trusted-devices';
 import type { InstitutionSettings } from '../settings/institution-settings';
 import type { DevicesRepo } from '../store/devices-repo';
+import type { EmergencyRepo } from '../store/emergency-repo';
 import type { MfaRepo } from '../store/mfa-repo';
 import type { OperatorRecord, OperatorsRepo } from '../store/operators-repo';
 import { isUniqueViolation } from '../store/engine/errors';
@@ -37,6 +39,7 @@ export class OperatorsService {
       clock: Clock;
       sessions: SessionManager;
       throttle: SignInThrottle;
+      emergency: EmergencyRepo;
     },
   ) {}
 
@@ -74,14 +77,21 @@ export class OperatorsService {
     return ok(await this.row((await this.deps.operators.byId(id))!));
   }
 
-  async setMfaRequired(by: Session, operatorId: number, required: boolean): Promise<Result<OperatorRow>> {
+  /**
+   * Requiring may allow `graceSignIns` sign-ins with her own password before enrollment is forced, counted
+   * in the store (every terminal uses the same ones); releasing, or requiring without grace, clears it. An
+   * operator who already has a factor needs none.
+   */
+  async setMfaRequired(by: Session, operatorId: number, required: boolean, graceSignIns?: number): Promise<Result<OperatorRow>> {
     const operator = await this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
+    const grace = required && graceSignIns !== undefined && !(await this.deps.factors.hasFactor(operatorId)) ? graceSignIns : null;
     await this.deps.sql.transaction(async () => {
       await this.deps.mfa.setRequired(operatorId, required);
-      await this.deps.audit.append({ kind: 'operators.mfa-required-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { required } });
+      await this.deps.operators.setMfaGrace(operatorId, grace);
+      await this.deps.audit.append({ kind: 'operators.mfa-required-changed', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { required, ...(required ? { graceSignIns: grace } : {}) } });
     });
-    return ok(await this.row(operator));
+    return ok(await this.row((await this.deps.operators.byId(operatorId))!));
   }
 
   /** Disabling ends the operator's sessions at once; the last enabled admin and service account cannot be disabled. */
@@ -100,6 +110,7 @@ export class OperatorsService {
       if (disabled) await this.deps.operators.bumpSessionsEpoch(operatorId);
       // Enabling her again must not bring back a device trusted before she was disabled.
       const devicesRevoked = disabled ? await this.deps.trusted.revokeAllInStore(operatorId) : 0;
+      if (disabled) await this.deps.emergency.revokeUsable(operatorId, this.deps.clock.now());
       // Her sessions end at once (a change that then fails to commit has only signed her out).
       const ended = disabled ? this.deps.sessions.endForOperator(operatorId) : 0;
       await this.deps.audit.append({ kind: disabled ? 'operators.disabled' : 'operators.enabled', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { sessionsEnded: ended, ...(disabled ? { devicesRevoked } : {}) } });
@@ -150,6 +161,7 @@ export class OperatorsService {
       await this.deps.operators.setPassword(operatorId, passwordHash, this.deps.clock.now(), until);
       await this.deps.operators.bumpSessionsEpoch(operatorId);
       const devicesRevoked = await this.deps.trusted.revokeAllInStore(operatorId);
+      await this.deps.emergency.revokeUsable(operatorId, this.deps.clock.now());
       await this.deps.throttle.succeed(operator.login);
       const ended = this.deps.sessions.endForOperator(operatorId);
       await this.deps.audit.append({ kind: 'operators.password-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { oneTimePasswordUntil: until, sessionsEnded: ended, devicesRevoked } });
@@ -180,6 +192,8 @@ export class OperatorsService {
     await this.deps.sql.transaction(async () => {
       await this.deps.mfa.removeAll(operatorId);
       const devices = await this.deps.trusted.revokeAllInStore(operatorId);
+      // An emergency code stood in for the factors that are gone.
+      await this.deps.emergency.revokeUsable(operatorId, this.deps.clock.now());
       await this.deps.audit.append({ kind: 'operators.mfa-reset', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { devicesRevoked: devices } });
     });
     await this.deps.trusted.forgetToken(operatorId);
@@ -224,6 +238,10 @@ export class OperatorsService {
       rememberedDevices,
       oneTimePasswordUntil: o.mustChangePassword ? o.passwordExpiresAt : null,
       throttledUntil,
+      recoveryCodesLeft: m.recoveryCodesLeft,
+      attention: await attentionFor(o, m, this.deps.factors),
+      emergencyCodeUntil: await this.deps.emergency.usableUntil(o.id, this.deps.clock.now()),
+      graceLeft: mfaRequired ? o.mfaGraceLeft : null,
     };
   }
 }

@@ -1,6 +1,7 @@
 /** Typed institution settings with their defaults; stored as JSON in the settings table. */
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../../../shared/password-rules';
 import type { SettingsRepo } from '../store/settings-repo';
+import type { ApprovalSettings } from '../../../shared/settings-views';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from '../../../shared/i18n/locales';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../auth/sessions';
 
@@ -30,6 +31,10 @@ export interface Institution {
   language: Locale;
   /** The IANA zone every date on screen is shown in (an event's start: the event's own zone). */
   timeZone: string;
+  /** A sensitive action asks the second factor again when the operator's last proof is older (auth/step-up.ts). */
+  stepUpMinutes: number;
+  /** The sensitive actions a supervisor must approve (auth/approval.ts); none by default. */
+  approvals: ApprovalSettings;
 }
 
 const DEFAULTS: Institution = {
@@ -46,6 +51,8 @@ const DEFAULTS: Institution = {
   ticketTerms: null,
   language: DEFAULT_LOCALE,
   timeZone: DEFAULT_TIME_ZONE,
+  stepUpMinutes: 5,
+  approvals: { reissue: false, bulkReissue: false, restore: false, twoStepOff: false },
 };
 
 /**

@@ -4,7 +4,7 @@
  */
 import { fail, ok, type Result } from '../../../shared/result';
 import { text, translate } from '../../../shared/i18n/translator';
-import type { InstitutionView, TestSmsSent } from '../../../shared/settings-views';
+import type { ApprovalSettings, InstitutionView, TestSmsSent } from '../../../shared/settings-views';
 import type { PasswordPolicy } from '../../../shared/password-rules';
 import type { AuditEvent, AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
@@ -29,6 +29,8 @@ export interface SettingsChange {
   ticketTerms?: string | undefined;
   language?: Locale | undefined;
   timeZone?: string | undefined;
+  stepUpMinutes?: number | undefined;
+  approvals?: ApprovalSettings | undefined;
 }
 
 export type GatewayChange = { kind: 'outbox' } | { kind: 'http'; baseUrl: string; accountSid: string; from: string; authToken?: string | undefined };
@@ -63,6 +65,8 @@ export class SettingsService {
       ticketTerms: settings.get('ticketTerms'),
       language: settings.get('language'),
       timeZone: settings.get('timeZone'),
+      stepUpMinutes: settings.get('stepUpMinutes'),
+      approvals: settings.get('approvals'),
     };
   }
 
@@ -104,6 +108,8 @@ export class SettingsService {
       if (change.ticketTerms !== undefined) await settings.set('ticketTerms', change.ticketTerms || null);
       if (change.language !== undefined) await settings.set('language', change.language);
       if (change.timeZone !== undefined) await settings.set('timeZone', change.timeZone);
+      if (change.stepUpMinutes !== undefined) await settings.set('stepUpMinutes', change.stepUpMinutes);
+      if (change.approvals !== undefined) await settings.set('approvals', { ...change.approvals });
       const next = { ...before, ...this.plainView() };
       const changed = diff(before, next);
       if (Object.keys(changed).length > 0) await this.deps.audit.append({ kind: 'settings.changed', actorId: by.operatorId, actorLogin: by.login, detail: changed });
@@ -174,10 +180,14 @@ export class SettingsService {
 /** Changed top-level settings as { key: "old → new" }, flat so the audit viewer shows them. */
 function diff(before: InstitutionView, after: InstitutionView): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['name', 'idleLockMinutes', 'absoluteHours', 'kioskIdleMinutes', 'passwordPolicy', 'language', 'timeZone'] as const) {
+  for (const key of ['name', 'idleLockMinutes', 'absoluteHours', 'kioskIdleMinutes', 'passwordPolicy', 'language', 'timeZone', 'stepUpMinutes'] as const) {
     const a = JSON.stringify(before[key]);
     const b = JSON.stringify(after[key]);
     if (a !== b) out[key] = `${a} → ${b}`;
+  }
+  // One line per approval switched, not the whole set: the log says which action changed.
+  for (const action of Object.keys(after.approvals) as (keyof InstitutionView['approvals'])[]) {
+    if (before.approvals[action] !== after.approvals[action]) out[`approvals.${action}`] = `${before.approvals[action]} → ${after.approvals[action]}`;
   }
   return out;
 }

@@ -14,10 +14,13 @@ export interface PhoneRecord {
   confirmedAt: number | null;
 }
 
+/** What a texted code is for (migration 012): a code passes only for the purpose it was sent for. */
+export type SmsPurpose = 'sign-in' | 'enroll' | 'step-up' | 'approve';
+
 export interface SmsChallenge {
   id: string;
   operatorId: number;
-  purpose: 'sign-in' | 'enroll';
+  purpose: SmsPurpose;
   codeHash: string;
   expiresAt: number;
   usedAt: number | null;

@@ -19,6 +19,8 @@ export interface OperatorRecord {
   sessionsEpoch: number;
   /** Her own language; null follows the institution's default. */
   language: Locale | null;
+  /** Sign-ins with her own password left before a required enrollment is forced; null: no grace given. */
+  mfaGraceLeft: number | null;
 }
 
 interface OperatorRow {
@@ -33,6 +35,7 @@ interface OperatorRow {
   created_at: number;
   sessions_epoch: number;
   language: string | null;
+  mfa_grace_left: number | null;
   roles: string | null;
 }
 
@@ -126,6 +129,20 @@ export class OperatorsRepo {
     ]);
   }
 
+  /** Enrollment grace: sign-ins before a required enrollment is forced (0–10), or null for none. */
+  async setMfaGrace(id: number, left: number | null): Promise<void> {
+    await this.sql.run('UPDATE operators SET mfa_grace_left = ? WHERE id = ?', [left, id]);
+  }
+
+  /**
+   * Uses one sign-in of her grace: a compare-and-set on `mfa_grace_left > 0`, so two terminals signing her
+   * in at once cannot both use the last one. Returns how many are left after it, or null when none was left.
+   */
+  async useMfaGrace(id: number): Promise<number | null> {
+    const row = await this.sql.get<{ left: number }>('UPDATE operators SET mfa_grace_left = mfa_grace_left - 1 WHERE id = ? AND mfa_grace_left > 0 RETURNING mfa_grace_left AS "left"', [id]);
+    return row ? Number(row.left) : null;
+  }
+
   /** The store's unit of work for services that change operators (a call inside another transaction joins it). */
   transaction<T>(work: () => Promise<T>): Promise<T> {
     return this.sql.transaction(work);
@@ -178,4 +195,5 @@ const toRecord = (row: OperatorRow): OperatorRecord => ({
   createdAt: row.created_at,
   sessionsEpoch: Number(row.sessions_epoch ?? 0),
   language: isLocale(row.language) ? row.language : null,
+  mfaGraceLeft: row.mfa_grace_left === null || row.mfa_grace_left === undefined ? null : Number(row.mfa_grace_left),
 });

@@ -11,7 +11,9 @@ import { DataPanel } from './DataPanel';
 import { BackupPanel } from './admin/BackupPanel';
 import { CreateOperatorForm } from './admin/CreateOperatorForm';
 import { InstitutionPanel } from './admin/InstitutionPanel';
+import { AttentionSummary } from './admin/AttentionSummary';
 import { OperatorsPanel } from './admin/OperatorsPanel';
+import { TerminalClocks } from './admin/TerminalClocks';
 import { TerminalsPanel } from './admin/TerminalsPanel';
 import { TwoStepPolicyPanel } from './admin/TwoStepPolicyPanel';
 import { usePlain } from './admin/plain';
@@ -82,6 +84,8 @@ function OperatorsTab() {
 
   return (
     <>
+      <AttentionSummary operators={operators} />
+      <TerminalClocks />
       {policy ? <TwoStepPolicyPanel policy={policy} act={act} /> : null}
       <OperatorsPanel operators={operators} canGiveService={policy?.canSwitch ?? false} message={message} act={act} reload={() => void load()} />
       <CreateOperatorForm

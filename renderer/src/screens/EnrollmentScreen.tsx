@@ -1,5 +1,6 @@
 import type { SessionView } from '../../../shared/views';
 import { Brand } from '../components/Brand';
+import { ClockWarning } from '../components/ClockWarning';
 import { EnrollPanel } from '../components/EnrollPanel';
 import { formatWait, useCountdown } from '../components/useCountdown';
 import { useT } from '../i18n';
@@ -16,6 +17,7 @@ export function EnrollmentScreen({ view }: { view: Extract<SessionView, { state:
         <Brand />
         <h1 id="enroll-title">{t('signIn.enrollment.title')}</h1>
         <p className="lead">{t('signIn.enrollment.lead', { name: view.operator.displayName })}</p>
+        <ClockWarning warning={view.clockWarning} />
         <EnrollPanel
           onDone={({ recoveryCodes, session }) => {
             showRecoveryCodes(recoveryCodes);

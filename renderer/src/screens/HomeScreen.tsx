@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { Permission } from '../../../shared/roles';
 import type { ActiveSession } from '../../../shared/views';
 import { Brand } from '../components/Brand';
+import { EnrollmentGraceNotice } from '../components/EnrollmentGraceNotice';
 import { useT, type MessageKey } from '../i18n';
 import { AdminScreen } from './AdminScreen';
 import { GateScreen } from './GateScreen';
@@ -88,7 +89,10 @@ export function HomeScreen({ session }: { session: ActiveSession }) {
           </button>
         </div>
       </header>
-      <main className="content">{current ? current.render() : <Placeholder title={t('orders.home.empty.title')} text={t('orders.home.empty.text')} />}</main>
+      <main className="content">
+        <EnrollmentGraceNotice session={session} canSetUp={sections.some((s) => s.route === 'security')} />
+        {current ? current.render() : <Placeholder title={t('orders.home.empty.title')} text={t('orders.home.empty.text')} />}
+      </main>
     </div>
   );
 }

@@ -2,15 +2,17 @@ import { useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../shared/views';
 import { Alert } from '../components/Alert';
 import { Brand } from '../components/Brand';
+import { ClockWarning } from '../components/ClockWarning';
 import { DevOutbox } from '../components/DevOutbox';
 import { CodeField } from '../components/CodeField';
+import { EmergencyCodeField } from '../components/EmergencyCodeField';
 import { Field } from '../components/Field';
 import { formatWait, useCountdown } from '../components/useCountdown';
 import { errorText, useT } from '../i18n';
 import { call } from '../state/api';
 import { useSession } from '../state/session-store';
 
-type Method = 'totp' | 'sms' | 'recovery';
+type Method = 'totp' | 'sms' | 'recovery' | 'emergency';
 
 /** The second step of sign-in: a code from the app, a text message, or a recovery code. */
 export function SecondFactorScreen({ view }: { view: Extract<SessionView, { state: 'secondFactor' }> }) {
@@ -33,7 +35,7 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
   async function verify(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await call((a) => a.mfa.verify({ method, code, rememberDevice }));
+    const result = await call((a) => a.mfa.verify({ method, code, rememberDevice: rememberDevice && method !== 'emergency' }));
     setBusy(false);
     if (result.ok) return setSession(result.value);
     setCode('');
@@ -72,6 +74,7 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
             hint: methods.sms?.hint ?? '',
           })}
         </p>
+        {method === 'totp' ? <ClockWarning warning={view.clockWarning} /> : null}
         {info && method === 'sms' ? <Alert tone="info">{t('signIn.sms.sent', { to: info })}</Alert> : null}
         {error ? (
           <Alert>
@@ -89,6 +92,8 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
             onChange={(e) => setCode(e.target.value)}
             hint={t('signIn.secondFactor.recoveryHint')}
           />
+        ) : method === 'emergency' ? (
+          <EmergencyCodeField value={code} onChange={setCode} />
         ) : (
           <CodeField label={method === 'sms' ? t('signIn.code.sms') : t('signIn.code.sixDigit')} value={code} onChange={setCode} />
         )}
@@ -101,7 +106,7 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
               : t('signIn.secondFactor.textMe')}
           </button>
         ) : null}
-        {remember.offered ? (
+        {remember.offered && method !== 'emergency' ? (
           <label className="check">
             <input type="checkbox" checked={rememberDevice} onChange={(e) => setRememberDevice(e.target.checked)} /> {t('signIn.secondFactor.remember', { days: remember.days })}
           </label>
@@ -123,6 +128,11 @@ export function SecondFactorScreen({ view }: { view: Extract<SessionView, { stat
           {method !== 'recovery' ? (
             <button type="button" className="linkish" onClick={() => switchTo('recovery')}>
               {t('signIn.secondFactor.useRecovery')}
+            </button>
+          ) : null}
+          {method !== 'emergency' ? (
+            <button type="button" className="linkish" onClick={() => switchTo('emergency')}>
+              {t('emergency.signIn.use')}
             </button>
           ) : null}
           <button type="button" className="linkish" onClick={cancel}>

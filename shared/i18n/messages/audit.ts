@@ -37,6 +37,7 @@ export default defineMessages({
     'audit.entry.unknown': '{kind}: {fields}',
     'audit.entry.unknownBare': '{kind}',
     'audit.entry.field': '{name}: {value}',
+    'audit.entry.approvedBy': '{text} Approved by {login}.',
     'audit.separator': '; ',
     'audit.setting':
       '{setting, select, name {name} idleLockMinutes {idle lock (minutes)} absoluteHours {session limit (hours)} kioskIdleMinutes {kiosk sign-out (minutes)} passwordPolicy {password policy} language {default language} timeZone {time zone} other {{setting}}}: {change}',
@@ -78,7 +79,7 @@ export default defineMessages({
     'audit.kind.orders.import-refused': 'An order import was refused ({code}).',
     'audit.kind.operators.created':
       'Created the operator {subject} ({roles}); two-step verification {mfaRequired, select, true {required} other {not required}}; one-time password valid until {oneTimePasswordUntil}.',
-    'audit.kind.operators.mfa-required-changed': '{required, select, true {Required} other {Released}} two-step verification for {subject}.',
+    'audit.kind.operators.mfa-required-changed': '{required, select, true {Required} other {Released}} two-step verification for {subject}{hasGrace, select, true {, allowing {graceSignIns, plural, =0 {no sign-in} one {# sign-in} other {# sign-ins}} before setup} other {}}.',
     'audit.kind.operators.roles-changed':
       'Changed the role of {subject} from {from} to {to}{sessionsEnded, plural, =0 {} one {; # session ended} other {; # sessions ended}}.',
     'audit.kind.operators.password-reset':
@@ -90,14 +91,25 @@ export default defineMessages({
       'Disabled {subject}{sessionsEnded, plural, =0 {} one {; # session ended} other {; # sessions ended}}{devicesRevoked, plural, =0 {} one {; # remembered device forgotten} other {; # remembered devices forgotten}}.',
     'audit.kind.operators.enabled': 'Enabled {subject}.',
     'audit.kind.mfa.verify-failed':
-      'Wrong {method, select, totp {authenticator app code} sms {SMS code} recovery {recovery code} other {code}} ({failures, plural, one {# failed attempt} other {# failed attempts}}).',
+      'Wrong {method, select, totp {authenticator app code} sms {SMS code} recovery {recovery code} emergency {emergency code} other {code}} ({failures, plural, one {# failed attempt} other {# failed attempts}}).',
     'audit.kind.mfa.sign-in-dropped': 'Sign-in ended after {failures, plural, one {# wrong code} other {# wrong codes}}.',
     'audit.kind.mfa.throttle-started': 'Two-step verification locked until {until} after too many wrong codes.',
     'audit.kind.mfa.verified':
-      'Passed two-step verification with {method, select, totp {the authenticator app} sms {an SMS code} recovery {a recovery code} other {{method}}}.',
+      'Passed two-step verification with {method, select, totp {the authenticator app} sms {an SMS code} recovery {a recovery code} emergency {an emergency code from an administrator} other {{method}}}.',
     'audit.kind.mfa.recovery-code-used': 'Used a recovery code ({left, plural, =0 {none left} other {# left}}).',
-    'audit.kind.mfa.sms-sent': 'Sent a {purpose, select, enroll {set-up} other {sign-in}} code by SMS to {to}.',
-    'audit.kind.mfa.sms-failed': 'Could not send a {purpose, select, enroll {set-up} other {sign-in}} code by SMS to {to}.',
+    'audit.kind.operators.emergency-code-issued': 'Issued an emergency code for {subject}, valid until {expiresAt}{replaced, plural, =0 {} other {; the earlier unused one revoked}}.',
+    'audit.kind.operators.emergency-code-revoked': 'Revoked the emergency code of {subject}.',
+    'audit.kind.mfa.emergency-code-used': 'Used an emergency code issued by {issuedBy}.',
+    'audit.kind.auth.enrollment-grace-used':
+      'Signed in before setting up the required two-step verification ({left, plural, =0 {setup at the next sign-in} one {# more sign-in before setup} other {# more sign-ins before setup}}).',
+    'audit.kind.mfa.sms-sent': 'Sent a {purpose, select, enroll {set-up} step_up {confirmation} approve {approval} other {sign-in}} code by SMS to {to}.',
+    'audit.kind.mfa.sms-failed': 'Could not send a {purpose, select, enroll {set-up} step_up {confirmation} approve {approval} other {sign-in}} code by SMS to {to}.',
+    'audit.kind.auth.step-up': 'Confirmed again with {method, select, totp {the authenticator app} sms {a text message} recovery {a recovery code} other {the password}} before {action, select, reissue {reissuing a delivered ticket} bulkReissue {reissuing an order} restore {restoring a backup} twoStepOff {switching two-step verification off} other {resetting someone’s second factors}}.',
+    'audit.kind.auth.step-up-failed':
+      'Confirmation with {method, select, totp {the authenticator app} sms {a text message} recovery {a recovery code} other {the password}} refused before {action, select, reissue {reissuing a delivered ticket} bulkReissue {reissuing an order} restore {restoring a backup} twoStepOff {switching two-step verification off} other {resetting someone’s second factors}}: {reason, select, password_refused {a password is not enough once a second factor is set up} other {wrong code or password}}.{locked, select, true { The terminal was locked.} other {}}',
+    'audit.kind.approval.granted': '{subject} approved {action, select, reissue {reissuing a delivered ticket} bulkReissue {reissuing an order} restore {restoring a backup} twoStepOff {switching two-step verification off} other {resetting someone’s second factors}} at this terminal with {method, select, totp {the authenticator app} sms {a text message} recovery {a recovery code} other {the password}}.',
+    'audit.kind.approval.refused':
+      'Approval by {subject} of {action, select, reissue {reissuing a delivered ticket} bulkReissue {reissuing an order} restore {restoring a backup} twoStepOff {switching two-step verification off} other {resetting someone’s second factors}} refused: {reason, select, credentials {wrong login or password} code {wrong code} own {nobody approves their own action} disabled {the account is disabled} not_supervisor {the account cannot approve} throttled {too many wrong approvals} other {{reason}}}.',
     'audit.kind.mfa.device-honoured': 'Signed in without a code on the remembered device {device}.',
     'audit.kind.mfa.device-remembered': 'Remembered the device {device} for {days, plural, one {# day} other {# days}}.',
     'audit.kind.mfa.device-revoked': 'Forgot the remembered device {device} of operator #{subject}.',
@@ -164,6 +176,7 @@ export default defineMessages({
     'audit.entry.unknown': '{kind} : {fields}',
     'audit.entry.unknownBare': '{kind}',
     'audit.entry.field': '{name} : {value}',
+    'audit.entry.approvedBy': '{text} Approuvé par {login}.',
     'audit.separator': ' ; ',
     'audit.setting':
       '{setting, select, name {nom} idleLockMinutes {verrouillage après inactivité (minutes)} absoluteHours {durée maximale de session (heures)} kioskIdleMinutes {déconnexion du kiosque (minutes)} passwordPolicy {règle des mots de passe} language {langue par défaut} timeZone {fuseau horaire} other {{setting}}} : {change}',
@@ -206,7 +219,7 @@ export default defineMessages({
     'audit.kind.operators.created':
       'Création de l’opérateur {subject} ({roles}) ; validation en deux étapes {mfaRequired, select, true {exigée} other {non exigée}} ; mot de passe à usage unique valable jusqu’au {oneTimePasswordUntil}.',
     'audit.kind.operators.mfa-required-changed':
-      '{required, select, true {Validation en deux étapes exigée pour {subject}.} other {Validation en deux étapes plus exigée pour {subject}.}}',
+      '{required, select, true {Validation en deux étapes exigée pour {subject}{hasGrace, select, true {, avec {graceSignIns, plural, =0 {aucune connexion} one {# connexion} other {# connexions}} avant la configuration} other {}}.} other {Validation en deux étapes plus exigée pour {subject}.}}',
     'audit.kind.operators.roles-changed':
       'Changement du rôle de {subject} : {from} → {to}{sessionsEnded, plural, =0 {} one { ; # session terminée} other { ; # sessions terminées}}.',
     'audit.kind.operators.password-reset':
@@ -218,14 +231,26 @@ export default defineMessages({
       'Désactivation de {subject}{sessionsEnded, plural, =0 {} one { ; # session terminée} other { ; # sessions terminées}}{devicesRevoked, plural, =0 {} one { ; # appareil mémorisé oublié} other { ; # appareils mémorisés oubliés}}.',
     'audit.kind.operators.enabled': 'Activation de {subject}.',
     'audit.kind.mfa.verify-failed':
-      '{method, select, totp {Code de l’application d’authentification erroné} sms {Code SMS erroné} recovery {Code de récupération erroné} other {Code erroné}} ({failures, plural, one {# échec} other {# échecs}}).',
+      '{method, select, totp {Code de l’application d’authentification erroné} sms {Code SMS erroné} recovery {Code de récupération erroné} emergency {Code d’urgence refusé} other {Code erroné}} ({failures, plural, one {# échec} other {# échecs}}).',
     'audit.kind.mfa.sign-in-dropped': 'Connexion interrompue après {failures, plural, one {# code erroné} other {# codes erronés}}.',
     'audit.kind.mfa.throttle-started': 'Validation en deux étapes bloquée jusqu’au {until} après trop de codes erronés.',
     'audit.kind.mfa.verified':
-      'Validation en deux étapes réussie avec {method, select, totp {l’application d’authentification} sms {un code SMS} recovery {un code de récupération} other {{method}}}.',
+      'Validation en deux étapes réussie avec {method, select, totp {l’application d’authentification} sms {un code SMS} recovery {un code de récupération} emergency {un code d’urgence d’un administrateur} other {{method}}}.',
     'audit.kind.mfa.recovery-code-used': 'Utilisation d’un code de récupération ({left, plural, =0 {plus aucun restant} one {# restant} other {# restants}}).',
-    'audit.kind.mfa.sms-sent': 'Envoi par SMS au {to} d’un code {purpose, select, enroll {de configuration} other {de connexion}}.',
-    'audit.kind.mfa.sms-failed': 'Échec de l’envoi par SMS au {to} d’un code {purpose, select, enroll {de configuration} other {de connexion}}.',
+    'audit.kind.operators.emergency-code-issued':
+      'Émission d’un code d’urgence pour {subject}, valable jusqu’au {expiresAt}{replaced, plural, =0 {} other { ; le code précédent non utilisé est révoqué}}.',
+    'audit.kind.operators.emergency-code-revoked': 'Révocation du code d’urgence de {subject}.',
+    'audit.kind.mfa.emergency-code-used': 'Utilisation d’un code d’urgence émis par {issuedBy}.',
+    'audit.kind.auth.enrollment-grace-used':
+      'Connexion avant la configuration exigée de la validation en deux étapes ({left, plural, =0 {configuration à la prochaine connexion} one {encore # connexion avant la configuration} other {encore # connexions avant la configuration}}).',
+    'audit.kind.mfa.sms-sent': 'Envoi par SMS au {to} d’un code {purpose, select, enroll {de configuration} step_up {de confirmation} approve {d’accord} other {de connexion}}.',
+    'audit.kind.mfa.sms-failed': 'Échec de l’envoi par SMS au {to} d’un code {purpose, select, enroll {de configuration} step_up {de confirmation} approve {d’accord} other {de connexion}}.',
+    'audit.kind.auth.step-up': 'Nouvelle confirmation avec {method, select, totp {l’application d’authentification} sms {un SMS} recovery {un code de récupération} other {le mot de passe}} avant {action, select, reissue {la réémission d’un billet délivré} bulkReissue {la réémission d’une commande} restore {la restauration d’une sauvegarde} twoStepOff {la désactivation de la validation en deux étapes} other {la réinitialisation des seconds facteurs de quelqu’un}}.',
+    'audit.kind.auth.step-up-failed':
+      'Confirmation avec {method, select, totp {l’application d’authentification} sms {un SMS} recovery {un code de récupération} other {le mot de passe}} refusée avant {action, select, reissue {la réémission d’un billet délivré} bulkReissue {la réémission d’une commande} restore {la restauration d’une sauvegarde} twoStepOff {la désactivation de la validation en deux étapes} other {la réinitialisation des seconds facteurs de quelqu’un}} : {reason, select, password_refused {un mot de passe ne suffit pas une fois un second facteur configuré} other {code ou mot de passe erroné}}.{locked, select, true { Le poste a été verrouillé.} other {}}',
+    'audit.kind.approval.granted': '{subject} a approuvé {action, select, reissue {la réémission d’un billet délivré} bulkReissue {la réémission d’une commande} restore {la restauration d’une sauvegarde} twoStepOff {la désactivation de la validation en deux étapes} other {la réinitialisation des seconds facteurs de quelqu’un}} à ce poste avec {method, select, totp {l’application d’authentification} sms {un SMS} recovery {un code de récupération} other {le mot de passe}}.',
+    'audit.kind.approval.refused':
+      'Accord de {subject} pour {action, select, reissue {la réémission d’un billet délivré} bulkReissue {la réémission d’une commande} restore {la restauration d’une sauvegarde} twoStepOff {la désactivation de la validation en deux étapes} other {la réinitialisation des seconds facteurs de quelqu’un}} refusé : {reason, select, credentials {identifiant ou mot de passe erroné} code {code erroné} own {personne n’approuve sa propre action} disabled {le compte est désactivé} not_supervisor {le compte ne peut pas approuver} throttled {trop d’accords erronés} other {{reason}}}.',
     'audit.kind.mfa.device-honoured': 'Connexion sans code sur l’appareil mémorisé {device}.',
     'audit.kind.mfa.device-remembered': 'Mémorisation de l’appareil {device} pendant {days, plural, one {# jour} other {# jours}}.',
     'audit.kind.mfa.device-revoked': 'Oubli de l’appareil mémorisé {device} de l’opérateur n° {subject}.',
@@ -295,6 +320,7 @@ export default defineMessages({
     'audit.entry.unknown': '{kind}: {fields}',
     'audit.entry.unknownBare': '{kind}',
     'audit.entry.field': '{name}: {value}',
+    'audit.entry.approvedBy': '{text} Freigegeben von {login}.',
     'audit.separator': '; ',
     'audit.setting':
       '{setting, select, name {Name} idleLockMinutes {Sperre bei Inaktivität (Minuten)} absoluteHours {maximale Sitzungsdauer (Stunden)} kioskIdleMinutes {Kiosk-Abmeldung (Minuten)} passwordPolicy {Passwortregeln} language {Standardsprache} timeZone {Zeitzone} other {{setting}}}: {change}',
@@ -337,7 +363,7 @@ export default defineMessages({
     'audit.kind.operators.created':
       'Bediener {subject} angelegt ({roles}); Zwei-Schritt-Verifizierung {mfaRequired, select, true {verlangt} other {nicht verlangt}}; Einmalpasswort gültig bis {oneTimePasswordUntil}.',
     'audit.kind.operators.mfa-required-changed':
-      '{required, select, true {Zwei-Schritt-Verifizierung für {subject} verlangt.} other {Zwei-Schritt-Verifizierung für {subject} nicht mehr verlangt.}}',
+      '{required, select, true {Zwei-Schritt-Verifizierung für {subject} verlangt{hasGrace, select, true {, mit {graceSignIns, plural, =0 {keiner Anmeldung} one {# Anmeldung} other {# Anmeldungen}} vor der Einrichtung} other {}}.} other {Zwei-Schritt-Verifizierung für {subject} nicht mehr verlangt.}}',
     'audit.kind.operators.roles-changed':
       'Rolle von {subject} geändert: {from} → {to}{sessionsEnded, plural, =0 {} one {; # Sitzung beendet} other {; # Sitzungen beendet}}.',
     'audit.kind.operators.password-reset':
@@ -349,14 +375,26 @@ export default defineMessages({
       '{subject} deaktiviert{sessionsEnded, plural, =0 {} one {; # Sitzung beendet} other {; # Sitzungen beendet}}{devicesRevoked, plural, =0 {} one {; # gemerktes Gerät vergessen} other {; # gemerkte Geräte vergessen}}.',
     'audit.kind.operators.enabled': '{subject} aktiviert.',
     'audit.kind.mfa.verify-failed':
-      '{method, select, totp {Falscher Code der Authenticator-App} sms {Falscher SMS-Code} recovery {Falscher Wiederherstellungscode} other {Falscher Code}} ({failures, plural, one {# Fehlversuch} other {# Fehlversuche}}).',
+      '{method, select, totp {Falscher Code der Authenticator-App} sms {Falscher SMS-Code} recovery {Falscher Wiederherstellungscode} emergency {Notfallcode abgelehnt} other {Falscher Code}} ({failures, plural, one {# Fehlversuch} other {# Fehlversuche}}).',
     'audit.kind.mfa.sign-in-dropped': 'Anmeldung nach {failures, plural, one {# falschen Code} other {# falschen Codes}} abgebrochen.',
     'audit.kind.mfa.throttle-started': 'Zwei-Schritt-Verifizierung nach zu vielen falschen Codes bis {until} gesperrt.',
     'audit.kind.mfa.verified':
-      'Zwei-Schritt-Verifizierung bestanden mit {method, select, totp {der Authenticator-App} sms {einem SMS-Code} recovery {einem Wiederherstellungscode} other {{method}}}.',
+      'Zwei-Schritt-Verifizierung bestanden mit {method, select, totp {der Authenticator-App} sms {einem SMS-Code} recovery {einem Wiederherstellungscode} emergency {einem Notfallcode der Administration} other {{method}}}.',
     'audit.kind.mfa.recovery-code-used': 'Wiederherstellungscode verwendet ({left, plural, =0 {keiner mehr übrig} other {# übrig}}).',
-    'audit.kind.mfa.sms-sent': '{purpose, select, enroll {Einrichtungscode} other {Anmeldecode}} per SMS an {to} gesendet.',
-    'audit.kind.mfa.sms-failed': '{purpose, select, enroll {Einrichtungscode} other {Anmeldecode}} konnte nicht per SMS an {to} gesendet werden.',
+    'audit.kind.operators.emergency-code-issued':
+      'Notfallcode für {subject} ausgestellt, gültig bis {expiresAt}{replaced, plural, =0 {} other {; der frühere, unbenutzte Code widerrufen}}.',
+    'audit.kind.operators.emergency-code-revoked': 'Notfallcode von {subject} widerrufen.',
+    'audit.kind.mfa.emergency-code-used': 'Notfallcode verwendet, ausgestellt von {issuedBy}.',
+    'audit.kind.auth.enrollment-grace-used':
+      'Angemeldet, bevor die verlangte Zwei-Schritt-Verifizierung eingerichtet wurde ({left, plural, =0 {Einrichtung bei der nächsten Anmeldung} one {noch # Anmeldung vor der Einrichtung} other {noch # Anmeldungen vor der Einrichtung}}).',
+    'audit.kind.mfa.sms-sent': '{purpose, select, enroll {Einrichtungscode} step_up {Bestätigungscode} approve {Freigabecode} other {Anmeldecode}} per SMS an {to} gesendet.',
+    'audit.kind.mfa.sms-failed': '{purpose, select, enroll {Einrichtungscode} step_up {Bestätigungscode} approve {Freigabecode} other {Anmeldecode}} konnte nicht per SMS an {to} gesendet werden.',
+    'audit.kind.auth.step-up': 'Erneut bestätigt mit {method, select, totp {der Authenticator-App} sms {einer SMS} recovery {einem Wiederherstellungscode} other {dem Passwort}} vor {action, select, reissue {der Neuausstellung eines ausgegebenen Tickets} bulkReissue {der Neuausstellung einer Bestellung} restore {dem Wiederherstellen einer Sicherung} twoStepOff {dem Ausschalten der Bestätigung in zwei Schritten} other {dem Zurücksetzen der zweiten Faktoren einer Person}}.',
+    'audit.kind.auth.step-up-failed':
+      'Bestätigung mit {method, select, totp {der Authenticator-App} sms {einer SMS} recovery {einem Wiederherstellungscode} other {dem Passwort}} vor {action, select, reissue {der Neuausstellung eines ausgegebenen Tickets} bulkReissue {der Neuausstellung einer Bestellung} restore {dem Wiederherstellen einer Sicherung} twoStepOff {dem Ausschalten der Bestätigung in zwei Schritten} other {dem Zurücksetzen der zweiten Faktoren einer Person}} abgelehnt: {reason, select, password_refused {ein Passwort genügt nicht, sobald ein zweiter Faktor eingerichtet ist} other {falscher Code oder falsches Passwort}}.{locked, select, true { Das Terminal wurde gesperrt.} other {}}',
+    'audit.kind.approval.granted': '{subject} hat {action, select, reissue {die Neuausstellung eines ausgegebenen Tickets} bulkReissue {die Neuausstellung einer Bestellung} restore {das Wiederherstellen einer Sicherung} twoStepOff {das Ausschalten der Bestätigung in zwei Schritten} other {das Zurücksetzen der zweiten Faktoren einer Person}} an diesem Terminal mit {method, select, totp {der Authenticator-App} sms {einer SMS} recovery {einem Wiederherstellungscode} other {dem Passwort}} freigegeben.',
+    'audit.kind.approval.refused':
+      'Freigabe durch {subject} für {action, select, reissue {die Neuausstellung eines ausgegebenen Tickets} bulkReissue {die Neuausstellung einer Bestellung} restore {das Wiederherstellen einer Sicherung} twoStepOff {das Ausschalten der Bestätigung in zwei Schritten} other {das Zurücksetzen der zweiten Faktoren einer Person}} abgelehnt: {reason, select, credentials {falscher Anmeldename oder falsches Passwort} code {falscher Code} own {niemand gibt die eigene Aktion frei} disabled {das Konto ist deaktiviert} not_supervisor {das Konto kann nicht freigeben} throttled {zu viele falsche Freigaben} other {{reason}}}.',
     'audit.kind.mfa.device-honoured': 'Ohne Code auf dem gemerkten Gerät {device} angemeldet.',
     'audit.kind.mfa.device-remembered': 'Gerät {device} für {days, plural, one {# Tag} other {# Tage}} gemerkt.',
     'audit.kind.mfa.device-revoked': 'Gemerktes Gerät {device} von Bediener Nr. {subject} vergessen.',

@@ -3,6 +3,7 @@ import type { BackupFileView, BackupProgressView, VenueBackupAdvice } from '../.
 import { Alert } from '../../components/Alert';
 import { DangerNote } from '../../components/DangerNote';
 import { Field } from '../../components/Field';
+import { SensitiveFields, useSensitive } from '../../components/SensitiveFields';
 import { errorText, useFormat, useT, type Translate } from '../../i18n';
 import { call } from '../../state/api';
 import { useSession } from '../../state/session-store';
@@ -155,17 +156,23 @@ function RestoreSection({ files }: { files: BackupFileView[] }) {
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const progress = useBackupProgress(busy);
+  // Restore asks her password every time; when she has a second factor, its code too once her last proof is old, and a supervisor when the institution says so.
+  const sensitive = useSensitive('restore', { ownPasswordAsked: true });
 
   async function restore(event: FormEvent) {
     event.preventDefault();
+    if (!sensitive.validate()) return;
     // The consequence in words, before anything changes.
     if (!window.confirm(t('admin.restore.confirm'))) return;
     setBusy(true);
     setMessage({ tone: 'info', text: t('admin.restore.checking') });
-    const result = await call((a) => a.backup.restore({ path: path.trim(), password }));
+    const result = await call((a) => a.backup.restore({ path: path.trim(), password, ...sensitive.input() }));
     setBusy(false);
     setPassword('');
-    if (!result.ok) return setMessage({ tone: 'error', text: errorText(result.error) });
+    if (!result.ok) {
+      if (await sensitive.place(result.error)) return setMessage(null);
+      return setMessage({ tone: 'error', text: errorText(result.error) });
+    }
     // Everybody, this session included, was signed out.
     const { restoredFrom, operators, tickets, safetyCopy } = result.value;
     signedOutWith(t('admin.restore.done', { file: restoredFrom, operators, tickets, safetyCopy }));
@@ -214,6 +221,7 @@ function RestoreSection({ files }: { files: BackupFileView[] }) {
       <form onSubmit={restore} noValidate>
         <Field label={t('admin.restore.path')} name="restorePath" translate="no" value={path} onChange={(e) => setPath(e.target.value)} hint={t('admin.restore.pathHint')} />
         <Field label={t('admin.restore.password')} name="restorePassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <SensitiveFields sensitive={sensitive} />
         <button type="submit" className="button button--danger" disabled={busy || !path.trim()}>
           {t('admin.restore.submit')}
         </button>

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { errorText, useT } from '../../i18n';
 import { call } from '../../state/api';
 import { useSession } from '../../state/session-store';
+import { SensitiveActionsForm } from './SensitiveActionsForm';
 import { SmsGatewayForm } from './SmsGatewayForm';
 import { TicketBrandingForm } from './TicketBrandingForm';
 
@@ -37,6 +38,7 @@ export function InstitutionPanel() {
   return (
     <div className="stack">
       <GeneralSettings view={view} onSaved={setView} />
+      <SensitiveActionsForm view={view} onSaved={setView} />
       <TicketBrandingForm view={view} onSaved={setView} />
       <SmsGatewayForm view={view} onSaved={setView} />
     </div>

@@ -7,7 +7,11 @@ import { useFormat, useT, type Translate } from '../../i18n';
 import { call } from '../../state/api';
 import { OperatorDevicesDialog } from '../OperatorDevicesDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { AttentionBadges } from './AttentionSummary';
+import { EmergencyCodeAction, EmergencyCodeBadge } from './EmergencyCodeDialog';
+import { GraceBadge, needsGraceQuestion, RequireTwoStepDialog } from './RequireTwoStepDialog';
 import { RoleSelect } from './RoleSelect';
+import { SensitiveOperatorDialog, type SensitiveOperatorChange } from './SensitiveOperatorDialogs';
 import { usePlain } from './plain';
 
 /** Core never asks a gate scanner for a second factor (a scan must not wait for a code), whatever the setting says. */
@@ -21,6 +25,8 @@ type Act = (label: string, request: () => Promise<{ ok: boolean; error?: { messa
 export function OperatorsPanel({ operators, canGiveService, message, act, reload }: { operators: OperatorRow[]; canGiveService: boolean; message: { tone: 'error' | 'info'; text: string } | null; act: Act; reload: () => void }) {
   const [devicesOf, setDevicesOf] = useState<OperatorRow | null>(null);
   const [passwordOf, setPasswordOf] = useState<OperatorRow | null>(null);
+  const [sensitiveChange, setSensitiveChange] = useState<SensitiveOperatorChange | null>(null);
+  const [requireOf, setRequireOf] = useState<OperatorRow | null>(null);
   const t = useT();
   const f = useFormat();
   const plain = usePlain();
@@ -59,6 +65,9 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
                   <span className="badge badge--print_at_home">{t('admin.operators.oneTimeUntil', { until: plain.date(o.oneTimePasswordUntil, 'dateTime') })}</span>
                 ) : null}
                 {o.throttledUntil ? <span className="badge badge--warn">{t('admin.operators.lockedUntil', { until: plain.date(o.throttledUntil, 'dateTime') })}</span> : null}
+                <AttentionBadges operator={o} />
+                <GraceBadge operator={o} />
+                <EmergencyCodeBadge operator={o} />
               </td>
               <td translate="no">{o.login}</td>
               <td>
@@ -74,7 +83,7 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
                     className="button button--small"
                     aria-label={t(o.mfaRequired ? 'admin.operators.releaseTwoStepFor' : 'admin.operators.requireTwoStepFor', { login: o.login })}
                     onClick={() =>
-                      act(t(o.mfaRequired ? 'admin.operators.twoStepReleased' : 'admin.operators.twoStepRequired', { name: o.displayName }), () =>
+                      needsGraceQuestion(o) ? setRequireOf(o) : o.mfaRequired ? setSensitiveChange({ kind: 'release', operator: o }) : act(t(o.mfaRequired ? 'admin.operators.twoStepReleased' : 'admin.operators.twoStepRequired', { name: o.displayName }), () =>
                         call((a) => a.operators.setMfaRequired({ operatorId: o.id, required: !o.mfaRequired })),
                       )
                     }
@@ -86,14 +95,12 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
                     className="button button--small"
                     aria-label={t('admin.operators.resetTwoStepFor', { login: o.login })}
                     disabled={o.methods.length === 0 && o.rememberedDevices === 0}
-                    onClick={() => {
-                      if (window.confirm(t('admin.operators.confirmResetTwoStep', { name: o.displayName }))) {
-                        void act(t('admin.operators.twoStepReset', { name: o.displayName }), () => call((a) => a.operators.resetMfa({ operatorId: o.id })));
-                      }
-                    }}
+                    aria-haspopup="dialog"
+                    onClick={() => setSensitiveChange({ kind: 'reset', operator: o })}
                   >
                     {t('admin.operators.resetTwoStep')}
                   </button>
+                  <EmergencyCodeAction operator={o} onClosed={reload} />
                   <button type="button" className="button button--small" aria-label={t('admin.operators.devicesOf', { login: o.login })} onClick={() => setDevicesOf(o)}>
                     {t('admin.operators.devices')}
                   </button>
@@ -137,6 +144,8 @@ export function OperatorsPanel({ operators, canGiveService, message, act, reload
           }}
         />
       ) : null}
+      {requireOf ? <RequireTwoStepDialog operator={requireOf} act={act} onClose={() => setRequireOf(null)} /> : null}
+      {sensitiveChange ? <SensitiveOperatorDialog change={sensitiveChange} act={act} onClose={() => setSensitiveChange(null)} /> : null}
       {passwordOf ? (
         <ResetPasswordDialog
           operator={passwordOf}

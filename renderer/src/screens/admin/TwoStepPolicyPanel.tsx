@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { LocalText } from '../../../../shared/i18n/translator';
 import type { MfaPolicyView } from '../../../../shared/mfa-views';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SensitiveConfirmDialog } from '../../components/SensitiveConfirmDialog';
+import type { SensitiveInput } from '../../components/SensitiveFields';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { call } from '../../state/api';
@@ -13,9 +14,12 @@ export function TwoStepPolicyPanel({ policy, act }: { policy: MfaPolicyView; act
   const t = useT();
   const [confirmOff, setConfirmOff] = useState(false);
   const switchOn = () => act(t('admin.twoStep.nowOn'), () => call((a) => a.mfa.setFeature({ enabled: true })));
-  const switchOff = async () => {
+  // Switching off is sensitive: the dialog sends her code again and a supervisor's approval when core asks for them.
+  const switchOff = async (extra: SensitiveInput) => {
+    const result = await call((a) => a.mfa.setFeature({ enabled: false, ...extra }));
+    if (!result.ok) return result.error;
     setConfirmOff(false);
-    await act(t('admin.twoStep.nowOff'), () => call((a) => a.mfa.setFeature({ enabled: false })));
+    await act(t('admin.twoStep.nowOff'), async () => ({ ok: true }));
     return null;
   };
   return (
@@ -40,7 +44,8 @@ export function TwoStepPolicyPanel({ policy, act }: { policy: MfaPolicyView; act
         <RememberDays days={policy.rememberDeviceDays} onSave={(days) => act(t('admin.twoStep.rememberSaved', { days }), () => call((a) => a.mfa.setRememberDays({ days })))} />
       </div>
       {confirmOff ? (
-        <ConfirmDialog
+        <SensitiveConfirmDialog
+          action="twoStepOff"
           title={t('admin.twoStep.confirmTitle')}
           consequence={
             <>

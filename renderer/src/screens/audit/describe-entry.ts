@@ -58,6 +58,17 @@ function extras(plain: Plain, entry: AuditEntryView): MessageValues {
     case 'operators.password-reset':
     case 'operators.mfa-reset':
       return { sessionsEnded: Number(d.sessionsEnded ?? 0), devicesRevoked: Number(d.devicesRevoked ?? 0) };
+    // Only entries made since enrollment grace existed carry graceSignIns (null when none was given).
+    case 'operators.mfa-required-changed':
+      return { hasGrace: String(typeof d.graceSignIns === 'number'), graceSignIns: Number(d.graceSignIns ?? 0) };
+    // Step-up and approval (issue 15): reasons and code purposes are hyphenated, ICU select keys are not.
+    case 'auth.step-up-failed':
+      return { reason: selector(d.reason), locked: String(d.locked === true) };
+    case 'approval.refused':
+      return { reason: selector(d.reason) };
+    case 'mfa.sms-sent':
+    case 'mfa.sms-failed':
+      return { purpose: selector(d.purpose) };
     case 'settings.changed':
       return {
         changes: Object.entries(d)
@@ -116,6 +127,8 @@ export function describeEntry(entry: AuditEntryView, t: Translate, plain: Plain)
     for (const [name, raw] of Object.entries(entry.detail)) values[name] = ROLE_KINDS.has(entry.kind) && ['roles', 'from', 'to'].includes(name) ? roles(plain, raw) : value(plain, name, raw);
     Object.assign(values, extras(plain, entry));
     try {
+      // An action a supervisor approved names her after its own sentence; the two are marked as one.
+      if (typeof entry.detail.approvedBy === 'string') return t('audit.entry.approvedBy', { text: plain.t(key, values), login: entry.detail.approvedBy });
       return t(key, values);
     } catch {
       // A field the sentence needs is missing (an entry from an older version): the fields, as stored.

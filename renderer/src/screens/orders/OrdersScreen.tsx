@@ -14,6 +14,7 @@ import { JobProgress } from './JobProgress';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { reasonOf, TicketList, type ActionOrigin, type TicketListHandle } from './TicketList';
 import { MobileTicketDialog, PdfDialog, ReissueDialog } from './TicketDialogs';
+import type { SensitiveInput } from '../../components/SensitiveFields';
 import { useTicketFilter } from './ticket-filter';
 
 const PAGE = 500;
@@ -206,10 +207,10 @@ export function OrdersScreen() {
     };
   }, [jobId, open]);
 
-  async function startJob(start: () => Promise<{ ok: true; value: { jobId: string } } | { ok: false; error: AppError }>): Promise<string | null> {
+  async function startJob(start: () => Promise<{ ok: true; value: { jobId: string } } | { ok: false; error: AppError }>): Promise<AppError | null> {
     setMessage(null);
     const started = await start();
-    if (!started.ok) return errorText(started.error);
+    if (!started.ok) return started.error;
     const first = await call((a) => a.jobs.status({ jobId: started.value.jobId }));
     if (first.ok) setJob(first.value.job);
     return null;
@@ -218,18 +219,18 @@ export function OrdersScreen() {
   async function issueAllMobile() {
     if (!order) return;
     const refused = await startJob(() => call((a) => a.jobs.startMobile({ orderId: order.id })));
-    if (refused) setMessage({ tone: 'error', text: refused });
+    if (refused) setMessage({ tone: 'error', text: errorText(refused) });
   }
 
   async function printAllAtHome() {
     if (!order) return;
     const refused = await startJob(() => call((a) => a.jobs.startPrintAtHome({ orderId: order.id })));
-    if (refused) setMessage({ tone: 'error', text: refused });
+    if (refused) setMessage({ tone: 'error', text: errorText(refused) });
   }
 
-  async function reissueAll(reason: string): Promise<string | null> {
+  async function reissueAll(reason: string, extra: SensitiveInput): Promise<AppError | null> {
     if (!order) return null;
-    const refused = await startJob(() => call((a) => a.jobs.startReissue({ orderId: order.id, reason })));
+    const refused = await startJob(() => call((a) => a.jobs.startReissue({ orderId: order.id, reason, ...extra })));
     if (!refused) setDialog(null);
     return refused;
   }
@@ -258,11 +259,11 @@ export function OrdersScreen() {
     await reload();
   }
 
-  async function reissue(ticket: TicketView, reason: string): Promise<string | null> {
-    const result = await call((a) => a.delivery.reissue({ ticketId: ticket.id, reason }));
+  async function reissue(ticket: TicketView, reason: string, extra: SensitiveInput): Promise<AppError | null> {
+    const result = await call((a) => a.delivery.reissue({ ticketId: ticket.id, reason, ...extra }));
     if (!result.ok) {
       refused(result.error);
-      return errorText(result.error);
+      return result.error;
     }
     setDialog(null);
     setMessage({ tone: 'info', text: tNow('orders.reissued', { position: ticket.position, generation: ticket.generation }) });
@@ -405,9 +406,16 @@ export function OrdersScreen() {
       ) : null}
 
       {dialog?.kind === 'mobile' ? <MobileTicketDialog ticket={dialog.ticket} customerPhone={order?.customerPhone ?? null} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'reissueAll' && order ? <ReissueDialog ticket={null} count={order.counts.none} onConfirm={reissueAll} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'reissueAll' && order ? <ReissueDialog ticket={null} count={order.counts.none} sensitive="bulkReissue" onConfirm={reissueAll} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'pdf' ? <PdfDialog doc={dialog.doc} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'reissue' ? <ReissueDialog ticket={dialog.ticket} count={1} onConfirm={(reason) => reissue(dialog.ticket, reason)} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'reissue' ? <ReissueDialog
+          ticket={dialog.ticket}
+          count={1}
+          // A ticket the customer already has (mobile or print@home): core asks more for its reissue.
+          sensitive={dialog.ticket.state === 'none' ? null : 'reissue'}
+          onConfirm={(reason, extra) => reissue(dialog.ticket, reason, extra)}
+          onClose={() => setDialog(null)}
+        /> : null}
     </div>
   );
 }

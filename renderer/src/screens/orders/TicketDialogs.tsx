@@ -5,6 +5,9 @@ import { Alert } from '../../components/Alert';
 import { DangerNote } from '../../components/DangerNote';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
+import { SensitiveFields, useSensitive, type SensitiveInput } from '../../components/SensitiveFields';
+import type { SensitiveAction } from '../../../../shared/sensitive-views';
+import type { AppError } from '../../../../shared/result';
 import { errorText, tNow, useFormat, useT } from '../../i18n';
 import { call } from '../../state/api';
 
@@ -65,14 +68,38 @@ export function PdfDialog({ doc, onClose }: { doc: PrintAtHomeDocument; onClose:
   );
 }
 
-/** Reissue (one ticket, or every ticket not issued yet when `ticket` is null): a reason is required; old barcodes stop working at once. */
-export function ReissueDialog({ ticket, count, onConfirm, onClose }: { ticket: TicketView | null; count: number; onConfirm: (reason: string) => Promise<string | null>; onClose: () => void }) {
+/**
+ * Reissue (one ticket, or every ticket not issued yet when `ticket` is null): a reason is required; old barcodes stop
+ * working at once. A ticket the customer has, and any bulk reissue, is `sensitive`: the dialog also asks what core
+ * will (her code again, a supervisor's approval), all at once.
+ */
+export function ReissueDialog({
+  ticket,
+  count,
+  sensitive: action,
+  onConfirm,
+  onClose,
+}: {
+  ticket: TicketView | null;
+  count: number;
+  sensitive: SensitiveAction | null;
+  onConfirm: (reason: string, extra: SensitiveInput) => Promise<AppError | null>;
+  onClose: () => void;
+}) {
   const t = useT();
+  const sensitive = useSensitive(action);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(await onConfirm(reason));
+    setError(null);
+    if (!sensitive.validate()) return;
+    setBusy(true);
+    const refused = await onConfirm(reason, sensitive.input());
+    setBusy(false);
+    // Refusals about the code or the approval show beside those fields; the rest beside the reason.
+    if (refused && !(await sensitive.place(refused))) setError(errorText(refused));
   }
   return (
     <Modal title={ticket ? t('orders.reissueDialog.title', { seat: ticket.seat }) : t('orders.reissueDialog.titleAll', { count })} onClose={onClose}>
@@ -87,7 +114,8 @@ export function ReissueDialog({ ticket, count, onConfirm, onClose }: { ticket: T
           </DangerNote>
         )}
         <Field label={t('orders.reissueDialog.reason')} name="reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} error={error} hint={t('orders.reissueDialog.reasonHint')} />
-        <button type="submit" className="button button--danger">
+        <SensitiveFields sensitive={sensitive} />
+        <button type="submit" className="button button--danger" disabled={busy || (sensitive.loading && !sensitive.check)}>
           {ticket ? t('orders.reissueDialog.submit') : t('orders.reissueDialog.submitAll', { count })}
         </button>
       </form>

@@ -10,7 +10,7 @@ describe('login names are not case-sensitive', () => {
     const fields = (c: (typeof CHANNEL_NAMES)[number]) => Object.keys((z.toJSONSchema(contract[c].input, { io: 'input', unrepresentable: 'any' }) as { properties?: object }).properties ?? {});
     const withLogin = CHANNEL_NAMES.filter((c) => fields(c).includes('login'));
     expect(withLogin).toEqual(expect.arrayContaining(['setup.createFirstAccount', 'auth.signIn', 'operators.create', 'kiosk.quit']));
-    const sample: Record<string, unknown> = { login: ' NaN ', displayName: 'N', password: 'x', roles: ['operator'] };
+    const sample: Record<string, unknown> = { login: ' NaN ', displayName: 'N', password: 'x', roles: ['operator'], action: 'reissue' };
     for (const channel of withLogin) {
       const parsed = contract[channel].input.safeParse(Object.fromEntries(fields(channel).map((f) => [f, sample[f]])));
       expect(parsed.success && (parsed.data as { login: string }).login, channel).toBe('nan');

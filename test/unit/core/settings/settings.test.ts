@@ -25,6 +25,8 @@ describe('institution settings', () => {
       ticketTerms: null,
       language: 'en',
       timeZone: 'Europe/Zurich',
+      stepUpMinutes: 5,
+      approvals: { reissue: false, bulkReissue: false, restore: false, twoStepOff: false },
     });
     const changed = await t.must('settings.update', { name: 'Opera House', idleLockMinutes: 5, absoluteHours: 8, passwordPolicy: { minLength: 16, requireNumberAndSymbol: false } });
     expect(changed).toMatchObject({ name: 'Opera House', idleLockMinutes: 5, absoluteHours: 8, passwordPolicy: { minLength: 16, requireNumberAndSymbol: false } });

@@ -4,13 +4,17 @@ import { COPY_ORDER, copyToPostgres, CopyRefused } from '../../../../electron/co
 import { DEMO_ORDER_PREFIX } from '../../../../electron/core/delivery/demo-data';
 import { makeCore, makeSetUpCore, STRONG_PASSWORD } from '../../../helpers/core';
 import { emptyEngine } from '../../../helpers/engines';
-import { createOperator } from '../../../helpers/mfa';
+import { createOperator, enrollTotp, signIn as signInOperator } from '../../../helpers/mfa';
 
 describe('copying a store to PostgreSQL', () => {
   it('copies every table with its ids and bytes, continues the ids after them, and refuses a target that is not empty', async () => {
     // The source is a terminal's SQLite store, whichever engine the run names.
     const t = await makeSetUpCore({ engine: 'sqlite' });
-    await createOperator(t, 'olga');
+    const olga = await createOperator(t, 'olga');
+    // An emergency code (migration 011) travels as its keyed hash, and stays usable on the venue database.
+    await signInOperator(t, 'olga', 'olga');
+    await enrollTotp(t, 'olga');
+    await t.must('operators.issueEmergencyCode', { operatorId: olga.id });
     await t.must('demo.load', {});
     const order = (await t.must('orders.search', { query: `${DEMO_ORDER_PREFIX}100001`, limit: 1 })).orders[0]!;
     const view = await t.must('orders.get', { orderId: order.id });
@@ -24,6 +28,7 @@ describe('copying a store to PostgreSQL', () => {
       expect(report.tables.find((r) => r.table === table)?.rows, table).toBe(n);
     }
     expect(report.totalRows).toBeGreaterThan(5000);
+    expect(report.tables.find((r) => r.table === 'emergency_codes')?.rows).toBe(1);
     // The stored PDF comes back byte for byte, so print@home reopens the very same file.
     const doc = await engine.get<{ pdf: Buffer; sha256: string }>('SELECT pdf, sha256 FROM ticket_documents WHERE ticket_id = ?', [printed.ticketId]);
     expect(Buffer.from(doc!.pdf).equals(Buffer.from(printed.pdfBase64, 'base64'))).toBe(true);
@@ -45,6 +50,7 @@ describe('copying a store to PostgreSQL', () => {
     expect(venue.core.internals.engine).toBe('postgres');
     await venue.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
     expect(await venue.must('audit.verify', {})).toMatchObject({ intact: true, problem: null, firstBrokenId: null });
+    expect(await venue.must('operators.emergencyCodes', {})).toEqual([expect.objectContaining({ operatorLogin: 'olga', issuedBy: 'anna' })]);
     const [signIn] = (await venue.must('audit.list', { kind: 'auth.sign-in' })).entries;
     expect(signIn!.id).toBeGreaterThan(lastAudit.id as number);
     expect(await engine.get<{ n: number }>('SELECT count(*)::int AS n FROM operators')).toEqual({ n: maxId + 1 });
