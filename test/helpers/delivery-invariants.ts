@@ -43,7 +43,7 @@ export async function auditInvariants(sql: Sql): Promise<void> {
   const mobile = await count(sql, "SELECT count(*) AS n FROM tickets WHERE delivery = 'mobile'");
   const mobileAudited = (await details('delivery.mobile-issued')).reduce((sum, d) => sum + (d.tickets ?? 0), 0);
   const scans = await count(sql, 'SELECT count(*) AS n FROM scans');
-  const counted = (await details('gate.scans')).reduce((sum, d) => sum + (d.scans ?? 0), 0) + (await count(sql, 'SELECT CAST(sum(scans) AS INTEGER) AS n FROM gate_tally'));
+  const counted = (await details('gate.scans')).reduce((sum, d) => sum + (d.scans ?? 0), 0) + (await count(sql, 'SELECT CAST(sum(unsummarised) AS INTEGER) AS n FROM gate_counts'));
   expect(printsWithoutEntry, 'print@home tickets without their audit entry').toEqual([]);
   expect(mobileAudited, 'mobile tickets audited').toBe(mobile);
   expect(counted, 'scans counted by the audit log').toBe(scans);

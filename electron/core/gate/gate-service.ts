@@ -67,7 +67,16 @@ export class GateService {
           ? answer('alreadyScanned', say('coreData.gate.alreadyScanned'), say('coreData.gate.admittedAt', { at: first.at, today: sameDay(first.at, at) ? 'yes' : 'no', gate: first.gate, earlier, duplicate: (first.generation ?? 1) - 1 }))
           : answer('valid', say('coreData.gate.valid'), facts.seat);
       }
-      await this.d.gate.record({ barcode: barcode ?? typed.slice(0, 64), ticketId: outcome.ticketId, eventId, at, gate: this.d.terminal, operatorId: session.operatorId, result: outcome.result });
+      await this.d.gate.record({
+        barcode: barcode ?? typed.slice(0, 64),
+        ticketId: outcome.ticketId,
+        eventId,
+        at,
+        gate: this.d.terminal,
+        operatorId: session.operatorId,
+        result: outcome.result,
+        admittedGeneration: facts?.generation,
+      });
       return outcome;
     });
     if (!view) return fail('NOT_FOUND', text('coreData.gate.chooseEvent'));

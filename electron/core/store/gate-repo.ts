@@ -22,23 +22,18 @@ interface FactsRow {
   event_id: number;
   seat: string;
   paid: number;
-  first_at: number | null;
-  first_gate: string | null;
-  first_generation: number | null;
+  admitted_at: number | null;
+  admitted_gate: string | null;
+  admitted_generation: number | null;
 }
 
 /**
- * The barcode's facts and its ticket's first valid scan (barcodes_ticket, then the partial index
- * scans_admitted), one statement in the dialect both engines share: one round trip fewer per scan.
- * "First" is the lowest id: decisions on a ticket are serialised (its row lock, SQLite's write lock),
- * so a ticket has one valid scan, and ids follow the order scans were recorded in. min() needs no sort
- * (ORDER BY … LIMIT 1 built a temporary B-tree on every scan).
+ * The barcode's facts and its ticket's first admission, kept on the ticket's row (migration 013):
+ * three primary-key or unique reads, one statement in the dialect both engines share.
  */
 const FACTS = `SELECT b.ticket_id, b.generation, b.revoked_at, t.generation AS current_generation, t.event_id, t.seat, o.paid,
-    fs.at AS first_at, fs.gate AS first_gate, fb.generation AS first_generation
+    t.admitted_at, t.admitted_gate, t.admitted_generation
   FROM barcodes b JOIN tickets t ON t.id = b.ticket_id JOIN orders o ON o.id = t.order_id
-  LEFT JOIN scans fs ON fs.id = (SELECT min(s.id) FROM barcodes b2 JOIN scans s ON s.barcode = b2.barcode AND s.result = 'valid' WHERE b2.ticket_id = b.ticket_id)
-  LEFT JOIN barcodes fb ON fb.barcode = fs.barcode
   WHERE b.barcode = ?`;
 
 export interface TallyRow {
@@ -49,9 +44,23 @@ export interface TallyRow {
   scans: number;
 }
 
+export interface ScanRecord {
+  barcode: string;
+  ticketId: number | null;
+  eventId: number;
+  at: number;
+  gate: string;
+  operatorId: number;
+  result: ScanResult;
+  /** A valid scan: the generation of the barcode that got in, kept on the ticket as its first admission. */
+  admittedGeneration?: number | undefined;
+}
+
 const INSERT_SCAN = 'INSERT INTO scans (barcode, ticket_id, event_id, at, gate, operator_id, result) VALUES (?, ?, ?, ?, ?, ?, ?)';
-const COUNT_UPSERT = 'ON CONFLICT (event_id, operator_id, result) DO UPDATE SET scans = gate_tally.scans + 1';
-const GATE_COUNT_UPSERT = 'ON CONFLICT (event_id, gate, result) DO UPDATE SET scans = scan_counts.scans + 1';
+/** One row per event, gate, operator and result: the screen's count and the audit log's pending count in one upsert. */
+const COUNT_UPSERT = 'ON CONFLICT (event_id, gate, operator_id, result) DO UPDATE SET scans = gate_counts.scans + 1, unsummarised = gate_counts.unsummarised + 1';
+/** Only the first admission is kept: a later valid scan cannot happen (the decision sees this one), and the guard says so in SQL too. */
+const ADMIT = 'UPDATE tickets SET admitted_at = ?, admitted_gate = ?, admitted_generation = ? WHERE id = ? AND admitted_at IS NULL';
 
 export class GateRepo {
   constructor(private readonly sql: Sql) {}
@@ -85,35 +94,42 @@ export class GateRepo {
         eventId: row.event_id,
         seat: row.seat,
         paid: row.paid === 1,
-        firstAdmission: row.first_at === null ? undefined : { at: row.first_at, gate: row.first_gate!, generation: row.first_generation! },
+        firstAdmission: row.admitted_at === null ? undefined : { at: row.admitted_at, gate: row.admitted_gate!, generation: row.admitted_generation! },
       }
     );
   }
 
   /**
-   * Records the scan and counts it for the audit log's next summary (an atomic upsert). Call in the
-   * scan's own transaction, so the record and its count commit together. PostgreSQL does both in one
-   * statement (a data-modifying WITH): one round trip; SQLite has no such statement and no round trip.
+   * Records the scan, counts it (for the gate screen and the audit log's next summary, one atomic
+   * upsert) and, when valid, keeps it on the ticket as its first admission. Call in the scan's own
+   * transaction, after `decide`, so all of it commits with the decision. PostgreSQL does it in one
+   * statement (data-modifying WITHs): one round trip; SQLite has no such statement and no round trip.
    */
-  async record(scan: { barcode: string; ticketId: number | null; eventId: number; at: number; gate: string; operatorId: number; result: ScanResult }): Promise<void> {
+  async record(scan: ScanRecord): Promise<void> {
     const values = [scan.barcode, scan.ticketId, scan.eventId, scan.at, scan.gate, scan.operatorId, scan.result];
+    const admitted = scan.result === 'valid' && scan.ticketId !== null && scan.admittedGeneration !== undefined;
     if (this.sql.kind === 'postgres') {
+      const admit = admitted ? `, a AS (${ADMIT})` : '';
       await this.sql.run(
-        `WITH s AS (${INSERT_SCAN} RETURNING event_id, operator_id, gate, result),
-              g AS (INSERT INTO scan_counts (event_id, gate, result, scans) SELECT event_id, gate, result, 1 FROM s ${GATE_COUNT_UPSERT})
-         INSERT INTO gate_tally (event_id, operator_id, result, scans) SELECT event_id, operator_id, result, 1 FROM s ${COUNT_UPSERT}`,
-        values,
+        `WITH s AS (${INSERT_SCAN} RETURNING event_id, gate, operator_id, result)${admit}
+         INSERT INTO gate_counts (event_id, gate, operator_id, result, scans, unsummarised) SELECT event_id, gate, operator_id, result, 1, 1 FROM s ${COUNT_UPSERT}`,
+        admitted ? [...values, scan.at, scan.gate, scan.admittedGeneration!, scan.ticketId] : values,
       );
       return;
     }
     await this.sql.run(INSERT_SCAN, values);
-    await this.sql.run(`INSERT INTO gate_tally (event_id, operator_id, result, scans) VALUES (?, ?, ?, 1) ${COUNT_UPSERT}`, [scan.eventId, scan.operatorId, scan.result]);
-    await this.sql.run(`INSERT INTO scan_counts (event_id, gate, result, scans) VALUES (?, ?, ?, 1) ${GATE_COUNT_UPSERT}`, [scan.eventId, scan.gate, scan.result]);
+    await this.sql.run(`INSERT INTO gate_counts (event_id, gate, operator_id, result, scans, unsummarised) VALUES (?, ?, ?, ?, 1, 1) ${COUNT_UPSERT}`, [
+      scan.eventId,
+      scan.gate,
+      scan.operatorId,
+      scan.result,
+    ]);
+    if (admitted) await this.sql.run(ADMIT, [scan.at, scan.gate, scan.admittedGeneration!, scan.ticketId]);
   }
 
   /** Scans of an event by gate and result (kept as scans are recorded): this gate's and the venue's. */
   async counts(eventId: number, gate: string): Promise<{ thisGate: { admitted: number; refused: number }; venue: { admitted: number; refused: number } }> {
-    const rows = await this.sql.all<{ gate: string; result: string; scans: number }>('SELECT gate, result, scans FROM scan_counts WHERE event_id = ?', [eventId]);
+    const rows = await this.sql.all<{ gate: string; result: string; scans: number }>('SELECT gate, result, sum(scans) AS scans FROM gate_counts WHERE event_id = ? GROUP BY gate, result', [eventId]);
     const counts = { thisGate: { admitted: 0, refused: 0 }, venue: { admitted: 0, refused: 0 } };
     for (const r of rows) {
       const key = r.result === 'valid' ? 'admitted' : 'refused';
@@ -124,13 +140,31 @@ export class GateRepo {
   }
 
   /**
-   * Takes the counts not summarised yet: deletes them and returns exactly what it deleted, in one
-   * statement, so a scan counted meanwhile by another terminal is neither lost nor summarised twice
-   * (it waits for this transaction, then starts a new row). Call inside the summary's transaction:
-   * if its audit entry fails, the counts come back.
+   * Takes the counts not summarised yet. Call inside the summary's transaction: if its audit entry
+   * fails, the counts come back. The rows are read locked (FOR UPDATE on PostgreSQL; SQLite's write
+   * transaction holds the whole store), then each gives back exactly what was read, so a scan counted
+   * meanwhile by another terminal is neither lost nor summarised twice.
    */
   async takeTally(): Promise<TallyRow[]> {
-    const rows = await this.sql.all<{ event_id: number; operator_id: number; result: ScanResult; scans: number }>('DELETE FROM gate_tally RETURNING event_id, operator_id, result, scans');
+    const lock = this.sql.kind === 'postgres' ? ' FOR UPDATE' : '';
+    const pending = await this.sql.all<{ event_id: number; gate: string; operator_id: number; result: ScanResult; unsummarised: number }>(
+      `SELECT event_id, gate, operator_id, result, unsummarised FROM gate_counts WHERE unsummarised > 0${lock}`,
+    );
+    const totals = new Map<string, { event_id: number; operator_id: number; result: ScanResult; scans: number }>();
+    for (const row of pending) {
+      await this.sql.run('UPDATE gate_counts SET unsummarised = unsummarised - ? WHERE event_id = ? AND gate = ? AND operator_id = ? AND result = ?', [
+        row.unsummarised,
+        row.event_id,
+        row.gate,
+        row.operator_id,
+        row.result,
+      ]);
+      const key = `${row.event_id}:${row.operator_id}:${row.result}`;
+      const total = totals.get(key) ?? { event_id: row.event_id, operator_id: row.operator_id, result: row.result, scans: 0 };
+      total.scans += Number(row.unsummarised);
+      totals.set(key, total);
+    }
+    const rows = [...totals.values()];
     if (rows.length === 0) return [];
     const ids = [...new Set(rows.map((r) => r.operator_id))];
     const logins = new Map(
