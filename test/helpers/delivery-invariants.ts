@@ -43,7 +43,9 @@ export async function auditInvariants(sql: Sql): Promise<void> {
   const mobile = await count(sql, "SELECT count(*) AS n FROM tickets WHERE delivery = 'mobile'");
   const mobileAudited = (await details('delivery.mobile-issued')).reduce((sum, d) => sum + (d.tickets ?? 0), 0);
   const scans = await count(sql, 'SELECT count(*) AS n FROM scans');
-  const counted = (await details('gate.scans')).reduce((sum, d) => sum + (d.scans ?? 0), 0) + (await count(sql, 'SELECT CAST(sum(unsummarised) AS INTEGER) AS n FROM gate_counts'));
+  // Pending: in gate_counts, and on SQLite also the scans after the watermark (migration 014), not folded in yet.
+  const unfolded = sql.kind === 'sqlite' ? await count(sql, 'SELECT count(*) AS n FROM scans WHERE id > (SELECT scan_id FROM gate_counts_folded)') : 0;
+  const counted = (await details('gate.scans')).reduce((sum, d) => sum + (d.scans ?? 0), 0) + (await count(sql, 'SELECT CAST(sum(unsummarised) AS INTEGER) AS n FROM gate_counts')) + unfolded;
   expect(printsWithoutEntry, 'print@home tickets without their audit entry').toEqual([]);
   expect(mobileAudited, 'mobile tickets audited').toBe(mobile);
   expect(counted, 'scans counted by the audit log').toBe(scans);

@@ -81,7 +81,10 @@ export class GateService {
     });
     if (!view) return fail('NOT_FOUND', text('coreData.gate.chooseEvent'));
     this.scansSinceSummary += 1;
-    if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') await this.summarise();
+    if (this.scansSinceSummary >= SUMMARY_EVERY || view.result !== 'valid') {
+      // The scan has committed: its verdict is the answer. A summary that fails leaves its counts pending for the next one.
+      await this.summarise().catch((error: unknown) => console.error('[box-office] the gate summary failed; its counts stay pending:', error));
+    }
     const { ticketId: _ticketId, ...rest } = view;
     if (barcode) this.lastVerdict.set(session.id, { eventId, barcode, view: rest });
     // One entry per gate session: a departed session's entry goes when the map grows past a few hundred.

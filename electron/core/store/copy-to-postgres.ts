@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { SqlEngine, SqlRunner, SqlValue } from './engine/types';
 import { migratePostgres } from './postgres-migrate';
+import { SQLITE_ONLY_TABLES } from './migrations/014-gate-counts-watermark';
 
 /** Parents before children, so every foreign key finds its row. */
 export const COPY_ORDER = [
@@ -36,6 +37,22 @@ export const COPY_ORDER = [
 
 const BATCH_ROWS = 500;
 
+/**
+ * Tables read through a query of their own. gate_counts on SQLite counts the scans up to a watermark
+ * (migration 014); PostgreSQL counts every scan in gate_counts, so the scans after the watermark are
+ * added in, counted and not yet summarised, as SQLite's next summary would have folded them.
+ */
+const SOURCE_QUERIES: Partial<Record<(typeof COPY_ORDER)[number], (hasWatermark: boolean) => string | null>> = {
+  gate_counts: (hasWatermark) =>
+    hasWatermark
+      ? `SELECT event_id, gate, operator_id, result, sum(scans) AS scans, sum(unsummarised) AS unsummarised FROM (
+           SELECT event_id, gate, operator_id, result, scans, unsummarised FROM gate_counts
+           UNION ALL SELECT event_id, gate, operator_id, result, count(*), count(*) FROM scans
+             WHERE id > (SELECT scan_id FROM gate_counts_folded) GROUP BY event_id, gate, operator_id, result
+         ) GROUP BY event_id, gate, operator_id, result`
+      : null,
+};
+
 export class CopyRefused extends Error {
   constructor(message: string) {
     super(message);
@@ -50,7 +67,7 @@ export interface CopyReport {
 
 export async function copyToPostgres(source: Database.Database, target: SqlEngine, onProgress: (table: string, rows: number) => void = () => undefined): Promise<CopyReport> {
   const present = new Set((source.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-  const unknown = [...present].filter((t) => !t.startsWith('sqlite_') && !(COPY_ORDER as readonly string[]).includes(t));
+  const unknown = [...present].filter((t) => !t.startsWith('sqlite_') && !(COPY_ORDER as readonly string[]).includes(t) && !SQLITE_ONLY_TABLES.includes(t));
   if (unknown.length) throw new CopyRefused(`The store has tables this copy does not know (${unknown.join(', ')}): update Box Office first.`);
   await migratePostgres(target);
   return target.transaction(async (tx) => {
@@ -60,7 +77,8 @@ export async function copyToPostgres(source: Database.Database, target: SqlEngin
     }
     const tables: CopyReport['tables'] = [];
     for (const table of COPY_ORDER) {
-      const rows = present.has(table) ? await copyTable(source, tx, table) : 0;
+      const query = SOURCE_QUERIES[table]?.(present.has('gate_counts_folded')) ?? null;
+      const rows = present.has(table) ? await copyTable(source, tx, table, query) : 0;
       const { n } = (await tx.get<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))!;
       if (n !== rows) throw new Error(`${table}: ${rows} rows read but ${n} in the target; nothing was kept.`);
       tables.push({ table, rows });
@@ -71,7 +89,8 @@ export async function copyToPostgres(source: Database.Database, target: SqlEngin
   });
 }
 
-async function copyTable(source: Database.Database, tx: SqlRunner, table: string): Promise<number> {
+/** `query`, when given, reads the table's columns in the table's own order (see SOURCE_QUERIES). */
+async function copyTable(source: Database.Database, tx: SqlRunner, table: string, query: string | null): Promise<number> {
   const columns = (source.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
   const list = columns.join(', ');
   let batch: SqlValue[][] = [];
@@ -84,7 +103,10 @@ async function copyTable(source: Database.Database, tx: SqlRunner, table: string
     batch = [];
   };
   // Rows are read one at a time: a store of a million tickets never sits in memory whole.
-  for (const row of source.prepare(`SELECT ${list} FROM ${table}`).raw().iterate() as IterableIterator<SqlValue[]>) {
+  const read = source.prepare(query ?? `SELECT ${list} FROM ${table}`);
+  const named = read.columns().map((c) => c.name);
+  if (named.join(', ') !== list) throw new Error(`${table}: the copy reads ${named.join(', ')}, the table has ${list}.`);
+  for (const row of read.raw().iterate() as IterableIterator<SqlValue[]>) {
     batch.push(row);
     if (batch.length >= BATCH_ROWS) await flush();
   }

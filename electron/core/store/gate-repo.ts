@@ -62,6 +62,25 @@ const COUNT_UPSERT = 'ON CONFLICT (event_id, gate, operator_id, result) DO UPDAT
 /** Only the first admission is kept: a later valid scan cannot happen (the decision sees this one), and the guard says so in SQL too. */
 const ADMIT = 'UPDATE tickets SET admitted_at = ?, admitted_gate = ?, admitted_generation = ? WHERE id = ? AND admitted_at IS NULL';
 
+/** SQLite: the scans not in gate_counts yet, those after the watermark (migration 014). */
+const UNFOLDED = 'FROM scans WHERE id > (SELECT scan_id FROM gate_counts_folded)';
+/**
+ * SQLite: the counts of an event by gate and result, gate_counts plus the scans after the watermark, in
+ * one statement (one snapshot: a fold by another terminal in between can neither hide nor double a scan).
+ * The scans after the watermark are at most those since the last summary: a short range of ids.
+ */
+const SQLITE_COUNTS = `SELECT gate, result, sum(n) AS scans FROM (
+    SELECT gate, result, scans AS n FROM gate_counts WHERE event_id = ?
+    UNION ALL SELECT gate, result, 1 ${UNFOLDED} AND event_id = ?
+  ) GROUP BY gate, result`;
+/** SQLite: the scans after the watermark move into gate_counts, counted and not summarised yet; then the watermark moves. */
+const FOLD = [
+  `INSERT INTO gate_counts (event_id, gate, operator_id, result, scans, unsummarised)
+     SELECT event_id, gate, operator_id, result, count(*), count(*) ${UNFOLDED} GROUP BY event_id, gate, operator_id, result
+     ON CONFLICT (event_id, gate, operator_id, result) DO UPDATE SET scans = gate_counts.scans + excluded.scans, unsummarised = gate_counts.unsummarised + excluded.unsummarised`,
+  'UPDATE gate_counts_folded SET scan_id = coalesce((SELECT max(id) FROM scans), scan_id)',
+];
+
 export class GateRepo {
   constructor(private readonly sql: Sql) {}
 
@@ -100,10 +119,12 @@ export class GateRepo {
   }
 
   /**
-   * Records the scan, counts it (for the gate screen and the audit log's next summary, one atomic
-   * upsert) and, when valid, keeps it on the ticket as its first admission. Call in the scan's own
-   * transaction, after `decide`, so all of it commits with the decision. PostgreSQL does it in one
-   * statement (data-modifying WITHs): one round trip; SQLite has no such statement and no round trip.
+   * Records the scan, counts it (for the gate screen and the audit log's next summary) and, when valid,
+   * keeps it on the ticket as its first admission. Call in the scan's own transaction, after `decide`,
+   * so all of it commits with the decision. PostgreSQL does it in one statement (data-modifying WITHs,
+   * the count an atomic upsert): one round trip. SQLite has no round trip to save but pages to write:
+   * the scan's own row is its count until the next summary folds it in (migration 014), so a valid
+   * scan writes the scan's page and the ticket's, as raw SQLite would write the first.
    */
   async record(scan: ScanRecord): Promise<void> {
     const values = [scan.barcode, scan.ticketId, scan.eventId, scan.at, scan.gate, scan.operatorId, scan.result];
@@ -118,18 +139,15 @@ export class GateRepo {
       return;
     }
     await this.sql.run(INSERT_SCAN, values);
-    await this.sql.run(`INSERT INTO gate_counts (event_id, gate, operator_id, result, scans, unsummarised) VALUES (?, ?, ?, ?, 1, 1) ${COUNT_UPSERT}`, [
-      scan.eventId,
-      scan.gate,
-      scan.operatorId,
-      scan.result,
-    ]);
     if (admitted) await this.sql.run(ADMIT, [scan.at, scan.gate, scan.admittedGeneration!, scan.ticketId]);
   }
 
   /** Scans of an event by gate and result (kept as scans are recorded): this gate's and the venue's. */
   async counts(eventId: number, gate: string): Promise<{ thisGate: { admitted: number; refused: number }; venue: { admitted: number; refused: number } }> {
-    const rows = await this.sql.all<{ gate: string; result: string; scans: number }>('SELECT gate, result, sum(scans) AS scans FROM gate_counts WHERE event_id = ? GROUP BY gate, result', [eventId]);
+    const rows =
+      this.sql.kind === 'sqlite'
+        ? await this.sql.all<{ gate: string; result: string; scans: number }>(SQLITE_COUNTS, [eventId, eventId])
+        : await this.sql.all<{ gate: string; result: string; scans: number }>('SELECT gate, result, sum(scans) AS scans FROM gate_counts WHERE event_id = ? GROUP BY gate, result', [eventId]);
     const counts = { thisGate: { admitted: 0, refused: 0 }, venue: { admitted: 0, refused: 0 } };
     for (const r of rows) {
       const key = r.result === 'valid' ? 'admitted' : 'refused';
@@ -143,9 +161,11 @@ export class GateRepo {
    * Takes the counts not summarised yet. Call inside the summary's transaction: if its audit entry
    * fails, the counts come back. The rows are read locked (FOR UPDATE on PostgreSQL; SQLite's write
    * transaction holds the whole store), then each gives back exactly what was read, so a scan counted
-   * meanwhile by another terminal is neither lost nor summarised twice.
+   * meanwhile by another terminal is neither lost nor summarised twice. On SQLite the scans after the
+   * watermark are folded in first, in the same transaction.
    */
   async takeTally(): Promise<TallyRow[]> {
+    if (this.sql.kind === 'sqlite') await this.fold();
     const lock = this.sql.kind === 'postgres' ? ' FOR UPDATE' : '';
     const pending = await this.sql.all<{ event_id: number; gate: string; operator_id: number; result: ScanResult; unsummarised: number }>(
       `SELECT event_id, gate, operator_id, result, unsummarised FROM gate_counts WHERE unsummarised > 0${lock}`,
@@ -173,5 +193,15 @@ export class GateRepo {
     return rows
       .map((r) => ({ eventId: r.event_id, operatorId: r.operator_id, login: logins.get(r.operator_id) ?? null, result: r.result, scans: r.scans }))
       .sort((a, b) => a.eventId - b.eventId || a.operatorId - b.operatorId || (a.result < b.result ? -1 : a.result > b.result ? 1 : 0));
+  }
+
+  /**
+   * SQLite: counts the scans after the watermark into gate_counts and moves the watermark past them.
+   * Inside a write transaction (the summary's), so max(id) is the last scan committed and no scan can
+   * commit between the count and the move. The counts a screen reads do not change.
+   */
+  private async fold(): Promise<void> {
+    if (!this.sql.inTransaction) throw new Error('GateRepo.fold runs inside a transaction');
+    for (const statement of FOLD) await this.sql.run(statement);
   }
 }

@@ -13,10 +13,11 @@ import { m010Languages } from './010-languages';
 import { m011SensitiveActions } from './011-sensitive-actions';
 import { m012SmsPurposes } from './012-sms-purposes';
 import { m013GateAdmissions } from './013-gate-admissions';
+import { m014GateCountsWatermark } from './014-gate-counts-watermark';
 
 export type { Migration } from './registry';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002TwoFactor, m003Delivery, m004OneTimePasswords, m005AuditMac, m006CleanText, m007IdempotencyKeys, m008Venue, m009OrderWords, m010Languages, m011SensitiveActions, m012SmsPurposes, m013GateAdmissions];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002TwoFactor, m003Delivery, m004OneTimePasswords, m005AuditMac, m006CleanText, m007IdempotencyKeys, m008Venue, m009OrderWords, m010Languages, m011SensitiveActions, m012SmsPurposes, m013GateAdmissions, m014GateCountsWatermark];
 
 export const latestVersion = (migrations: readonly Migration[] = MIGRATIONS): number =>
   migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;

@@ -5,6 +5,8 @@ import { DEMO_ORDER_PREFIX } from '../../../../electron/core/delivery/demo-data'
 import { makeCore, makeSetUpCore, STRONG_PASSWORD } from '../../../helpers/core';
 import { emptyEngine } from '../../../helpers/engines';
 import { createOperator, enrollTotp, signIn as signInOperator } from '../../../helpers/mfa';
+import { importOrder } from '../../../helpers/delivery';
+import { auditInvariants } from '../../../helpers/delivery-invariants';
 
 describe('copying a store to PostgreSQL', () => {
   it('copies every table with its ids and bytes, continues the ids after them, and refuses a target that is not empty', async () => {
@@ -54,5 +56,36 @@ describe('copying a store to PostgreSQL', () => {
     const [signIn] = (await venue.must('audit.list', { kind: 'auth.sign-in' })).entries;
     expect(signIn!.id).toBeGreaterThan(lastAudit.id as number);
     expect(await engine.get<{ n: number }>('SELECT count(*)::int AS n FROM operators')).toEqual({ n: maxId + 1 });
+  });
+
+  it('carries the scans SQLite has not folded into its counts yet: the venue counts and summarises each once', async () => {
+    const t = await makeSetUpCore({ engine: 'sqlite' });
+    const order = await importOrder(t, { tickets: 4 });
+    const [event] = await t.must('gate.events', {});
+    const scan = (barcode: string) => t.must('gate.scan', { eventId: event!.id, barcode });
+    // One summarised (a refusal summarises at once), then two admissions after the watermark.
+    expect((await scan('ABCDEFGHJKMNPQRSTUVWXYZ234567892')).result).toBe('unknown');
+    for (const ticket of order.tickets.slice(0, 2)) expect((await scan(ticket.barcode)).result).toBe('valid');
+    const before = await t.must('gate.counts', { eventId: event!.id });
+    const { engine, url } = await emptyEngine('postgres');
+
+    await copyToPostgres(t.core.internals.sqlite!, engine);
+    expect(await engine.all('SELECT gate, result, scans, unsummarised FROM gate_counts ORDER BY result')).toEqual([
+      { gate: 'Test terminal', result: 'unknown', scans: 1, unsummarised: 0 },
+      { gate: 'Test terminal', result: 'valid', scans: 2, unsummarised: 2 },
+    ]);
+    const venue = await makeCore({ databaseUrl: url, terminal: 'Test terminal' });
+    await venue.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
+    expect(await venue.must('gate.counts', { eventId: event!.id })).toEqual(before);
+    // The venue terminal's start-up summary takes the two pending admissions, once; its own refusal comes after.
+    venue.clock.advance(10_000);
+    expect((await venue.must('gate.scan', { eventId: event!.id, barcode: order.tickets[0]!.barcode })).result).toBe('alreadyScanned');
+    await auditInvariants(venue.core.internals.sql);
+    const summaries = (await venue.core.internals.audit.recent(50)).filter((e) => e.kind === 'gate.scans').map((e) => e.detail);
+    expect(summaries).toEqual([
+      { event: event!.id, scans: 1, alreadyScanned: 1 },
+      { event: event!.id, scans: 2, valid: 2 },
+      { event: event!.id, scans: 1, unknown: 1 },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { poolConfig } from '../../../../electron/core/store/engine/postgres-conf
 import { PostgresEngine } from '../../../../electron/core/store/engine/postgres-engine';
 import { latestVersion } from '../../../../electron/core/store/migrations';
 import { VENUE_ONLY_TABLES } from '../../../../electron/core/store/migrations/venue-postgres';
+import { SQLITE_ONLY_TABLES } from '../../../../electron/core/store/migrations/014-gate-counts-watermark';
 import { MIGRATION_LOCK, migratePostgres } from '../../../../electron/core/store/postgres-migrate';
 import { tempDir } from '../../../helpers/core';
 import { emptyEngine } from '../../../helpers/engines';
@@ -21,7 +22,8 @@ const postgresColumns = async (engine: PostgresEngine) =>
 function sqliteColumns(): string[] {
   const db = openDatabase(path.join(tempDir(), 'schema.sqlite'));
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  const columns = tables.flatMap(({ name }) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => `${name}.${c.name}`));
+  // SQLite's own bookkeeping (the gate's count watermark) has no PostgreSQL twin.
+  const columns = tables.filter(({ name }) => !SQLITE_ONLY_TABLES.includes(name)).flatMap(({ name }) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => `${name}.${c.name}`));
   db.close();
   return columns.sort();
 }
