@@ -161,16 +161,17 @@ async function measure(core: Awaited<ReturnType<typeof createCore>>, dataDir: st
 
   // The gate, and beside it raw better-sqlite3 doing the least a scan needs (an indexed lookup and an
   // insert, committed, statements prepared once) on the same file: in blocks, turn about, so both see the same machine.
-  // The yardstick's lookup compares the barcode in a sub-select: SQLite (built with STAT4 by better-sqlite3)
-  // re-plans a join whose WHERE compares a bound value with an indexed column at every new value, so the
-  // join form this bench used before was prepared once in name only. It is still timed, as information.
+  // The yardstick is the one issue 13 set its goal against, unchanged: its lookup is a join. SQLite (built
+  // with STAT4 by better-sqlite3) re-plans a join whose WHERE compares a bound value with an indexed column
+  // at every new value, so that lookup is re-prepared at every call. The same lookup as a sub-select is
+  // never re-planned; it is timed too, and the core's share of it printed, as information.
   const scans: number[] = [];
   let gateMs = 0;
   let rawMs = 0;
-  let joinMs = 0;
+  let subMs = 0;
   const raw = core.internals.sqlite;
-  const rawLookup = raw?.prepare('SELECT t.id, t.event_id FROM tickets t WHERE t.id = (SELECT b.ticket_id FROM barcodes b WHERE b.barcode = ?)');
-  const joinLookup = raw?.prepare('SELECT b.ticket_id, t.event_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?');
+  const rawLookup = raw?.prepare('SELECT b.ticket_id, t.event_id FROM barcodes b JOIN tickets t ON t.id = b.ticket_id WHERE b.barcode = ?');
+  const subLookup = raw?.prepare('SELECT t.id, t.event_id FROM tickets t WHERE t.id = (SELECT b.ticket_id FROM barcodes b WHERE b.barcode = ?)');
   const rawInsert = raw?.prepare("INSERT INTO scans (barcode, ticket_id, event_id, at, gate, operator_id, result) VALUES (?, NULL, 1, ?, 'raw', 1, 'unknown')");
   const rawBlock = (lookup: NonNullable<typeof rawLookup>, block: number) => {
     const started = performance.now();
@@ -191,20 +192,20 @@ async function measure(core: Awaited<ReturnType<typeof createCore>>, dataDir: st
       scans.push(performance.now() - t0);
     }
     gateMs += performance.now() - started;
-    if (!rawLookup || !joinLookup || !rawInsert) continue;
+    if (!rawLookup || !subLookup || !rawInsert) continue;
     rawMs += rawBlock(rawLookup, block);
-    joinMs += rawBlock(joinLookup, block);
+    subMs += rawBlock(subLookup, block);
   }
   const perSecond = 20_000 / (gateMs / 1000);
   const s = stats(scans);
   print('gate validations per second (20,000 distinct tickets)', perSecond, '/s', { min: 1000 });
   if (rawMs > 0) {
     const rawPerSecond = 20_000 / (rawMs / 1000);
-    const joinPerSecond = 20_000 / (joinMs / 1000);
+    const subPerSecond = 20_000 / (subMs / 1000);
     print('raw better-sqlite3 lookup + insert per second, same file, same run', rawPerSecond, '/s', 'the yardstick');
     print('gate through the core, share of raw better-sqlite3', (100 * perSecond) / rawPerSecond, '%', { min: 70 });
-    print('  raw with its lookup as a join (re-planned at each call), per second', joinPerSecond, '/s', 'information: the yardstick before');
-    print('  gate through the core, share of that', (100 * perSecond) / joinPerSecond, '%', 'information');
+    print('  raw with its lookup as a sub-select (never re-planned), per second', subPerSecond, '/s', 'information');
+    print('  gate through the core, share of that', (100 * perSecond) / subPerSecond, '%', 'information: the page a first admission writes');
   }
   print('gate validation p50', s.p50, 'ms', { max: 2 });
   print('gate validation p99', s.p99, 'ms', { max: 2 });

@@ -49,7 +49,7 @@ describe('a state change commits together with its audit entry', () => {
     const order = await importOrder(t, { tickets: 3 });
     const [event] = await t.must('gate.events', {});
     for (const ticket of order.tickets) expect((await t.must('gate.scan', { eventId: event!.id, barcode: ticket.barcode })).result).toBe('valid');
-    // No summary yet (it comes every 100 admissions); the process ends without one.
+    // No summary yet (it comes every 1,000 admissions, or a minute after the last); the process ends without one.
     expect((await t.core.internals.audit.recent(5)).map((e) => e.kind)).not.toContain('gate.scans');
     const again = await t.reopen();
     const [summary] = (await again.core.internals.audit.recent(5)).filter((e) => e.kind === 'gate.scans');

@@ -34,7 +34,7 @@ describe('gate counts', () => {
     const counts = (gate: typeof north) => gate.must('gate.counts', { eventId: event!.id });
     expect(await counts(north)).toEqual({ eventId: event!.id, gate: 'North', thisGate: { admitted: 0, refused: 0 }, venue: { admitted: 0, refused: 0 } });
 
-    // Three admissions at North and two at South, none summarised yet (a summary comes every 100 admissions).
+    // Three admissions at North and two at South, none summarised yet (a summary comes every 1,000 admissions, or a minute after the last).
     for (const ticket of order.tickets.slice(0, 3)) expect((await scanAt(north, ticket.barcode)).result).toBe('valid');
     for (const ticket of order.tickets.slice(3, 5)) expect((await scanAt(south, ticket.barcode)).result).toBe('valid');
     expect(await summarised(north)).toBe(0);
@@ -54,6 +54,22 @@ describe('gate counts', () => {
     expect(await counts(north)).toMatchObject({ thisGate: { admitted: 3, refused: 1 }, venue: { admitted: 6, refused: 2 } });
     expect(await summarised(north)).toBe(8);
     await auditInvariants(north.core.internals.sql);
+  });
+
+  it("a quiet gate's admissions reach the audit log at the first scan a minute after the last summary", async () => {
+    const t = await makeSetUpCore();
+    const order = await importOrder(t, { tickets: 3 });
+    const [event] = await t.must('gate.events', {});
+    const admit = async (i: number) => expect((await t.must('gate.scan', { eventId: event!.id, barcode: order.tickets[i]!.barcode })).result).toBe('valid');
+    await admit(0);
+    t.clock.advance(59_000);
+    await admit(1);
+    expect(await summarised(t)).toBe(0);
+    t.clock.advance(1_000);
+    await admit(2);
+    const [entry] = (await t.core.internals.audit.recent(20)).filter((e) => e.kind === 'gate.scans');
+    expect(entry).toMatchObject({ actorLogin: 'anna', detail: { event: event!.id, scans: 3, valid: 3 } });
+    expect(await t.must('gate.counts', { eventId: event!.id })).toMatchObject({ venue: { admitted: 3, refused: 0 } });
   });
 
   it('a summary whose audit entry fails leaves every scan counted and pending; the next one takes them once', async () => {
