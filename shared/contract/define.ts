@@ -30,7 +30,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
    */
   rotatesSeat?: true;
   /**
-   * The answer holds a secret shown once (an emergency code): it is never stored on a request key
+   * The answer holds a secret shown once (an emergency code, recovery codes, a new authenticator key, a
+   * venue join code, the exported venue key): it is never stored on a request key
    * (idempotency_keys keeps answers in clear), so a retry with a key acts anew.
    */
   secretAnswer?: true;

@@ -38,6 +38,8 @@ export const mfaChannels = {
   'mfa.startTotp': channel<TotpEnrollment>()({
     input: z.object({ password }).strict(),
     access: 'enrollment',
+    // The new key is in the answer: never kept on a request key (stored in clear).
+    secretAnswer: true,
     summary: 'Starts enrolling an authenticator app: a new key, its otpauth:// URI and QR code. The key is shown only now.',
     returns: '`{ issuer, account, uri, qrDataUrl, manualKey }`',
     errors: ['REAUTH_REQUIRED', 'AUTH_INVALID'],
@@ -81,6 +83,8 @@ export const mfaChannels = {
   'mfa.regenerateRecoveryCodes': channel<{ codes: string[] }>()({
     input: z.object({ password }).strict(),
     access: 'session',
+    // The codes are in the answer: never kept on a request key (stored in clear).
+    secretAnswer: true,
     summary: 'Replaces every recovery code with 10 new ones, shown once.',
     returns: '`{ codes: string[] }`',
     errors: ['REAUTH_REQUIRED', 'AUTH_INVALID', 'CONFLICT'],

@@ -82,6 +82,8 @@ export const venueChannels = {
       })
       .strict(),
     access: 'settings.manage',
+    // The sealed key is in the answer: never kept on a request key, in the venue's own database.
+    secretAnswer: true,
     summary:
       "The venue key as a file sealed with a passphrase (scrypt, AES-256-GCM), for disaster recovery (`venue.recover`); asks the admin's password every time. Keep it offline: with the passphrase it opens every secret the venue seals. Audited.",
     returns: '`{ fileName, content }` (JSON text)',
@@ -97,6 +99,8 @@ export const venueChannels = {
   'venue.addTerminal': channel<JoinCodeView>()({
     input: z.object({ name: terminalName, kind: terminalKind }).strict(),
     access: 'settings.manage',
+    // The code unwraps the venue key: never kept on a request key, in the very database that holds the wrapped key.
+    secretAnswer: true,
     summary:
       'A one-time join code for a new terminal (valid 15 minutes by the database\'s clock, once), as text and QR code. The venue key travels wrapped with a key derived from the code (its last 26 characters are 130 secret bits; the first six name it); the database keeps only the wrapped key and a hash of the hash of the code. Audited.',
     returns: '`JoinCodeView`',

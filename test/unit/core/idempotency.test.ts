@@ -1,8 +1,9 @@
 /** A retry after a lost answer returns the first answer and acts once (issue "One store, two engines", item 4). */
 import { describe, expect, it } from 'vitest';
+import type { ChannelOutput } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import { makeCore, makeSetUpCore } from '../../helpers/core';
-import { ONE_TIME_PASSWORD } from '../../helpers/mfa';
+import { enrollTotp, ONE_TIME_PASSWORD, STRONG_PASSWORD, storeText } from '../../helpers/mfa';
 
 const KEY = 'retry-after-lost-answer-0001';
 
@@ -40,5 +41,25 @@ describe('request keys', () => {
     expect(fromA).toEqual(fromB);
     expect(fromA.ok).toBe(true);
     expect((await a.must('operators.list', {})).filter((o) => o.login === 'olga')).toHaveLength(1);
+  });
+
+  it('never keeps an answer that holds a secret: new recovery codes, a new authenticator key', async () => {
+    const t = await makeSetUpCore();
+    await enrollTotp(t, 'seat-1');
+    /** A call with a request key, as a client retrying after a lost answer would send it. */
+    const keyed = async <C extends 'mfa.regenerateRecoveryCodes' | 'mfa.startTotp'>(channel: C, key: string): Promise<ChannelOutput<C>> => {
+      const r = (await t.core.dispatch(channel, { password: STRONG_PASSWORD }, { seat: 'seat-1', idempotencyKey: key })) as Result<ChannelOutput<C>>;
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+      return r.value;
+    };
+    const first = await keyed('mfa.regenerateRecoveryCodes', 'regenerate-recovery-codes-01');
+    const again = await keyed('mfa.regenerateRecoveryCodes', 'regenerate-recovery-codes-01');
+    // A retry with the same key acts anew (the first codes were never stored to be replayed): new codes.
+    expect(again.codes).not.toEqual(first.codes);
+    const enrolling = await keyed('mfa.startTotp', 'start-authenticator-key-01');
+    const stored = await storeText(t);
+    for (const code of [...first.codes, ...again.codes]) expect(stored).not.toContain(code);
+    expect(stored.replace(/\s/g, '')).not.toContain(enrolling.manualKey.replace(/\s/g, ''));
+    expect(await t.core.internals.sql.all('SELECT key FROM idempotency_keys')).toEqual([]);
   });
 });

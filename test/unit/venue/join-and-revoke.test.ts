@@ -211,6 +211,30 @@ describe('a venue of terminals', () => {
     });
   }, 60_000);
 
+  it('never keeps a join code or the exported venue key on a request key (the database holds the wrapped key)', async () => {
+    const db = await emptyVenueDatabase();
+    const desk = await terminal();
+    await desk.must('venue.create', { databaseUrl: db.ownerAddress, ownerPassword: server.password, terminalName: 'Desk 1', kind: 'desk' });
+    await desk.must('setup.createFirstAccount', { login: 'anna', displayName: 'Anna Admin', password: STRONG_PASSWORD });
+    await desk.must('auth.signIn', { login: 'anna', password: STRONG_PASSWORD });
+    const keyed = (channel: 'venue.addTerminal' | 'venue.exportKey', input: object, key: string) => desk.core.dispatch(channel, input, { seat: 'seat-1', idempotencyKey: key }) as Promise<Result<{ code?: string; content?: string }>>;
+    const first = await keyed('venue.addTerminal', { name: 'Gate A', kind: 'gate' }, 'add-terminal-gate-a-0001');
+    const retry = await keyed('venue.addTerminal', { name: 'Gate A', kind: 'gate' }, 'add-terminal-gate-a-0001');
+    expect(first.ok && retry.ok).toBe(true);
+    // Acted anew: a second code, not the first one replayed from the database.
+    expect(retry.ok && first.ok && retry.value.code).not.toBe(first.ok && first.value.code);
+    const file = await keyed('venue.exportKey', { password: STRONG_PASSWORD, passphrase: 'correct horse battery' }, 'export-venue-key-0001');
+    expect(file.ok).toBe(true);
+    // Read as the database's superuser: nothing was kept under either key.
+    const admin = new pg.Client(poolConfig(db.superuserUrl));
+    await admin.connect();
+    try {
+      expect((await admin.query('SELECT key FROM idempotency_keys')).rows).toEqual([]);
+    } finally {
+      await admin.end();
+    }
+  });
+
   it('burns a code after five wrong tries at it, and closes joining for 15 minutes after twenty refusals', async () => {
     const db = await emptyVenueDatabase();
     const desk = await terminal();
