@@ -82,7 +82,7 @@ export const operatorsChannels = {
   'operators.liftThrottle': channel<OperatorRow>()({
     input: z.object({ operatorId }).strict(),
     access: 'operators.manage',
-    summary: 'Lifts the sign-in throttle (password and second-factor code) of an operator.',
+    summary: 'Lifts the sign-in throttle (password and second-factor code) of an operator, and the throttle on her approvals of others\' actions.',
     returns: '`OperatorRow`',
     errors: ['NOT_FOUND'],
   }),

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { text, type MessageKey } from '../../../shared/i18n/translator';
 import { can, type Role } from '../../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
+import { approvalKey } from '../auth/approval';
 import { ONE_TIME_PASSWORD_HOURS } from '../auth/auth-service';
 import { hashPassword } from '../auth/password-hash';
 import { passwordPolicyError } from '../auth/password-policy';
@@ -170,13 +171,17 @@ export class OperatorsService {
     return ok(await this.row((await this.deps.operators.byId(operatorId))!));
   }
 
-  /** Lifts the throttles of both sign-in steps (password and code) after the admin has checked who was trying. */
+  /**
+   * Lifts the throttles of both sign-in steps (password and code), and of her approvals of others'
+   * actions, after the admin has checked who was trying.
+   */
   async liftThrottle(by: Session, operatorId: number): Promise<Result<OperatorRow>> {
     const operator = await this.deps.operators.byId(operatorId);
     if (!operator) return notFound();
     const before = await this.throttledUntil(operator);
     await this.deps.sql.transaction(async () => {
       await this.deps.throttle.succeed(operator.login);
+      await this.deps.throttle.succeed(approvalKey(operator.login));
       await this.deps.mfa.clearFailures(operatorId);
       await this.deps.audit.append({ kind: 'operators.throttle-lifted', actorId: by.operatorId, actorLogin: by.login, subject: operator.login, detail: { wasLockedUntil: before } });
     });

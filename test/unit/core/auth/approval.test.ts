@@ -100,6 +100,20 @@ describe('supervisor approval', () => {
     expect((await entries(t, 'approval.refused')).map((e) => e.detail.reason)).toEqual(expect.arrayContaining(['code', 'credentials', 'throttled']));
   });
 
+  it("an admin's Lift lock clears the supervisor's approval counter too", async () => {
+    const t = await makeSetUpCore();
+    const { sofiaSeed, ticket } = await counter(t);
+    await printed(t, ticket, 'olga');
+    for (let i = 0; i < 5; i += 1) await reissue(t, ticket, 'olga', sofia('000000', { password: 'Wrong&Password-4' }));
+    expect(await reissue(t, ticket, 'olga', sofia(codeNow(t, sofiaSeed)))).toMatchObject({ ok: false, error: { code: 'AUTH_THROTTLED', field: 'approval.login' } });
+    const sofiaRow = (await t.must('operators.list', {})).find((o) => o.login === 'sofia')!;
+    await t.must('operators.liftThrottle', { operatorId: sofiaRow.id });
+    expect(await throttleRow(t, 'approve:sofia')).toBeUndefined();
+    // No waiting out the delay: the right approval passes at once.
+    await t.must('orders.search', { query: 'SO' }, 'olga');
+    expect(await reissue(t, ticket, 'olga', sofia(codeNow(t, sofiaSeed)))).toMatchObject({ ok: true });
+  });
+
   it('refuses an account without the supervisor right, and a disabled supervisor', async () => {
     const t = await makeSetUpCore();
     const { sofiaSeed, ticket } = await counter(t);
