@@ -101,14 +101,14 @@ export const operatorsChannels = {
     errors: ['NOT_FOUND'],
   }),
   'operators.issueEmergencyCode': channel<EmergencyCodeIssued>()({
-    input: z.object({ operatorId }).strict(),
+    input: z.object({ operatorId, ...sensitiveInput }).strict(),
     access: 'operators.manage',
     // The code is in the answer: a retry with the same request key issues a new one rather than storing this one.
     secretAnswer: true,
     summary:
-      'An operator who left her phone at home: one single-use code, valid for one hour, that stands in for her second factor at one sign-in (never remembers the device, never proves her for a sensitive action). Shown once; only its keyed hash is stored. Replaces her earlier unused code. Only for an operator with a second factor; never for oneself; a service account only by the service team.',
+      'An operator who left her phone at home: one single-use code, valid for one hour, that stands in for her second factor at one sign-in (never remembers the device, never proves her for a sensitive action). Shown once; only its keyed hash is stored. Replaces her earlier unused code. Only for an operator with a second factor; never for oneself; a service account only by the service team. A sensitive action: the admin\'s own second factor again once her last proof is older than the institution\'s window (`stepUp`), never a supervisor\'s approval.',
     returns: '`{ code, expiresAt }`',
-    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', ...SENSITIVE_ERRORS],
   }),
   'operators.emergencyCodes': channel<EmergencyCodeView[]>()({
     input: empty,

@@ -1,6 +1,6 @@
 /**
- * Sensitive actions in Chromium (issue 15): the reissue dialog asks the acting operator's code again once her
- * last proof is old (the web shell's development clock moved 6 minutes), and a supervisor's login, password and
+ * Sensitive actions in Chromium (issue 15): the reissue and emergency-code dialogs ask the acting operator's code
+ * again once her last proof is old (the web shell's development clock moved 6 minutes), and a supervisor's login, password and
  * code when the institution requires an approval.
  */
 import fs from 'node:fs';
@@ -220,15 +220,32 @@ describe('sensitive actions in Chromium', () => {
     expect((await api('auth.setNewPassword', { password: OPERATOR_PASSWORD })).body.value.state).toBe('enrollment');
     await enrollTotp(app, () => Date.now() + offset());
 
-    // Six minutes on: resetting Olga's factors asks Anna's code again (no approval is ever asked for it).
+    // Six minutes on: an emergency code for Olga stands in for her factor once, so it asks Anna's code again
+    // (and never a supervisor, whatever the institution puts under four eyes).
     moveClock(6 * 60_000);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('button', { name: 'Emergency code for olga' }).click();
+    const emergency = page.getByRole('dialog', { name: 'Emergency code for Olga Operator' });
+    await pw(emergency.getByRole('group', { name: 'Confirm it is you' })).toBeVisible();
+    await pw(emergency.getByRole('group', { name: 'Supervisor approval' })).toHaveCount(0);
+    await emergency.getByRole('button', { name: 'Issue a code' }).click();
+    await pw(emergency.getByText('Enter your code.')).toBeVisible();
+    await pw(emergency.locator('code.manual-key')).toHaveCount(0);
+    await app.screenshot('step-up-emergency-code');
+    const findings = new Findings(page);
+    await findings.check('emergency code: step-up');
+    await emergency.getByLabel('Your code').fill(totpCode(key, Date.now() + offset()));
+    await emergency.getByRole('button', { name: 'Issue a code' }).click();
+    await pw(emergency.locator('code.manual-key')).toBeVisible();
+    await emergency.getByRole('button', { name: 'Close', exact: true }).click();
+
+    // Six minutes more: resetting Olga's factors asks Anna's code again (no approval is ever asked for it).
+    moveClock(6 * 60_000);
     await page.getByRole('button', { name: 'Reset two-step verification for olga' }).click();
     const reset = page.getByRole('dialog', { name: 'Reset two-step verification of Olga Operator?' });
     await pw(reset.getByRole('group', { name: 'Confirm it is you' })).toBeVisible();
     await pw(reset.getByRole('group', { name: 'Supervisor approval' })).toHaveCount(0);
     await app.screenshot('step-up-reset-factors');
-    const findings = new Findings(page);
     await findings.check('reset factors: step-up');
     await reset.getByLabel('Your code').fill(totpCode(key, Date.now() + offset()));
     await reset.getByRole('button', { name: 'Reset two-step verification', exact: true }).click();

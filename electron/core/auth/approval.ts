@@ -14,7 +14,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { can } from '../../../shared/roles';
 import { text } from '../../../shared/i18n/translator';
 import type { ApprovalMethod } from '../../../shared/contract/sensitive';
-import type { SensitiveAction } from '../../../shared/sensitive-views';
+import { STEP_UP_ONLY, type ApprovalAction, type SensitiveAction } from '../../../shared/sensitive-views';
 import { useOwnCode } from '../mfa/code-check';
 import { phoneContext, type MfaContext } from '../mfa/context';
 import type { Factors } from '../mfa/factors';
@@ -51,7 +51,7 @@ export class Approvals {
 
   /** Whether the institution asks a supervisor's approval for this action (resetting factors: step-up only). */
   required(action: SensitiveAction): boolean {
-    return action !== 'resetFactors' && this.d.ctx.settings.get('approvals')[action];
+    return !STEP_UP_ONLY.includes(action) && this.d.ctx.settings.get('approvals')[action as ApprovalAction];
   }
 
   /** Ok with who approved (null when none is required; one given then is not looked at), or why not. */

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { EmergencyCodeIssued, EmergencyCodeView } from '../../../../shared/emergency-views';
 import type { OperatorRow } from '../../../../shared/mfa-views';
 import { Alert } from '../../components/Alert';
 import { Modal } from '../../components/Modal';
+import { SensitiveFields, useSensitive } from '../../components/SensitiveFields';
 import { errorText, useFormat, useT } from '../../i18n';
 import { call } from '../../state/api';
 import { usePlain } from './plain';
@@ -57,6 +58,8 @@ function EmergencyCodeDialog({ operator, onClose }: { operator: OperatorRow; onC
   const [codes, setCodes] = useState<EmergencyCodeView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A code is as good as her second factor for one sign-in: the admin proves herself again first when her last proof is old.
+  const sensitive = useSensitive('emergencyCode');
   const name = operator.displayName;
 
   const load = useCallback(async () => {
@@ -66,13 +69,16 @@ function EmergencyCodeDialog({ operator, onClose }: { operator: OperatorRow; onC
   }, []);
   useEffect(() => void load(), [load]);
 
-  async function issue() {
-    setBusy(true);
+  async function issue(event: FormEvent) {
+    event.preventDefault();
     setError(null);
-    const result = await call((a) => a.operators.issueEmergencyCode({ operatorId: operator.id }));
+    if (!sensitive.validate()) return;
+    setBusy(true);
+    const result = await call((a) => a.operators.issueEmergencyCode({ operatorId: operator.id, ...sensitive.input() }));
     setBusy(false);
     if (result.ok) setIssued(result.value);
-    else setError(errorText(result.error));
+    // A refusal about her own code shows beside that field; the rest above.
+    else if (!(await sensitive.place(result.error))) setError(errorText(result.error));
     await load();
   }
 
@@ -105,11 +111,14 @@ function EmergencyCodeDialog({ operator, onClose }: { operator: OperatorRow; onC
           <p>{t('emergency.admin.shownOnce', { name, until: plain.date(issued.expiresAt, 'time') })}</p>
         </div>
       ) : (
-        <div className="actions">
-          <button type="button" className="button button--primary" disabled={busy || !hasFactor(operator) || operator.disabled} onClick={() => void issue()}>
-            {t(busy ? 'emergency.admin.busy' : 'emergency.admin.submit')}
-          </button>
-        </div>
+        <form onSubmit={(event) => void issue(event)} noValidate>
+          <SensitiveFields sensitive={sensitive} />
+          <div className="actions">
+            <button type="submit" className="button button--primary" disabled={busy || !hasFactor(operator) || operator.disabled || (sensitive.loading && !sensitive.check)}>
+              {t(busy ? 'emergency.admin.busy' : 'emergency.admin.submit')}
+            </button>
+          </div>
+        </form>
       )}
       <h3 id="emergency-active-title">{t('emergency.admin.activeTitle')}</h3>
       {codes && codes.length === 0 ? <p className="muted">{t('emergency.admin.none')}</p> : null}

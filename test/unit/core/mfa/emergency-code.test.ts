@@ -175,4 +175,25 @@ describe('emergency codes', () => {
     expect(await t.must('operators.emergencyCodes', {})).toEqual([]);
     expect(await issue().catch((e: Error) => e.message)).toMatch(/CONFLICT/);
   });
+
+  it("is a sensitive action: the admin's own code again once her last proof is 5 minutes old, never a supervisor's approval", async () => {
+    const t = await makeSetUpCore();
+    const { olga } = await olgaEnrolled(t);
+    const { seed: annaSeed } = await enrollTotp(t, 'seat-1');
+    // Four eyes on everything the institution can put under it: an emergency code is still not among them.
+    await t.must('settings.update', { approvals: { reissue: true, bulkReissue: true, restore: true, twoStepOff: true } });
+    expect(await t.must('sensitive.check', { action: 'emergencyCode' })).toMatchObject({ stepUp: { needed: false }, approval: { needed: false } });
+    t.clock.advance(6 * 60_000);
+    expect(await t.call('operators.issueEmergencyCode', { operatorId: olga.id })).toMatchObject({ ok: false, error: { code: 'STEP_UP_REQUIRED', field: 'stepUp' } });
+    expect(await t.must('operators.emergencyCodes', {})).toEqual([]);
+    expect(await t.call('operators.issueEmergencyCode', { operatorId: olga.id, stepUp: { method: 'totp', code: '000000' } })).toMatchObject({ ok: false, error: { code: 'MFA_INVALID' } });
+    const issued = await t.must('operators.issueEmergencyCode', { operatorId: olga.id, stepUp: { method: 'totp', code: codeNow(t, annaSeed) } });
+    expect(issued.code).toMatch(CODE);
+    // Newest first: the step-up that passed, after the wrong code (auth.step-up-failed, found by the same prefix).
+    expect((await auditOf(t, 'auth.step-up')).map((e) => e.detail)).toEqual([
+      { action: 'emergencyCode', method: 'totp' },
+      { action: 'emergencyCode', method: 'totp', reason: 'wrong', failures: 1 },
+    ]);
+    expect((await auditOf(t, 'operators.emergency-code-issued'))[0]!.detail).not.toHaveProperty('approvedBy');
+  });
 });
