@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makeSetUpCore, STRONG_PASSWORD, type TestCore } from '../../../helpers/core';
 import { codeNow, createOperator, enrollTotp, ONE_TIME_PASSWORD, OPERATOR_PASSWORD, signIn, storeText, switchFeatureOn } from '../../../helpers/mfa';
 import { secondTerminal } from '../../../helpers/terminals';
+import { translate } from '../../../../shared/i18n/translator';
 
 const HOUR = 3_600_000;
 const CODE = /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/;
@@ -195,5 +196,10 @@ describe('emergency codes', () => {
       { action: 'emergencyCode', method: 'totp', reason: 'wrong', failures: 1 },
     ]);
     expect((await auditOf(t, 'operators.emergency-code-issued'))[0]!.detail).not.toHaveProperty('approvedBy');
+    // The audit screen's sentence names the action, in each language (not "resetting someone's factors").
+    const said = (locale: 'en' | 'fr' | 'de') => translate(locale, 'audit.kind.auth.step-up', { method: 'totp', action: 'emergencyCode' });
+    expect(said('en')).toBe('Confirmed again with the authenticator app before issuing an emergency code.');
+    expect(said('fr')).toContain('avant l’émission d’un code d’urgence');
+    expect(said('de')).toContain('vor dem Ausstellen eines Notfallcodes');
   });
 });
