@@ -5,16 +5,17 @@ import type { StepUpMethod } from './contract/sensitive';
  * reissue: a ticket already delivered (mobile or print@home); bulkReissue: every ticket of an order not
  * issued yet; restore: a backup over the store; twoStepOff: the institution's feature or one operator's
  * requirement switched off; resetFactors: someone's second factors removed; emergencyCode: a code that
- * stands in for someone's second factor at one sign-in.
+ * stands in for someone's second factor at one sign-in; approvalsOff: a supervisor's approval the
+ * institution requires switched off (four eyes guard their own removal).
  */
-export const SENSITIVE_ACTIONS = ['reissue', 'bulkReissue', 'restore', 'twoStepOff', 'resetFactors', 'emergencyCode'] as const;
+export const SENSITIVE_ACTIONS = ['reissue', 'bulkReissue', 'restore', 'twoStepOff', 'resetFactors', 'emergencyCode', 'approvalsOff'] as const;
 export type SensitiveAction = (typeof SENSITIVE_ACTIONS)[number];
 
 /** The actions asking only the acting admin's own second factor again, never a supervisor's approval. */
 export const STEP_UP_ONLY: readonly SensitiveAction[] = ['resetFactors', 'emergencyCode'];
 
 /** The actions the institution may put under four eyes (settings' `approvals`). */
-export type ApprovalAction = Exclude<SensitiveAction, 'resetFactors' | 'emergencyCode'>;
+export type ApprovalAction = Exclude<SensitiveAction, 'resetFactors' | 'emergencyCode' | 'approvalsOff'>;
 
 export interface SensitiveCheckView {
   stepUp: {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { InstitutionView, TestSmsSent } from '../settings-views';
 import { channel, empty } from './define';
+import { SENSITIVE_ERRORS, sensitiveInput } from './sensitive';
 import { outsideId, text } from '../text';
 import { isTimeZone, LOCALES } from '../i18n/locales';
 import type { MessageKey } from '../i18n/translator';
@@ -49,12 +50,14 @@ export const settingsChannels = {
         stepUpMinutes: minutes(60, { whole: 'stepUp.validation.minutesWhole', min: 'stepUp.validation.minutesMin', max: 'stepUp.validation.minutesMax' }).optional(),
         // The sensitive actions a supervisor must approve in the acting operator's dialog.
         approvals: z.object({ reissue: z.boolean(), bulkReissue: z.boolean(), restore: z.boolean(), twoStepOff: z.boolean() }).strict().optional(),
+        // Switching a required approval off is itself sensitive: her code again, and a supervisor's approval.
+        ...sensitiveInput,
       })
       .strict(),
     access: 'settings.manage',
-    summary: 'Changes some institution settings (and the doors and terms lines of print@home tickets); each change is audited with its old and new value. Session limits can only be tightened: idle lock 1–15 minutes, session 1–12 hours, kiosk sign-out 1–15 minutes; passwords 12–64 characters. Sensitive actions ask the second factor again after `stepUpMinutes` (1–60, default 5); `approvals` says which need a supervisor\'s approval (reissuing a delivered ticket, bulk reissue, restore, switching two-step off).',
+    summary: 'Changes some institution settings (and the doors and terms lines of print@home tickets); each change is audited with its old and new value. Session limits can only be tightened: idle lock 1–15 minutes, session 1–12 hours, kiosk sign-out 1–15 minutes; passwords 12–64 characters. Sensitive actions ask the second factor again after `stepUpMinutes` (1–60, default 5); `approvals` says which need a supervisor\'s approval (reissuing a delivered ticket, bulk reissue, restore, switching two-step off). Switching one of those off is a sensitive action (`approvalsOff`): the admin\'s code again when her last proof is old, and always a supervisor\'s approval in the same call.',
     returns: '`InstitutionView`',
-    errors: [],
+    errors: [...SENSITIVE_ERRORS],
   }),
   'settings.setLogo': channel<InstitutionView>()({
     input: z

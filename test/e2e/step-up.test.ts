@@ -131,7 +131,7 @@ describe('sensitive actions in Chromium', () => {
   });
 
   it("with approval required, an operator's reissue needs a supervisor's login and code, her own is refused, and the audit names both", async () => {
-    const { app } = await launchWithClock();
+    const { app, moveClock, offset } = await launchWithClock();
     const { page } = app;
     await setUpFirstAccount(page, 'Anna');
     const api = app.shell.api;
@@ -200,6 +200,26 @@ describe('sensitive actions in Chromium', () => {
     expect((await api('auth.signIn', { login: 'anna', password: STRONG_PASSWORD })).body.ok).toBe(true);
     const entries = (await api('audit.list', { kind: 'delivery.reissued' })).body.value.entries as { actorLogin: string; detail: Record<string, unknown> }[];
     expect(entries[0]).toMatchObject({ actorLogin: 'olga', detail: { approvedBy: 'sofia' } });
+
+    // Switching the requirement off again is itself approved by a supervisor: four eyes guard their own removal.
+    // A minute on (the core's clock), so Sofia's app shows a code after the one she used.
+    moveClock(60_000);
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: 'Institution' }).click();
+    await settings.getByLabel('Reissuing a delivered ticket').uncheck();
+    await settings.getByRole('button', { name: 'Save sensitive-action settings' }).click();
+    const off = page.getByRole('dialog', { name: 'Switch a supervisor approval off?' });
+    await pw(off.getByText(/These will no longer need a supervisor’s approval: Reissuing a delivered ticket\./)).toBeVisible();
+    const offApproval = off.getByRole('group', { name: 'Supervisor approval' });
+    await offApproval.getByLabel('Supervisor login').fill('sofia');
+    await offApproval.getByLabel('Supervisor password').fill(OPERATOR_PASSWORD);
+    await offApproval.getByLabel('Supervisor code').fill(totpCode(sofiaKey, Date.now() + offset()));
+    await app.screenshot('approval-switched-off');
+    const offFindings = new Findings(page);
+    await offFindings.check('approval off: the dialog');
+    expect(offFindings.all, offFindings.report()).toEqual([]);
+    await off.getByRole('button', { name: 'Save without the approval' }).click();
+    await pw(settings.getByText('Sensitive-action settings saved.')).toBeVisible();
+    expect((await api('settings.get', {})).body.value.approvals).toEqual({ reissue: false, bulkReissue: false, restore: false, twoStepOff: false });
   });
 
   it('resetting factors, releasing two-step and switching it off ask in one dialog: her code again, then a supervisor', async () => {

@@ -51,6 +51,8 @@ export class Approvals {
 
   /** Whether the institution asks a supervisor's approval for this action (resetting factors: step-up only). */
   required(action: SensitiveAction): boolean {
+    // Switching a required approval off is asked only while one is on: it always needs a supervisor.
+    if (action === 'approvalsOff') return true;
     return !STEP_UP_ONLY.includes(action) && this.d.ctx.settings.get('approvals')[action as ApprovalAction];
   }
 

@@ -2,6 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { ApprovalSettings, InstitutionView } from '../../../../shared/settings-views';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { SensitiveConfirmDialog } from '../../components/SensitiveConfirmDialog';
+import type { SensitiveInput } from '../../components/SensitiveFields';
+import type { AppError } from '../../../../shared/result';
 import { errorText, useT } from '../../i18n';
 import { call } from '../../state/api';
 
@@ -15,6 +18,19 @@ export function SensitiveActionsForm({ view, onSaved }: { view: InstitutionView;
   const [minutesError, setMinutesError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Approvals the institution requires now that this change switches off: core then asks a supervisor (and her code again). */
+  const [switchingOff, setSwitchingOff] = useState<(keyof ApprovalSettings)[]>([]);
+
+  async function send(stepUpMinutes: number, extra: SensitiveInput = {}): Promise<AppError | null> {
+    setBusy(true);
+    const result = await call((a) => a.settings.update({ stepUpMinutes, approvals, ...extra }));
+    setBusy(false);
+    if (!result.ok) return result.error;
+    setSwitchingOff([]);
+    onSaved(result.value);
+    setMessage({ tone: 'info', text: t('stepUp.settings.saved') });
+    return null;
+  }
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -22,15 +38,12 @@ export function SensitiveActionsForm({ view, onSaved }: { view: InstitutionView;
     const stepUpMinutes = Number(minutes);
     if (!Number.isInteger(stepUpMinutes) || stepUpMinutes < 1 || stepUpMinutes > 60) return setMinutesError(t('stepUp.settings.wholeMinutes'));
     setMinutesError(null);
-    setBusy(true);
-    const result = await call((a) => a.settings.update({ stepUpMinutes, approvals }));
-    setBusy(false);
-    if (!result.ok) {
-      if (result.error.field === 'stepUpMinutes') return setMinutesError(errorText(result.error));
-      return setMessage({ tone: 'error', text: errorText(result.error) });
-    }
-    onSaved(result.value);
-    setMessage({ tone: 'info', text: t('stepUp.settings.saved') });
+    const off = APPROVALS.filter((action) => view.approvals[action] && !approvals[action]);
+    if (off.length > 0) return setSwitchingOff(off);
+    const refused = await send(stepUpMinutes);
+    if (!refused) return;
+    if (refused.field === 'stepUpMinutes') return setMinutesError(errorText(refused));
+    setMessage({ tone: 'error', text: errorText(refused) });
   }
 
   return (
@@ -62,6 +75,16 @@ export function SensitiveActionsForm({ view, onSaved }: { view: InstitutionView;
           {t('stepUp.settings.save')}
         </button>
       </form>
+      {switchingOff.length > 0 ? (
+        <SensitiveConfirmDialog
+          action="approvalsOff"
+          title={t('stepUp.approvalsOff.title')}
+          consequence={<p>{t('stepUp.approvalsOff.consequence', { actions: switchingOff.map((action) => t('stepUp.settings.approval', { action })).join('; ') })}</p>}
+          confirmLabel={t('stepUp.approvalsOff.confirm')}
+          onConfirm={(extra) => send(Number(minutes), extra)}
+          onClose={() => setSwitchingOff([])}
+        />
+      ) : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { makeSetUpCore, STRONG_PASSWORD, TEST_ENGINE, type TestCore } from '../.
 import { importOrder } from '../../../helpers/delivery';
 import { codeNow, createOperator, enrollTotp, OPERATOR_PASSWORD, signIn } from '../../../helpers/mfa';
 import { codeFailures, entries, MINUTE, printed, reissue, throttleRow } from '../../../helpers/sensitive';
+import { translate } from '../../../../shared/i18n/translator';
 
 const ALL_APPROVALS = { reissue: true, bulkReissue: true, restore: true, twoStepOff: true };
 
@@ -112,6 +113,27 @@ describe('supervisor approval', () => {
     // No waiting out the delay: the right approval passes at once.
     await t.must('orders.search', { query: 'SO' }, 'olga');
     expect(await reissue(t, ticket, 'olga', sofia(codeNow(t, sofiaSeed)))).toMatchObject({ ok: true });
+  });
+
+  it('guards its own removal: switching a required approval off needs a supervisor, switching one on does not', async () => {
+    const t = await makeSetUpCore();
+    const { sofiaSeed } = await counter(t);
+    const off = { approvals: { ...ALL_APPROVALS, restore: false } };
+    expect(await t.must('sensitive.check', { action: 'approvalsOff' })).toMatchObject({ approval: { needed: true } });
+    expect(await t.call('settings.update', off)).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    // Her own approval (an admin may approve others) is refused; nothing changed.
+    expect(await t.call('settings.update', { ...off, approval: { login: 'anna', password: STRONG_PASSWORD } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.must('settings.get', {})).approvals.restore).toBe(true);
+    expect((await t.must('settings.update', { ...off, ...sofia(codeNow(t, sofiaSeed)) })).approvals.restore).toBe(false);
+    const [changed] = await entries(t, 'settings.changed');
+    expect(changed!.detail).toMatchObject({ 'approvals.restore': 'true → false', approvedBy: 'sofia' });
+    // Switching it on again, or any other setting, asks nobody.
+    expect((await t.must('settings.update', { approvals: ALL_APPROVALS })).approvals.restore).toBe(true);
+    expect((await t.must('settings.update', { name: 'Grand Theatre', approvals: ALL_APPROVALS })).name).toBe('Grand Theatre');
+    // The audit screen names it.
+    expect(translate('en', 'audit.kind.approval.granted', { subject: 'sofia', action: 'approvalsOff', method: 'totp' })).toBe(
+      'sofia approved switching a supervisor approval off at this terminal with the authenticator app.',
+    );
   });
 
   it('refuses an account without the supervisor right, and a disabled supervisor', async () => {
