@@ -11,11 +11,13 @@ import type { StepUpMethod } from './contract/sensitive';
 export const SENSITIVE_ACTIONS = ['reissue', 'bulkReissue', 'restore', 'twoStepOff', 'resetFactors', 'emergencyCode', 'approvalsOff'] as const;
 export type SensitiveAction = (typeof SENSITIVE_ACTIONS)[number];
 
-/** The actions asking only the acting admin's own second factor again, never a supervisor's approval. */
-export const STEP_UP_ONLY: readonly SensitiveAction[] = ['resetFactors', 'emergencyCode'];
-
-/** The actions the institution may put under four eyes (settings' `approvals`). */
-export type ApprovalAction = Exclude<SensitiveAction, 'resetFactors' | 'emergencyCode' | 'approvalsOff'>;
+/**
+ * The actions the institution may put under four eyes (settings' `approvals`). resetFactors and
+ * emergencyCode ask only the acting admin's own second factor again; approvalsOff always asks a supervisor.
+ */
+export const APPROVAL_ACTIONS = ['reissue', 'bulkReissue', 'restore', 'twoStepOff'] as const satisfies readonly SensitiveAction[];
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+export const isApprovalAction = (action: SensitiveAction): action is ApprovalAction => (APPROVAL_ACTIONS as readonly string[]).includes(action);
 
 export interface SensitiveCheckView {
   stepUp: {

@@ -14,7 +14,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { can } from '../../../shared/roles';
 import { text } from '../../../shared/i18n/translator';
 import type { ApprovalMethod } from '../../../shared/contract/sensitive';
-import { STEP_UP_ONLY, type ApprovalAction, type SensitiveAction } from '../../../shared/sensitive-views';
+import { isApprovalAction, type SensitiveAction } from '../../../shared/sensitive-views';
 import { useOwnCode } from '../mfa/code-check';
 import { phoneContext, type MfaContext } from '../mfa/context';
 import type { Factors } from '../mfa/factors';
@@ -53,7 +53,7 @@ export class Approvals {
   required(action: SensitiveAction): boolean {
     // Switching a required approval off is asked only while one is on: it always needs a supervisor.
     if (action === 'approvalsOff') return true;
-    return !STEP_UP_ONLY.includes(action) && this.d.ctx.settings.get('approvals')[action as ApprovalAction];
+    return isApprovalAction(action) && this.d.ctx.settings.get('approvals')[action];
   }
 
   /** Ok with who approved (null when none is required; one given then is not looked at), or why not. */

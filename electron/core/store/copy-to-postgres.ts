@@ -40,17 +40,15 @@ const BATCH_ROWS = 500;
 /**
  * Tables read through a query of their own. gate_counts on SQLite counts the scans up to a watermark
  * (migration 014); PostgreSQL counts every scan in gate_counts, so the scans after the watermark are
- * added in, counted and not yet summarised, as SQLite's next summary would have folded them.
+ * added in, counted and not yet summarised, as SQLite's next summary would have folded them. The source
+ * is opened through openDatabase, which migrates it: gate_counts_folded is there.
  */
-const SOURCE_QUERIES: Partial<Record<(typeof COPY_ORDER)[number], (hasWatermark: boolean) => string | null>> = {
-  gate_counts: (hasWatermark) =>
-    hasWatermark
-      ? `SELECT event_id, gate, operator_id, result, sum(scans) AS scans, sum(unsummarised) AS unsummarised FROM (
-           SELECT event_id, gate, operator_id, result, scans, unsummarised FROM gate_counts
-           UNION ALL SELECT event_id, gate, operator_id, result, count(*), count(*) FROM scans
-             WHERE id > (SELECT scan_id FROM gate_counts_folded) GROUP BY event_id, gate, operator_id, result
-         ) GROUP BY event_id, gate, operator_id, result`
-      : null,
+const SOURCE_QUERIES: Partial<Record<(typeof COPY_ORDER)[number], string>> = {
+  gate_counts: `SELECT event_id, gate, operator_id, result, sum(scans) AS scans, sum(unsummarised) AS unsummarised FROM (
+      SELECT event_id, gate, operator_id, result, scans, unsummarised FROM gate_counts
+      UNION ALL SELECT event_id, gate, operator_id, result, count(*), count(*) FROM scans
+        WHERE id > (SELECT scan_id FROM gate_counts_folded) GROUP BY event_id, gate, operator_id, result
+    ) GROUP BY event_id, gate, operator_id, result`,
 };
 
 export class CopyRefused extends Error {
@@ -77,8 +75,7 @@ export async function copyToPostgres(source: Database.Database, target: SqlEngin
     }
     const tables: CopyReport['tables'] = [];
     for (const table of COPY_ORDER) {
-      const query = SOURCE_QUERIES[table]?.(present.has('gate_counts_folded')) ?? null;
-      const rows = present.has(table) ? await copyTable(source, tx, table, query) : 0;
+      const rows = present.has(table) ? await copyTable(source, tx, table, SOURCE_QUERIES[table] ?? null) : 0;
       const { n } = (await tx.get<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))!;
       if (n !== rows) throw new Error(`${table}: ${rows} rows read but ${n} in the target; nothing was kept.`);
       tables.push({ table, rows });

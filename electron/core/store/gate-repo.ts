@@ -150,10 +150,8 @@ export class GateRepo {
 
   /** Scans of an event by gate and result (kept as scans are recorded): this gate's and the venue's. */
   async counts(eventId: number, gate: string): Promise<{ thisGate: { admitted: number; refused: number }; venue: { admitted: number; refused: number } }> {
-    const rows =
-      this.sql.kind === 'sqlite'
-        ? await this.sql.all<{ gate: string; result: string; scans: number }>(SQLITE_COUNTS, [eventId, eventId])
-        : await this.sql.all<{ gate: string; result: string; scans: number }>('SELECT gate, result, sum(scans) AS scans FROM gate_counts WHERE event_id = ? GROUP BY gate, result', [eventId]);
+    const [query, params] = this.sql.kind === 'sqlite' ? [SQLITE_COUNTS, [eventId, eventId]] : ['SELECT gate, result, sum(scans) AS scans FROM gate_counts WHERE event_id = ? GROUP BY gate, result', [eventId]];
+    const rows = await this.sql.all<{ gate: string; result: string; scans: number }>(query, params);
     const counts = { thisGate: { admitted: 0, refused: 0 }, venue: { admitted: 0, refused: 0 } };
     for (const r of rows) {
       const key = r.result === 'valid' ? 'admitted' : 'refused';

@@ -5,10 +5,11 @@ import { Field } from '../../components/Field';
 import { SensitiveConfirmDialog } from '../../components/SensitiveConfirmDialog';
 import type { SensitiveInput } from '../../components/SensitiveFields';
 import type { AppError } from '../../../../shared/result';
+import { APPROVAL_ACTIONS } from '../../../../shared/sensitive-views';
 import { errorText, useT } from '../../i18n';
 import { call } from '../../state/api';
 
-const APPROVALS: readonly (keyof ApprovalSettings)[] = ['reissue', 'bulkReissue', 'restore', 'twoStepOff'];
+const APPROVALS: readonly (keyof ApprovalSettings)[] = APPROVAL_ACTIONS;
 
 /** How old an operator's last confirmation may be before a sensitive action asks again, and which actions a supervisor approves. */
 export function SensitiveActionsForm({ view, onSaved }: { view: InstitutionView; onSaved: (view: InstitutionView) => void }) {
